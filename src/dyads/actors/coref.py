@@ -1,0 +1,121 @@
+"""Within-article coreference: pronouns, definite descriptions and pairs.
+
+The article's actor mentions are collected in text order (``collect_antecedents``); a
+pronoun ("he"), a definite description ("the minister", "the State Secretary", "the
+Russian side") or a pair ("both sides", "the two leaders") is resolved to actors named
+before it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..records import Actor
+from .kb import KnowledgeBase, composite_code
+from .mentions import phrase_of, resolve_phrase
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+PAIR_WORDS = {"sides", "leaders", "countries", "nations", "parties", "governments", "ministers",
+              "sides'", "neighbours", "neighbors"}
+PAIR_DETERMINERS = {"both", "two"}
+NOUN_HEAD_POS = {"NOUN", "PROPN"}
+NOT_HEAD_DEPS = {"compound", "amod", "flat", "nmod", "poss"}
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    token: int          # head token index in the doc
+    actor: Actor
+    is_person: bool
+    title: str          # role title, lowercased, for definite descriptions
+
+
+def collect_antecedents(doc, kb: KnowledgeBase, on=None) -> list[Antecedent]:
+    """Every resolvable actor phrase in the article, in text order."""
+    found: list[Antecedent] = []
+    for token in doc:
+        if token.pos_ not in NOUN_HEAD_POS or token.dep_ in NOT_HEAD_DEPS:
+            continue
+        actor = resolve_phrase(doc, token, kb, on)
+        if actor is None or actor.resolved_by == "sector":
+            continue
+        title = ""
+        if actor.resolved_by == "person":
+            match = kb.person(actor.name or "", on=on)
+            title = (match.role.title.lower() if match and match.role else "")
+        found.append(Antecedent(token.i, actor, actor.resolved_by == "person", title))
+    return found
+
+
+def _before(antecedents, token_i: int):
+    return [a for a in antecedents if a.token < token_i]
+
+
+def _as_reference(actor: Actor, span) -> Actor:
+    """The antecedent's identity at the referring expression's own offsets."""
+    return replace(actor, text=span.text, start=span.start_char, end=span.end_char,
+                   resolved_by="coref", confidence=actor.confidence * 0.9)
+
+
+def resolve_pronoun(token, antecedents) -> Actor | None:
+    lower = token.lower_
+    earlier = _before(antecedents, token.i)
+    if lower in PERSON_PRONOUNS:
+        people = [a for a in earlier if a.is_person]
+        return _as_reference(people[-1].actor, token.doc[token.i:token.i + 1]) if people else None
+    if lower in GROUP_PRONOUNS or lower in {"it", "its"}:
+        groups = [a for a in earlier if not a.is_person]
+        return _as_reference(groups[-1].actor, token.doc[token.i:token.i + 1]) if groups else None
+    return None
+
+
+def resolve_description(token, antecedents, kb: KnowledgeBase) -> Actor | None:
+    """'the minister', 'the State Secretary', 'the Russian minister' → the last such person."""
+    doc = token.doc
+    phrase = phrase_of(token)
+    span = doc[phrase.left:phrase.right]
+    if span[0].lower_ not in {"the", "this", "that"} or any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in span):
+        return None
+    words = {t.lower_ for t in span if t.pos_ in NOUN_HEAD_POS}
+    sector = kb.title_sector(" ".join(t.text for t in span[1:]))
+    countries = {e.country for t in span if (e := kb.entity(t.text)) and e.country}
+    for ante in reversed(_before(antecedents, token.i)):
+        if not ante.is_person or (countries and ante.actor.country not in countries):
+            continue
+        title_words = set(ante.title.replace("-", " ").split())
+        if words and words <= title_words or (sector and ante.actor.sector == sector and token.lower_ in title_words):
+            return _as_reference(ante.actor, span)
+    return None
+
+
+def resolve_pair(token, antecedents) -> list[Actor]:
+    """'both sides', 'the two leaders' → the last two distinct actors named before."""
+    if token.lower_ not in PAIR_WORDS:
+        return []
+    if not any(c.lower_ in PAIR_DETERMINERS for c in token.children):
+        return []
+    distinct: list[Actor] = []
+    for ante in reversed(_before(antecedents, token.i)):
+        key = ante.actor.country or ante.actor.code
+        if key and all((a.country or a.code) != key for a in distinct):
+            distinct.append(ante.actor)
+        if len(distinct) == 2:
+            break
+    span = token.doc[phrase_of(token).left:phrase_of(token).right]
+    return [_as_reference(a, span) for a in reversed(distinct)] if len(distinct) == 2 else []
+
+
+def country_side(token, kb: KnowledgeBase) -> Actor | None:
+    """'the Russian side' → RUS GOV (a country's side in talks is its government)."""
+    if token.lower_ not in {"side", "camp", "delegation"}:
+        return None
+    phrase = phrase_of(token)
+    span = token.doc[phrase.left:phrase.right]
+    for t in span:
+        entity = kb.entity(t.text)
+        if entity is not None and entity.country:
+            return Actor(text=span.text, start=span.start_char, end=span.end_char,
+                         name=entity.name, kb_id=entity.kb_id, country=entity.country,
+                         sector="GOV", code=composite_code(entity.country, "GOV"),
+                         resolved_by="country")
+    return None

@@ -1,0 +1,273 @@
+"""The actor knowledge base: people with dated roles, countries, organisations, sector words.
+
+The KB is a read-only SQLite file built by ``scripts/build_kb.py`` and shipped in
+``dyads/data/kb.sqlite``. Keys are normalised at build time with the functions in
+``dyads.actors.sectors`` so a lookup is one indexed query.
+"""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from dyads.actors.sectors import (entity_key, loose_key, norm_text, person_key,
+                                  phrase_forms, title_sector_from_code, title_windows)
+
+SOURCE_RANK = {"overrides": 4, "wikidata": 3, "factbook": 2, "phoenix": 1}
+# How much a kind of name match is worth before roles are considered.
+MATCH_WEIGHT = {"full": 1.0, "alias": 0.95, "handle": 1.0, "short": 0.9, "surname": 0.75}
+
+
+ROLES_SQL = ("SELECT r.*, t.title, t.rank FROM roles r JOIN titles t ON t.tid = r.tid "
+             "WHERE r.pid = ?")
+
+
+class KnowledgeBaseError(RuntimeError):
+    """The KB file is missing or unreadable."""
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    country: str | None
+    sector: str | None
+    start: str | None
+    end: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    kb_id: str  # a Wikidata QID ("Q…") or a local id ("dyads:…") for people without one
+    name: str
+    country: str | None
+    sector: str | None
+    role: Role | None
+    confidence: float
+    reason: str
+
+    @property
+    def qid(self) -> str | None:
+        """The Wikidata QID, or None for people known only by a local id."""
+        return self.kb_id if self.kb_id.startswith("Q") else None
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    kb_id: str | None
+    country: str | None
+    sector: str | None
+    code: str
+    kind: str  # country | metonym | igo | ngo | armed_group | institution
+
+
+def composite_code(country: str | None, sector: str | None) -> str | None:
+    """CAMEO-style actor code: ('USA', 'GOV') -> 'USAGOV'; (None, 'IGO') -> 'IGO'."""
+    parts = [p for p in (country, sector) if p]
+    return "".join(parts) if parts else None
+
+
+def iso_date(on: str | date | None) -> str | None:
+    if on is None or on == "":
+        return None
+    return on.isoformat() if isinstance(on, date) else str(on)[:10]
+
+
+def _pad(day: str | None, low: bool) -> str | None:
+    """Complete a partial ISO date ('2017' -> '2017-01-01' or '2017-12-31')."""
+    if not day:
+        return None
+    tail = {4: ("-01-01", "-12-31"), 7: ("-01", "-31")}.get(len(day))
+    return day + (tail[0] if low else tail[1]) if tail else day
+
+
+def role_confidence(role_row: sqlite3.Row, on: str | None) -> float | None:
+    """How sure we are that a role holds on `on`; None if it does not hold."""
+    if on is None:
+        return 0.9 if not role_row["end"] else 0.6
+    start, end = _pad(role_row["start"], True), _pad(role_row["end"], False)
+    if start and on < start:
+        return None
+    if end:
+        return 1.0 if on <= end else None
+    snapshot = role_row["snapshot"] or ""
+    return 0.9 if on <= snapshot else 0.65  # open end: trusted up to the source snapshot
+
+
+class KnowledgeBase:
+    """Lookups against the shipped KB. Cheap to load; connections open read-only."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise KnowledgeBaseError(
+                f"KB file {self.path} not found: run scripts/build_kb.py to build it")
+        self._local = threading.local()
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "KnowledgeBase":
+        return cls(Path(path) if path else shipped_kb_path())
+
+    def __getstate__(self) -> dict:  # picklable for worker processes: reopen by path
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["path"])
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                   check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            self._local.conn = conn
+        return conn
+
+    # ---- people -------------------------------------------------------------------
+    def person(self, name: str, on: str | date | None = None) -> PersonMatch | None:
+        key = person_key(name)
+        if not key or key.isdigit():
+            return None
+        candidates = self._person_candidates(key, name)
+        if not candidates:
+            return None
+        return self._best_person(candidates, iso_date(on), name)
+
+    def handle(self, handle: str, on: str | date | None = None) -> PersonMatch | None:
+        key = "@" + norm_text(handle).lstrip("@").replace(" ", "_")
+        on_iso = iso_date(on)
+        rows = self.db.execute("SELECT pid, start, end FROM handles WHERE key = ?",
+                               (key.lower(),)).fetchall()
+        valid = [r for r in rows if on_iso is None or (
+            (not r["start"] or _pad(r["start"], True) <= on_iso)
+            and (not r["end"] or on_iso <= _pad(r["end"], False)))]
+        if not valid:
+            return None
+        return self._best_person([(r["pid"], "handle") for r in valid], on_iso, handle)
+
+    def _person_candidates(self, key: str, written: str) -> list[tuple[int, str]]:
+        rows = self.db.execute("SELECT pid, kind FROM person_keys WHERE key = ?",
+                               (key,)).fetchall()
+        if not rows and loose_key(key) != key:
+            rows = self.db.execute("SELECT pid, kind FROM person_keys WHERE key = ?",
+                                   (loose_key(key),)).fetchall()
+            rows = [{"pid": r["pid"], "kind": "short" if r["kind"] == "full" else r["kind"]}
+                    for r in rows]
+        best: dict[int, str] = {}
+        for row in rows:
+            kind = row["kind"]
+            if MATCH_WEIGHT[kind] > MATCH_WEIGHT.get(best.get(row["pid"], ""), 0):
+                best[row["pid"]] = kind
+        if written.strip().islower() and " " not in written.strip():
+            return []  # a lowercase single word is a common word, not a name
+        return list(best.items())
+
+    def _best_person(self, candidates, on: str | None, written: str) -> PersonMatch | None:
+        scored = [self._score_person(pid, kind, on) for pid, kind in candidates]
+        scored.sort(key=lambda s: s[0], reverse=True)
+        top = scored[0]
+        if top[0] <= 0:
+            return None
+        match = top[1]
+        rivals = [s for s in scored[1:] if s[0] >= top[0] * 0.8]
+        if rivals:
+            names = ", ".join(s[1].name for s in rivals[:3])
+            match = _with(match, confidence=round(match.confidence * 0.7, 3),
+                          reason=match.reason + f"; also possible: {names}")
+        return match
+
+    def _score_person(self, pid: int, kind: str, on: str | None) -> tuple[float, PersonMatch]:
+        person = self.db.execute("SELECT kb_id, name, prominence FROM people WHERE pid = ?",
+                                 (pid,)).fetchone()
+        roles = self.db.execute(ROLES_SQL, (pid,)).fetchall()
+        weight = MATCH_WEIGHT[kind]
+        held = [(role_confidence(r, on), r) for r in roles]
+        held = [(c, r) for c, r in held if c is not None]
+        if held:
+            conf, row = max(held, key=lambda cr: (cr[1]["rank"], SOURCE_RANK[cr[1]["source"]],
+                                                   cr[0], cr[1]["start"] or ""))
+            role = _role(row)
+            score = 10 + row["rank"] * 3 + person["prominence"] + conf
+            match = PersonMatch(person["kb_id"], person["name"], role.country, role.sector,
+                                role, round(weight * conf, 3),
+                                f"{kind} name match; role {role.title} ({role.source}) "
+                                f"valid on {on or 'any date'}")
+            return score * weight, match
+        return self._person_without_role(person, roles, kind, on)
+
+    def _person_without_role(self, person, roles, kind, on) -> tuple[float, PersonMatch]:
+        weight = MATCH_WEIGHT[kind]
+        if kind == "surname" and len(roles) == 0:
+            return 0.0, PersonMatch(person["kb_id"], person["name"], None, None, None, 0, "")
+        past = [r for r in roles if on and r["end"] and _pad(r["end"], False) < on]
+        ref = max(past or roles, key=lambda r: (r["rank"], r["start"] or ""), default=None)
+        country = ref["country"] if ref is not None else None
+        sector = "ELI" if past else None  # former office holders count as elites
+        reason = f"{kind} name match; no role held on {on}"
+        if ref is not None:
+            reason += f"; country from {ref['title']} ({ref['source']})"
+        score = (1 + person["prominence"]) * weight * (0.5 if kind == "surname" else 1)
+        return score, PersonMatch(person["kb_id"], person["name"], country, sector, None,
+                                  round(weight * 0.5, 3), reason)
+
+    # ---- entities, sectors --------------------------------------------------------
+    def entity(self, text: str) -> Entity | None:
+        key = entity_key(text)
+        if not key:
+            return None
+        row = self.db.execute(
+            "SELECT name, kb_id, country, sector, code, kind FROM entities WHERE key = ?",
+            (key,)).fetchone()
+        return Entity(*row) if row else None
+
+    def sector(self, word: str) -> str | None:
+        for form in phrase_forms(word):
+            row = self.db.execute("SELECT code FROM sector_words WHERE key = ?",
+                                  (form,)).fetchone()
+            if row:
+                return title_sector_from_code(row["code"]) if " " in form else \
+                    row["code"][:3]
+        return None
+
+    def title_sector(self, title_words: str) -> str | None:
+        for window in title_windows(title_words):
+            for form in phrase_forms(window):
+                row = self.db.execute("SELECT code FROM sector_words WHERE key = ?",
+                                      (form,)).fetchone()
+                if row:
+                    return title_sector_from_code(row["code"])
+        return None
+
+    def info(self) -> dict:
+        sources = [dict(r) for r in self.db.execute("SELECT * FROM sources ORDER BY name")]
+        counts = {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("people", "roles", "titles", "person_keys", "entities", "countries",
+                            "sector_words", "handles")}
+        meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        return {"path": str(self.path), "meta": meta, "sources": sources, "counts": counts}
+
+
+def _role(row: sqlite3.Row) -> Role:
+    return Role(row["title"], row["country"], row["sector"], row["start"], row["end"],
+                row["source"])
+
+
+def _with(match: PersonMatch, **changes) -> PersonMatch:
+    from dataclasses import replace
+    return replace(match, **changes)
+
+
+def shipped_kb_path() -> Path:
+    return Path(str(resources.files("dyads") / "data" / "kb.sqlite"))
+
+
+@lru_cache(maxsize=1)
+def default_kb() -> KnowledgeBase:
+    """The shipped KB, loaded once per process."""
+    return KnowledgeBase.load()

@@ -1,0 +1,146 @@
+"""Actor mentions: the noun phrase around an argument token, resolved against the KB.
+
+Resolution order (see the actor issue): a named person with the role valid on the event
+date; else a title with a country modifier; else a country, capital or institution; else a
+sector word with the country from its modifiers; else unresolved. Pronouns and definite
+descriptions are left to ``coref``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..records import Actor
+from .kb import KnowledgeBase, composite_code
+
+# Dependencies that stay inside one actor's noun phrase.
+PHRASE_DEPS = {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case", "punct",
+               "appos", "prep", "pobj", "cc", "conj", "quantmod", "advmod"}
+TITLE_PREPS = {"of", "to", "for"}
+PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "i", "his", "their", "its"}
+SKIP_HEADS = {"PRON"}
+GENERIC_WORDS = {"side", "sides", "leader", "leaders", "country", "countries", "official",
+                 "officials", "government", "authorities", "counterpart", "nation"}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Token range [left, right) of an actor phrase and its head token index."""
+
+    left: int
+    right: int
+    head: int
+
+
+def phrase_of(token) -> Phrase:
+    """The actor phrase headed by ``token``: left modifiers, titles' of/to phrases, names."""
+    left, right = token.i, token.i + 1
+    for child in token.children:
+        if child.i < token.i and child.dep_ in PHRASE_DEPS - {"conj", "cc", "prep", "appos"}:
+            left = min(left, child.left_edge.i)
+        elif child.i > token.i and _belongs_right(token, child):
+            right = max(right, child.right_edge.i + 1)
+    while left < token.i and token.doc[left].is_punct:
+        left += 1
+    while right - 1 > token.i and token.doc[right - 1].is_punct:
+        right -= 1
+    return Phrase(left, right, token.i)
+
+
+def _belongs_right(head, child) -> bool:
+    """Right children that belong to a title: 'Ambassador to the US Anatoly Antonov'."""
+    if child.dep_ == "prep" and child.lower_ in TITLE_PREPS:
+        return head.pos_ in {"PROPN", "NOUN"} and (head.is_title or head.lower_ in {"minister", "ambassador", "secretary", "envoy", "president", "head", "chief", "spokesperson", "spokesman", "spokeswoman"})
+    return child.dep_ in {"appos", "flat"} or (child.dep_ == "compound")
+
+
+def propn_runs(doc, left: int, right: int) -> list[tuple[int, int]]:
+    """Maximal runs of proper-noun tokens (names, with initials) inside [left, right)."""
+    runs, start = [], None
+    for i in range(left, right):
+        tok = doc[i]
+        is_name = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.pos_ in {"NOUN", "ADJ"}
+                                           and tok.ent_type_ == "PERSON")
+        if is_name and start is None:
+            start = i
+        elif not is_name and start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, right))
+    return runs
+
+
+def find_person(doc, phrase: Phrase, kb: KnowledgeBase, on):
+    """The longest name inside the phrase that the KB knows as a person."""
+    for a, b in reversed(propn_runs(doc, phrase.left, phrase.right)):
+        for width in range(min(b - a, 4), 0, -1):
+            for start in range(b - width, a - 1, -1):
+                name = doc[start:start + width].text
+                match = kb.person(name, on=on)
+                if match is not None:
+                    return match, (start, start + width)
+    return None, None
+
+
+def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
+    """Countries, metonyms and organisations inside the phrase, longest first."""
+    found, i = [], phrase.left
+    while i < phrase.right:
+        for width in range(min(6, phrase.right - i), 0, -1):
+            span = doc[i:i + width]
+            if width == 1 and (span[0].is_stop or span[0].is_punct):
+                continue
+            entity = kb.entity(span.text)
+            if entity is not None:
+                found.append((entity, (i, i + width)))
+                i += width
+                break
+        else:
+            i += 1
+    return found
+
+
+def resolve_phrase(doc, token, kb: KnowledgeBase, on=None) -> Actor | None:
+    """Resolve the actor phrase headed by ``token``; None when nothing in it is an actor."""
+    if token.pos_ in SKIP_HEADS or token.lower_ in PRONOUNS:
+        return None
+    phrase = phrase_of(token)
+    text_span = doc[phrase.left:phrase.right]
+    person, _ = find_person(doc, phrase, kb, on)
+    entities = find_entities(doc, phrase, kb)
+    countries = [e for e, _ in entities if e.country]
+    title = " ".join(t.text for t in text_span if t.pos_ in {"PROPN", "NOUN"})
+    if person is not None:
+        country, sector = person.country, person.sector
+        if country is None and countries:
+            country = countries[0].country
+        return _actor(text_span, person.name, person.kb_id, country,
+                      sector or kb.title_sector(title), "person", person.confidence)
+    head_entity = _entity_at_head(entities, token.i)
+    if head_entity is not None:
+        return _actor(text_span, head_entity.name, head_entity.kb_id, head_entity.country,
+                      head_entity.sector, head_entity.kind)
+    sector = kb.title_sector(title) or kb.sector(token.lemma_.lower())
+    if sector and countries:
+        return _actor(text_span, None, None, countries[0].country, sector, "title")
+    if entities:
+        entity = entities[0][0]
+        return _actor(text_span, entity.name, entity.kb_id, entity.country,
+                      entity.sector or sector, entity.kind)
+    if sector and token.lower_ not in GENERIC_WORDS:
+        return _actor(text_span, None, None, None, sector, "sector", 0.5)
+    return None
+
+
+def _entity_at_head(entities, head_i: int):
+    for entity, (a, b) in entities:
+        if a <= head_i < b:
+            return entity
+    return None
+
+
+def _actor(span, name, kb_id, country, sector, how, confidence=1.0) -> Actor:
+    return Actor(text=span.text, start=span.start_char, end=span.end_char, name=name,
+                 kb_id=kb_id, country=country, sector=sector,
+                 code=composite_code(country, sector), resolved_by=how,
+                 confidence=confidence)

@@ -1,0 +1,98 @@
+"""Resolve an argument token of an event to the actor(s) it names.
+
+One entry point for the events stage: ``ArticleActors.at(token, on)`` tries, in order,
+handles, pairs ("both sides"), pronouns, "the Russian side", the phrase itself (people,
+titles, countries, organisations, sector words) and definite descriptions; coordinated
+phrases ("Russia and Ukraine") give one actor per conjunct.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..records import Actor
+from . import coref
+from .kb import KnowledgeBase, composite_code
+from .mentions import PRONOUNS, resolve_phrase
+
+
+class ArticleActors:
+    """Actor resolution for one article; antecedents are collected once."""
+
+    def __init__(self, doc, kb: KnowledgeBase, published: str | None):
+        self.doc = doc
+        self.kb = kb
+        self.published = published
+        self.antecedents = coref.collect_antecedents(doc, kb, published)
+        self._cache: dict[tuple[int, str | None], list[Actor]] = {}
+
+    def at(self, token, on: str | None = None) -> list[Actor]:
+        """Actors named by the phrase headed at ``token`` (its conjuncts included)."""
+        key = (token.i, on)
+        if key not in self._cache:
+            actors = []
+            for t in conjuncts(token):
+                actors += self._single(t, on or self.published)
+            self._cache[key] = _distinct(actors)
+        return self._cache[key]
+
+    def _single(self, token, on) -> list[Actor]:
+        if token.text.startswith("@"):
+            handle = self._handle(token, on)
+            return [handle] if handle else []
+        pair = coref.resolve_pair(token, self.antecedents)
+        if pair:
+            return pair
+        if token.lower_ in PRONOUNS:
+            actor = coref.resolve_pronoun(token, self.antecedents)
+            return [actor] if actor else []
+        side = coref.country_side(token, self.kb)
+        if side:
+            return [side]
+        actor = resolve_phrase(self.doc, token, self.kb, on)
+        if actor is not None and actor.resolved_by != "sector":
+            return [actor]
+        described = coref.resolve_description(token, self.antecedents, self.kb)
+        if described is not None:
+            return [described]
+        return [actor] if actor is not None else []
+
+    def _handle(self, token, on) -> Actor | None:
+        match = self.kb.handle(token.text, on=on)
+        if match is None:
+            return None
+        return Actor(text=token.text, start=token.idx, end=token.idx + len(token.text),
+                     name=match.name, kb_id=match.kb_id, country=match.country,
+                     sector=match.sector, code=composite_code(match.country, match.sector),
+                     resolved_by="handle", confidence=match.confidence)
+
+    def rebind(self, actor: Actor, on: str | None) -> Actor:
+        """The same person with the role valid on the event date (dates bind late)."""
+        if actor.kb_id is None or actor.name is None or on is None or on == self.published:
+            return actor
+        match = self.kb.person(actor.name, on=on)
+        if match is None or match.kb_id != actor.kb_id:
+            return actor
+        return replace(actor, country=match.country or actor.country,
+                       sector=match.sector or actor.sector,
+                       code=composite_code(match.country or actor.country,
+                                           match.sector or actor.sector))
+
+
+def conjuncts(token) -> list:
+    """'Russia and Ukraine' → [Russia, Ukraine]; a token without conjuncts → [token]."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+    return out
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        key = (a.kb_id or a.code or a.text, a.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out

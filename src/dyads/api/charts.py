@@ -1,0 +1,141 @@
+"""Geometry for the server-drawn SVG charts. Pure functions: numbers in, shapes out.
+
+Templates turn these shapes into SVG with autoescaping on, so labels need no escaping here.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+QUAD_NAMES = {0: "neutral", 1: "verbal cooperation", 2: "material cooperation",
+              3: "verbal conflict", 4: "material conflict"}
+
+
+def _nice_max(value: float) -> float:
+    """Round an axis maximum up to 1, 2 or 5 times a power of ten."""
+    if value <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    return next(step * power for step in (1, 2, 5, 10) if step * power >= value)
+
+
+def _label_every(n: int, room: int = 12) -> int:
+    return max(1, math.ceil(n / room))
+
+
+def timeline(series: list[dict], width: int = 760, height: int = 340) -> dict:
+    """Diverging bars (cooperation up, conflict down) and a Goldstein-mean line below."""
+    left, right, top = 48, 16, 16
+    bars_h, gap, line_h = (height - top - 40) * 0.62, 28, (height - top - 40) * 0.38 - 28
+    n = max(len(series), 1)
+    slot = (width - left - right) / n
+    coop = [int(p.get("q1") or 0) + int(p.get("q2") or 0) for p in series]
+    conf = [int(p.get("q3") or 0) + int(p.get("q4") or 0) for p in series]
+    peak = _nice_max(max(coop + conf + [0]))
+    zero_y = top + bars_h / 2
+    unit = (bars_h / 2) / peak
+    bars, points, labels = [], [], []
+    line_top = top + bars_h + gap
+    g_to_y = lambda g: line_top + (10 - g) / 20 * line_h  # noqa: E731 (Goldstein -10..10)
+    every = _label_every(n)
+    for i, p in enumerate(series):
+        x = left + i * slot + slot * 0.15
+        w = max(slot * 0.7, 1.0)
+        period = str(p.get("period"))
+        if coop[i]:
+            bars.append({"x": x, "y": zero_y - coop[i] * unit, "w": w, "h": coop[i] * unit,
+                         "cls": "coop", "title": f"{period}: {coop[i]} cooperative events"})
+        if conf[i]:
+            bars.append({"x": x, "y": zero_y, "w": w, "h": conf[i] * unit, "cls": "conflict",
+                         "title": f"{period}: {conf[i]} conflictual events"})
+        mean = p.get("goldstein_mean")
+        if mean is not None:
+            points.append({"x": x + w / 2, "y": g_to_y(float(mean)),
+                           "title": f"{period}: mean Goldstein {float(mean):+.2f} "
+                                    f"over {p.get('events', 0)} events"})
+        if i % every == 0:
+            labels.append({"x": x + w / 2, "text": period})
+    return {
+        "width": width, "height": height, "left": left, "right": width - right,
+        "zero_y": zero_y, "top": top, "bars_bottom": top + bars_h, "peak": peak,
+        "bars": bars, "labels": labels, "label_y": height - 12,
+        "line_top": line_top, "line_bottom": line_top + line_h, "line_zero": g_to_y(0),
+        "points": points, "polyline": " ".join(f"{p['x']:.1f},{p['y']:.1f}" for p in points),
+    }
+
+
+def network(edges: list[dict], max_nodes: int = 30, size: int = 640) -> dict:
+    """A circular layout of the busiest actors and the edges between them."""
+    weight: dict[str, int] = defaultdict(int)
+    for e in edges:
+        weight[e["source"]] += int(e.get("events") or 0)
+        weight[e["target"]] += int(e.get("events") or 0)
+    keep = sorted(weight, key=lambda k: (-weight[k], k))[:max_nodes]
+    centre, radius = size / 2, size / 2 - 90
+    heaviest = max([weight[k] for k in keep] + [1])
+    nodes = {}
+    for i, key in enumerate(keep):
+        angle = 2 * math.pi * i / max(len(keep), 1) - math.pi / 2
+        nodes[key] = {"key": key, "x": centre + radius * math.cos(angle),
+                      "y": centre + radius * math.sin(angle), "events": weight[key],
+                      "r": 4 + 10 * math.sqrt(weight[key] / heaviest),
+                      "anchor": "start" if math.cos(angle) >= 0 else "end",
+                      "lx": centre + (radius + 16) * math.cos(angle),
+                      "ly": centre + (radius + 16) * math.sin(angle) + 4}
+    busiest = max([int(e.get("events") or 0) for e in edges] + [1])
+    lines = [_edge_shape(e, nodes, busiest) for e in edges
+             if e["source"] in nodes and e["target"] in nodes and e["source"] != e["target"]]
+    return {"size": size, "nodes": list(nodes.values()), "edges": lines}
+
+
+def tone(goldstein_mean: float | None) -> str:
+    """CSS class for a Goldstein mean: cooperative, conflictual or in between."""
+    if goldstein_mean is None:
+        return "neutral"
+    return "coop" if goldstein_mean >= 1 else "conflict" if goldstein_mean <= -1 else "neutral"
+
+
+def _edge_shape(edge: dict, nodes: dict, busiest: int) -> dict:
+    a, b = nodes[edge["source"]], nodes[edge["target"]]
+    mean = edge.get("goldstein_mean")
+    events = int(edge.get("events") or 0)
+    mean_text = f"{float(mean):+.2f}" if mean is not None else "n/a"
+    return {"x1": a["x"], "y1": a["y"], "x2": b["x"], "y2": b["y"],
+            "width": 1 + 5 * events / busiest, "cls": tone(mean),
+            "source": edge["source"], "target": edge["target"],
+            "title": f"{edge['source']} → {edge['target']}: {events} events, "
+                     f"mean Goldstein {mean_text}"}
+
+
+def map_points(locations: list[dict]) -> list[dict]:
+    """Group located events by position: one circle per place, sized by event count."""
+    places: dict[tuple[float, float], dict] = {}
+    for loc in locations:
+        lat, lon = loc.get("lat"), loc.get("lon")
+        if lat is None or lon is None:
+            continue
+        key = (round(float(lat), 2), round(float(lon), 2))
+        place = places.setdefault(key, {"x": key[1], "y": -key[0], "name": loc.get("name"),
+                                        "country": loc.get("country"), "events": []})
+        place["events"].append(loc)
+    points = []
+    for place in places.values():
+        count = len(place["events"])
+        quads = [e.get("quad_class") for e in place["events"] if e.get("quad_class") is not None]
+        first = place["events"][0]
+        points.append({**place, "count": count, "r": 1.2 + 0.8 * math.sqrt(count),
+                       "cls": _quad_tone(quads), "event_id": first.get("event_id"),
+                       "title": f"{place['name']} ({place['country'] or '?'}): {count} events"})
+    return sorted(points, key=lambda p: -p["count"])
+
+
+def _quad_tone(quads: list[int]) -> str:
+    if not quads:
+        return "neutral"
+    conflict = sum(1 for q in quads if q in (3, 4))
+    coop = sum(1 for q in quads if q in (1, 2))
+    return "conflict" if conflict > coop else "coop" if coop > conflict else "neutral"
+
+
+def graticule(step: int = 30) -> dict:
+    return {"lons": list(range(-180, 181, step)), "lats": list(range(-90, 91, step))}

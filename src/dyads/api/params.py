@@ -1,0 +1,109 @@
+"""Query parameters shared by the JSON API and the pages, validated before the store sees them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from fastapi import HTTPException, Query
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+                "MOBILIZE", "COERCE", "ASSAULT")
+Plover = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+                 "MOBILIZE", "COERCE", "ASSAULT"]
+Modality = Literal["asserted", "negated", "future", "hypothetical"]
+Freq = Literal["day", "week", "month", "year"]
+
+PLAIN_TEXT = r"^[^\x00-\x1f\x7f]*$"  # printable text: control characters are never meant
+ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+MAX_LIMIT = 1000
+MAX_OFFSET = 1_000_000
+
+
+def text_query(description: str, max_length: int = 200):
+    return Query(None, max_length=max_length, pattern=PLAIN_TEXT, description=description)
+
+
+def checked_date(value: str | None, name: str) -> str | None:
+    """An ISO date that exists on the calendar, or a 422 saying which parameter is wrong."""
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise HTTPException(422, f"{name} must be a real date written YYYY-MM-DD, got {value!r}")
+
+
+def dyad_pair(value: str | None) -> tuple[str, str] | None:
+    """'A,B' -> ('A', 'B'); anything else is a 422 saying how to write it."""
+    if not value:
+        return None
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) != 2 or not all(parts):
+        raise HTTPException(422, f"dyad must be two actor keys joined by a comma "
+                                 f"(e.g. 'USA,RUS'), got {value!r}")
+    return parts[0], parts[1]
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """The store's event filters plus paging, as the request gave them."""
+
+    filters: dict = field(default_factory=dict)
+    limit: int = 100
+    offset: int = 0
+
+    def as_filter(self, **overrides):
+        from dyads.store import EventFilter
+
+        return EventFilter(**{**self.filters, "limit": self.limit, "offset": self.offset,
+                              **overrides})
+
+    def query_string_items(self) -> list[tuple[str, str]]:
+        """Filters as (name, value) pairs, for links that keep the search."""
+        return [(k, ",".join(v) if isinstance(v, tuple) else str(v))
+                for k, v in self.filters.items() if v not in (None, "")]
+
+
+def event_query(
+    actor: str | None = text_query("actor key (kb id or code) as source or target"),
+    country: str | None = Query(None, pattern=r"^[A-Za-z]{3}$",
+                                description="ISO3 country of source or target"),
+    source: str | None = text_query("source actor key, code or name"),
+    target: str | None = text_query("target actor key, code or name"),
+    dyad: str | None = text_query("two actor keys joined by a comma: 'USAGOV,RUSGOV'"),
+    cameo: str | None = Query(None, pattern=r"^[0-9]{2,4}$",
+                              description="CAMEO code or prefix ('04' for all consultations)"),
+    plover: Plover | None = Query(None, description="PLOVER event type"),
+    quad_class: int | None = Query(None, ge=0, le=4, description="0 neutral .. 4 material conflict"),
+    modality: Modality | None = Query(None),
+    date_from: str | None = Query(None, pattern=ISO_DATE, description="first event date"),
+    date_to: str | None = Query(None, pattern=ISO_DATE, description="last event date"),
+    location: str | None = text_query("place name"),
+    text: str | None = text_query("words in the event's sentence"),
+    doc_id: str | None = text_query("article id", max_length=500),
+    limit: int = Query(100, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+) -> EventQuery:
+    filters = {
+        "actor": actor or None, "country": country.upper() if country else None,
+        "source": source or None, "target": target or None, "dyad": dyad_pair(dyad),
+        "cameo": cameo or None, "plover": plover, "quad_class": quad_class,
+        "modality": modality, "date_from": checked_date(date_from, "date_from"),
+        "date_to": checked_date(date_to, "date_to"), "location": location or None,
+        "text": text or None, "doc_id": doc_id or None,
+    }
+    return EventQuery({k: v for k, v in filters.items() if v is not None}, limit, offset)
+
+
+@dataclass(frozen=True)
+class Page:
+    limit: int
+    offset: int
+
+
+def paging(limit: int = Query(50, ge=1, le=MAX_LIMIT),
+           offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Page:
+    return Page(limit, offset)

@@ -1,0 +1,97 @@
+"""Coding posted text on the fly, CSV export and the health check."""
+from __future__ import annotations
+
+from datetime import date as Date
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+from pydantic import BaseModel, Field, field_validator
+
+from dyads.api import views
+from dyads.api.csvout import events_csv
+from dyads.api.pages import plain
+from dyads.api.params import PLAIN_TEXT, EventQuery, event_query
+from dyads.api.routes_browse import get_gate
+from dyads.api.security import check_write_access
+from dyads.api.storegate import StoreGate
+
+router = APIRouter()
+MAX_TEXT_CHARS = 500_000
+
+
+class CodeRequest(BaseModel):
+    text: str = Field(..., min_length=1, max_length=MAX_TEXT_CHARS,
+                      description="the article body (no date header)")
+    date: str | None = Field(None, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                             description="publication date, YYYY-MM-DD")
+    doc_id: str | None = Field(None, max_length=500, pattern=PLAIN_TEXT)
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    store: bool = Field(False, description="also save the result (server must be writable)")
+
+    @field_validator("date")
+    @classmethod
+    def real_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            Date.fromisoformat(value)  # ValueError becomes a 422 naming the field
+        return value
+
+
+@router.get("/events.csv", tags=["events"], summary="Search merged events, as CSV",
+            response_class=Response,
+            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}})
+def events_as_csv(q: EventQuery = Depends(event_query), gate: StoreGate = Depends(get_gate)):
+    """The rows of `/events.json` for the same query, flattened to CSV."""
+    with gate() as store:
+        rows = views.events(store, q)["events"]
+    return Response(events_csv(rows), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
+
+
+@router.post("/code", tags=["coding"], summary="Code posted text",
+             dependencies=[Depends(check_write_access)],
+             responses={401: {"description": "token missing or wrong"},
+                        403: {"description": "not allowed on this server"},
+                        413: {"description": "request body too large"}})
+async def code_text(payload: CodeRequest, request: Request) -> dict:
+    """Run the coder on the posted text; returns the OUTPUT.md `docs` record.
+    Needs the server's token when one is set or when the server listens beyond localhost."""
+    settings = request.app.state.settings
+    if payload.store and settings.read_only:
+        raise HTTPException(403, "this server is read-only: restart it with --writable "
+                                 "to save coded articles")
+    coder = request.app.state.coder
+    record, body = await run_in_threadpool(
+        coder, payload.text, payload.date, payload.doc_id or "posted", payload.title, payload.url)
+    if payload.store:
+        gate = request.app.state.gate
+        await run_in_threadpool(_save, gate, record, body)
+    return plain(record)
+
+
+def _save(gate: StoreGate, record: dict, body: str) -> None:
+    from dyads import __version__
+
+    with gate() as store:
+        store.add_docs([{**record, "body": body}], coder_version=__version__)
+
+
+@router.get("/health", tags=["overview"], summary="Liveness check")
+def health(gate: StoreGate = Depends(get_gate)) -> dict:
+    """`ok` when the database opens; 503 with the reason otherwise."""
+    with gate() as store:
+        store.stats()
+    return {"status": "ok"}
+
+
+def default_coder(text: str, date: str | None, doc_id: str, title: str | None,
+                  url: str | None) -> tuple[dict, str]:
+    """Code one text with the package's coder; returns (docs record, body it points into)."""
+    import dyads
+
+    coded = dyads.code(text, date=date, doc_id=doc_id)
+    record = coded.to_dict()
+    record["title"] = record.get("title") or title
+    record["url"] = record.get("url") or url
+    return record, coded.article.body

@@ -1,0 +1,166 @@
+"""Assemble the OUTPUT.md records: events (with dates, places, quotes, codes) and quotes.
+
+The stages find pieces; this module joins them per event, binds actors' roles to the
+event date, merges an article's repeated reports of one event, and scores confidence.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from .actors.mentions import phrase_of
+from .dating import assign_dates
+from .events.codes import cameo_code
+from .places import find_location
+from .quotes import find_quotes
+from .records import Actor, Event, Quote, Sentence, Trigger
+
+SWAPPABLE_ROOTS = {"03", "04", "05", "06", "19"}
+CONFIDENT_RESOLUTIONS = {"person", "country", "metonym", "igo", "handle", "coref", "title"}
+
+
+def build_quotes(article, doc, actors) -> list[Quote]:
+    """Direct quotations with speakers resolved as actors; speakerless scare quotes dropped."""
+    tweets = [s for s in article.boilerplate if s.kind == "tweet_signature"]
+    out = []
+    for q in find_quotes(doc, tweets):
+        speaker = _speaker(doc, q, actors)
+        if q.kind == "phrase" and speaker is None:
+            continue
+        out.append(Quote(speaker=speaker, quote=article.body[q.start:q.end], start=q.start,
+                         end=q.end, cue=q.cue, cue_start=q.cue_start, cue_end=q.cue_end))
+    return out
+
+
+def _speaker(doc, q, actors) -> Actor | None:
+    if q.speaker_start is None:
+        return None
+    if q.kind == "tweet":
+        name = q.speaker_text or ""
+        match = actors.kb.person(name, on=actors.published)
+        return Actor(text=name, start=q.speaker_start, end=q.speaker_end,
+                     name=match.name if match else name, kb_id=match.kb_id if match else None,
+                     country=match.country if match else None,
+                     sector=match.sector if match else None,
+                     code=_code(match), resolved_by="person" if match else None)
+    span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    found = actors.at(span.root)
+    if found:
+        return found[0]
+    return Actor(text=span.text, start=span.start_char, end=span.end_char, name=span.text)
+
+
+def _code(match):
+    from .actors.kb import composite_code
+
+    return composite_code(match.country, match.sector) if match else None
+
+
+def build_events(article, doc, candidates, actors, quotes, resources, settings, coder) -> list[Event]:
+    from .pipeline import event_id
+
+    sentences = list(doc.sents)
+    dates = assign_dates(doc, candidates, article.published, actors, sentences)
+    events = []
+    for cand in candidates:
+        d = dates[id(cand)]
+        source = actors.rebind(cand.source, d.date) if cand.source else None
+        target = actors.rebind(cand.target, d.date) if cand.target else None
+        if source is None and target is None:
+            continue
+        if settings.statements_need_target and cand.root == "01" and target is None:
+            continue
+        sent = sentences[cand.sentence_index]
+        trigger = doc[cand.trigger]
+        info = cameo_code(cand.code)
+        location = find_location(sent, trigger, _actor_tokens(doc, cand), resources.gazetteer,
+                                 tuple(a.country for a in (source, target) if a and a.country))
+        confidence = score_confidence(cand, source, target)
+        if confidence < settings.min_confidence:
+            continue
+        events.append(Event(
+            event_id=event_id(article, trigger.idx, cand.code, source, target),
+            doc_id=article.doc_id, published=article.published, source=source, target=target,
+            cameo=cand.code, plover=info.plover, plover_mode=info.plover_mode,
+            quad_class=info.quad_class, goldstein=info.goldstein, modality=cand.modality,
+            date=d.date, date_precision=d.precision, date_text=d.text, location=location,
+            quote=_quote_in(sent, trigger, quotes),
+            sentence=Sentence(cand.sentence_index, sent.start_char, sent.end_char,
+                              article.body[sent.start_char:sent.end_char]),
+            confidence=confidence, coder=coder,
+            trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text),
+                            cand.entry.id)))
+    return dedupe(events) if settings.dedupe_within_article else events
+
+
+def _actor_tokens(doc, cand) -> set[int]:
+    out = set()
+    for i in cand.arg_tokens:
+        p = phrase_of(doc[i])
+        out.update(range(p.left, p.right))
+    return out
+
+
+def _quote_in(sent, trigger, quotes) -> str | None:
+    """The quoted words an event's sentence carries (shortest first: a phrase, not a speech)."""
+    inside = [q for q in quotes if sent.start_char <= q.start and q.end <= sent.end_char
+              and not (q.start <= trigger.idx < q.end)]
+    return min(inside, key=lambda q: q.end - q.start).quote if inside else None
+
+
+def score_confidence(cand, source, target) -> float:
+    """A heuristic that ranks: specific lexicon entries, both actors known, asserted events."""
+    score = 0.45 + 0.08 * min(cand.entry.specificity, 2)
+    score += 0.15 if source is not None and target is not None else 0.0
+    score += 0.1 * sum(a is not None and a.resolved_by in CONFIDENT_RESOLUTIONS
+                       for a in (source, target))
+    score -= 0.1 if cand.modality != "asserted" else 0.0
+    score -= 0.1 if cand.root == "01" else 0.0
+    return round(max(0.05, min(0.99, score)), 3)
+
+
+def _actor_key(actor: Actor | None):
+    if actor is None:
+        return None
+    return actor.kb_id or actor.country or actor.code
+
+
+def _dyad_key(event: Event):
+    pair = (_actor_key(event.source), _actor_key(event.target))
+    if event.cameo_root in SWAPPABLE_ROOTS:
+        pair = tuple(sorted(pair, key=lambda k: k or ""))
+    country_pair = tuple(getattr(a, "country", None) for a in (event.source, event.target))
+    if event.cameo_root in SWAPPABLE_ROOTS:
+        country_pair = tuple(sorted(country_pair, key=lambda k: k or ""))
+    return pair, country_pair
+
+
+def _close_dates(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= 1
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.cameo_root != b.cameo_root or a.modality != b.modality:
+        return False
+    (pa, ca), (pb, cb) = _dyad_key(a), _dyad_key(b)
+    return (pa == pb or (None not in ca and ca == cb)) and _close_dates(a.date, b.date)
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One record per reported event; the first (earliest) report keeps the details."""
+    kept: list[Event] = []
+    for event in events:
+        same = next((i for i, k in enumerate(kept) if _same_event(k, event)), None)
+        if same is None:
+            kept.append(event)
+            continue
+        first = kept[same]
+        kept[same] = replace(first, mentions=first.mentions + 1,
+                             quote=first.quote or event.quote,
+                             location=first.location or event.location,
+                             confidence=round(min(0.99, max(first.confidence, event.confidence) + 0.02), 3))
+    return kept

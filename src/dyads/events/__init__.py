@@ -1,0 +1,1 @@
+"""Event coding: CAMEO/PLOVER code table, event lexicon, matching."""

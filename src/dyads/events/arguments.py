@@ -1,0 +1,161 @@
+"""Who did it and to whom: the argument tokens of an event trigger in the parse.
+
+Plain functions over spaCy tokens. They return tokens (phrase heads); the actors stage
+turns them into actors. Handles passives, control verbs ("urged Russia to end" → the
+subject of "end" is Russia), coordination and reported speech.
+"""
+from __future__ import annotations
+
+OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "persuade", "tell", "order", "invite",
+                  "encourage", "allow", "help", "push", "pressure", "compel", "want", "request",
+                  "advise", "warn", "implore", "beg", "appeal"}
+TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "from",
+                "for", "upon", "over")
+PLACE_PREPS = {"in", "on", "into", "across", "near", "outside", "inside", "at"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+
+
+def child(token, *deps):
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def prep_object(token, prep: str):
+    """The object of a preposition ``prep`` attached to token ("with" → Blinken)."""
+    for c in token.children:
+        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == prep:
+            obj = child(c, "pobj", "pcomp")
+            if obj is not None:
+                return obj
+    return None
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def subject_of(verb, depth: int = 0):
+    """The doer of a verb: its subject, the agent of a passive, or the controller."""
+    if depth > 4:
+        return None
+    if is_passive(verb):
+        agent = prep_object(verb, "by")
+        if agent is not None:
+            return agent
+    subj = child(verb, *SUBJECT_DEPS)
+    if subj is not None:
+        return subj
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "xcomp":
+        controller = child(head, "dobj") if head.lemma_.lower() in OBJECT_CONTROL else None
+        return controller if controller is not None else subject_of(head, depth + 1)
+    if verb.dep_ == "conj":
+        return subject_of(head, depth + 1)
+    if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
+        return head
+    if verb.dep_ in {"advcl", "pcomp"} and verb.tag_ == "VBG":
+        return subject_of(head, depth + 1)
+    return None
+
+
+def passive_target(verb):
+    return child(verb, *PASSIVE_SUBJECT_DEPS) if is_passive(verb) else None
+
+
+def direct_object(verb):
+    obj = child(verb, "dobj", "dative")
+    if obj is None and verb.dep_ == "conj":  # "end the aggression and pull back its forces"
+        obj = None
+    return obj
+
+
+def object_candidates(verb, preferred_prep: str | None):
+    """Tokens that may name the target, best first."""
+    out = []
+    passive = passive_target(verb)
+    if passive is not None:
+        out.append(passive)
+    if preferred_prep:
+        obj = prep_object(verb, preferred_prep)
+        dobj = child(verb, "dobj")
+        if obj is None and dobj is not None:
+            obj = prep_object(dobj, preferred_prep)
+        if obj is not None:
+            out.append(obj)
+    dobj = direct_object(verb)
+    if dobj is not None:
+        out.append(dobj)
+        out += [prep_object(dobj, p) for p in TARGET_PREPS]
+    out += [prep_object(verb, p) for p in TARGET_PREPS]
+    return [t for t in out if t is not None]
+
+
+def place_objects(verb):
+    """'reduce military activity in the Ukrainian capital' → capital (a place-as-target)."""
+    out = []
+    for tok in (verb, child(verb, "dobj")):
+        if tok is None:
+            continue
+        out += [prep_object(tok, p) for p in PLACE_PREPS]
+    return [t for t in out if t is not None]
+
+
+def noun_source(noun):
+    """'Russia's invasion', 'strikes by Israel', 'US sanctions' → the doer token."""
+    poss = child(noun, "poss")
+    if poss is not None:
+        return poss
+    agent = prep_object(noun, "by")
+    if agent is not None:
+        return agent
+    for c in noun.children:
+        if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and (
+                c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"}):
+            return c
+    return None
+
+
+def noun_target(noun):
+    for prep in ("between", "with", "against", "on", "to", "toward", "towards", "over"):
+        obj = prep_object(noun, prep)
+        if obj is not None:
+            if prep == "between":
+                conj = child(obj, "conj")
+                return conj if conj is not None else obj
+            return obj
+    return None
+
+
+def between_source(noun):
+    obj = prep_object(noun, "between")
+    return obj
+
+
+def governing_verb(token, max_steps: int = 6):
+    """The clause verb a noun belongs to ('made progress ... at talks' → made)."""
+    cur = token
+    for _ in range(max_steps):
+        if cur.head is cur:
+            return cur if cur.pos_ in {"VERB", "AUX"} else None
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return cur
+    return None
+
+
+def clause_main_verbs(verb):
+    """A ccomp's main verb and the verbs chained to it by conj/xcomp."""
+    out, stack = [], [verb]
+    while stack:
+        v = stack.pop()
+        out.append(v)
+        stack += [c for c in v.children if c.dep_ in {"conj", "xcomp"} and c.pos_ in {"VERB", "AUX"}]
+    return out
+
+
+def complement_clause(verb):
+    """The reported clause of a speech verb ("said that Moscow urges ...")."""
+    return child(verb, "ccomp") or next(
+        (c for c in verb.children if c.dep_ == "parataxis" and c.pos_ in {"VERB", "AUX"}), None)

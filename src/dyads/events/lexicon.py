@@ -1,0 +1,260 @@
+"""The event lexicon: which verb or event noun, under which constraints, means which CAMEO code.
+
+The lexicon is a human-edited YAML file (dyads/data/lexicon.yaml; its header explains the
+format, lexicon.schema.json describes it). This module loads it into LexEntry records,
+checks every entry (known code, known fields, well-formed lemmas, no duplicates) and indexes
+them by lemma. It does no matching itself: the matcher asks ``entries_for(lemma, pos)`` and
+tests each entry's constraints against the parse, preferring the most specific entry.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dyads.events.codes import is_cameo_code
+
+LEXICON_FILE = "lexicon.yaml"
+POS_KEYS = ("verb", "noun")
+WORD = re.compile(r"^[a-z][a-z']*$")  # one spaCy token, lower case: no spaces, no hyphens
+LIST_FIELDS = ("objects", "xcomp", "xcomp_objects", "modifiers")
+WORD_FIELDS = ("particle", "target_prep", "source_prep")
+OTHER_FIELDS = ("negated_code", "id", "note")
+ALLOWED_FIELDS = frozenset(POS_KEYS + LIST_FIELDS + WORD_FIELDS + OTHER_FIELDS)
+
+
+class LexiconError(ValueError):
+    """The lexicon file is malformed; the message names the entry and the field."""
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    code: str                 # CAMEO code
+    lemma: str                # verb lemma ("impose") or event-noun lemma ("talk")
+    pos: str                  # "verb" | "noun"
+    particle: str | None      # required particle/preposition child ("back" in "pull back")
+    objects: tuple[str, ...]  # verb: direct-object head lemma in this set; noun: "of"-object
+    target_prep: str | None   # preposition whose object is the target; None: direct object
+    xcomp: tuple[str, ...]    # verb must govern a to-infinitive with one of these lemmas
+    source_prep: str | None   # nouns: preposition introducing the source ("by")
+    negated_code: str | None  # code to use when the trigger is negated
+    id: str                   # stable id for explanations, e.g. "041:phone/verb"
+    specificity: int          # number of constraints; the matcher prefers the highest
+    xcomp_objects: tuple[str, ...] = ()  # the infinitive's direct object in this set
+    modifiers: tuple[str, ...] = ()      # a compound/amod child of the trigger in this set
+
+
+def specificity_of(particle, objects, xcomp, xcomp_objects, modifiers) -> int:
+    """How many constraints an entry carries (target/source prepositions only locate actors)."""
+    return sum(1 for c in (particle, objects, xcomp, xcomp_objects, modifiers) if c)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[LexEntry, ...]]  # by lemma, most specific first, then file order
+    nouns: dict[str, tuple[LexEntry, ...]]
+    uncovered: dict[str, str]               # codes deliberately without entries -> reason
+
+    def entries_for(self, lemma: str, pos: str) -> tuple[LexEntry, ...]:
+        """Candidate entries for a trigger; pos is "verb" or "noun" (spaCy VERB/NOUN ok)."""
+        table = self.verbs if pos.lower() == "verb" else self.nouns
+        return table.get(lemma.lower(), ())
+
+    @property
+    def entries(self) -> tuple[LexEntry, ...]:
+        return tuple(e for table in (self.verbs, self.nouns) for group in table.values()
+                     for e in group)
+
+    def by_id(self, entry_id: str) -> LexEntry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+    def codes(self) -> frozenset[str]:
+        return frozenset(e.code for e in self.entries)
+
+
+# ---------------------------------------------------------------- field checks
+
+def _where(code: str, index: int, raw: Any) -> str:
+    lemma = raw.get("verb") or raw.get("noun") if isinstance(raw, dict) else None
+    return f"lexicon entry {code!r} #{index + 1} ({lemma})"
+
+
+def _word(value: Any, where: str, field: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not WORD.match(value):
+        raise LexiconError(f"{where}: field {field!r} must be one lower-case word "
+                           f"(no spaces or hyphens), got {value!r}")
+    return value
+
+
+def _words(value: Any, where: str, field: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items:
+        raise LexiconError(f"{where}: field {field!r} must be a word or a non-empty list of words")
+    words = tuple(_word(v, where, field) for v in items)
+    if len(set(words)) != len(words):
+        raise LexiconError(f"{where}: field {field!r} lists a word twice: {list(words)}")
+    return words
+
+
+def _lemmas_and_pos(raw: dict, where: str) -> tuple[tuple[str, ...], str]:
+    present = [k for k in POS_KEYS if k in raw]
+    if len(present) != 1:
+        raise LexiconError(f"{where}: give exactly one of 'verb' or 'noun' (the trigger lemma)")
+    pos = present[0]
+    return _words(raw[pos], where, pos), pos
+
+
+def _check_fields(raw: Any, where: str) -> None:
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: an entry must be a mapping like {{verb: impose, ...}}")
+    unknown = sorted(set(raw) - ALLOWED_FIELDS)
+    if unknown:
+        raise LexiconError(f"{where}: unknown field(s) {unknown}; allowed: {sorted(ALLOWED_FIELDS)}")
+
+
+def _check_code(code: Any, where: str, field: str = "code") -> str:
+    if not is_cameo_code(code):
+        raise LexiconError(f"{where}: field {field!r} = {code!r} is not a CAMEO code "
+                           f"(quote it in YAML so leading zeros stay: \"041\")")
+    return code
+
+
+# ---------------------------------------------------------------- entries
+
+def _entries_from_raw(code: str, index: int, raw: Any) -> list[LexEntry]:
+    """One YAML item -> one LexEntry per lemma it lists (synonyms share constraints)."""
+    where = _where(code, index, raw)
+    _check_fields(raw, where)
+    lemmas, pos = _lemmas_and_pos(raw, where)
+    c = {f: _words(raw.get(f), where, f) for f in LIST_FIELDS}
+    w = {f: _word(raw.get(f), where, f) for f in WORD_FIELDS}
+    if pos == "noun" and (c["xcomp"] or c["xcomp_objects"] or w["particle"]):
+        raise LexiconError(f"{where}: nouns take no 'particle', 'xcomp' or 'xcomp_objects'")
+    if c["xcomp_objects"] and not c["xcomp"]:
+        raise LexiconError(f"{where}: field 'xcomp_objects' needs 'xcomp' (the infinitive)")
+    negated = raw.get("negated_code")
+    if negated is not None:
+        _check_code(negated, where, "negated_code")
+    explicit_id = raw.get("id")
+    if explicit_id is not None and (len(lemmas) != 1 or not isinstance(explicit_id, str)):
+        raise LexiconError(f"{where}: field 'id' must be a string, on a single-lemma entry")
+    spec = specificity_of(w["particle"], c["objects"], c["xcomp"], c["xcomp_objects"],
+                          c["modifiers"])
+    return [LexEntry(code=code, lemma=lemma, pos=pos, particle=w["particle"],
+                     objects=c["objects"], target_prep=w["target_prep"], xcomp=c["xcomp"],
+                     source_prep=w["source_prep"], negated_code=negated,
+                     id=explicit_id or _base_id(code, lemma, pos, w["particle"]),
+                     specificity=spec, xcomp_objects=c["xcomp_objects"],
+                     modifiers=c["modifiers"])
+            for lemma in lemmas]
+
+
+def _base_id(code: str, lemma: str, pos: str, particle: str | None) -> str:
+    word = f"{lemma}_{particle}" if particle else lemma
+    return f"{code}:{word}/{pos}"
+
+
+def _signature(e: LexEntry) -> tuple:
+    """What makes two entries fire on exactly the same text."""
+    return (e.lemma, e.pos, e.particle, frozenset(e.objects), frozenset(e.xcomp),
+            frozenset(e.xcomp_objects), frozenset(e.modifiers))
+
+
+def _unique_ids(entries: list[LexEntry]) -> list[LexEntry]:
+    """Entries sharing a base id get '~2', '~3' ... in file order (stable while order is)."""
+    seen: dict[str, int] = {}
+    out = []
+    for e in entries:
+        n = seen[e.id] = seen.get(e.id, 0) + 1
+        out.append(e if n == 1 else LexEntry(**{**e.__dict__, "id": f"{e.id}~{n}"}))
+    return out
+
+
+def _reject_duplicates(entries: list[LexEntry]) -> None:
+    first: dict[tuple, LexEntry] = {}
+    for e in entries:
+        other = first.setdefault(_signature(e), e)
+        if other is not e:
+            what = "duplicates" if other.code == e.code else f"conflicts with {other.code} entry"
+            raise LexiconError(f"lexicon entry {e.id}: {what} {other.id} (same lemma and "
+                               f"constraints); merge them or add a constraint")
+    ids = [e.id for e in entries]
+    if len(set(ids)) != len(ids):
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        raise LexiconError(f"lexicon ids must be unique; repeated: {dup}")
+
+
+def _index(entries: list[LexEntry], pos: str) -> dict[str, tuple[LexEntry, ...]]:
+    groups: dict[str, list[LexEntry]] = {}
+    for e in entries:
+        if e.pos == pos:
+            groups.setdefault(e.lemma, []).append(e)
+    # sorted() is stable, so equally specific entries keep their file order
+    return {k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in groups.items()}
+
+
+# ---------------------------------------------------------------- document
+
+def _read_document(path: Path | None) -> dict:
+    if path is None:
+        text = resources.files("dyads.data").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+        name = f"dyads/data/{LEXICON_FILE}"
+    else:
+        text, name = Path(path).read_text(encoding="utf-8"), str(path)
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{name} is not valid YAML: {exc}") from exc
+    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), dict):
+        raise LexiconError(f"{name}: expected a mapping with 'entries: {{code: [entry, ...]}}'")
+    return doc
+
+
+def _read_uncovered(doc: dict) -> dict[str, str]:
+    raw = doc.get("uncovered") or {}
+    if not isinstance(raw, dict):
+        raise LexiconError("lexicon 'uncovered' must map code -> reason")
+    for code, reason in raw.items():
+        _check_code(code, f"lexicon 'uncovered' item {code!r}")
+        if not isinstance(reason, str) or not reason.strip():
+            raise LexiconError(f"lexicon 'uncovered' item {code!r}: give a reason")
+    return dict(raw)
+
+
+def parse_lexicon(doc: dict) -> Lexicon:
+    """Check a loaded YAML document and build the Lexicon."""
+    entries: list[LexEntry] = []
+    for code, items in doc["entries"].items():
+        _check_code(code, f"lexicon entries key {code!r}")
+        if not isinstance(items, list) or not items:
+            raise LexiconError(f"lexicon entries {code!r}: expected a non-empty list of entries")
+        for index, raw in enumerate(items):
+            entries.extend(_entries_from_raw(code, index, raw))
+    entries = _unique_ids(entries)
+    _reject_duplicates(entries)
+    uncovered = _read_uncovered(doc)
+    both = sorted(set(uncovered) & {e.code for e in entries})
+    if both:
+        raise LexiconError(f"lexicon codes listed as 'uncovered' but having entries: {both}")
+    return Lexicon(verbs=_index(entries, "verb"), nouns=_index(entries, "noun"),
+                   uncovered=uncovered)
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Load and check a lexicon file; None means the one shipped with dyads."""
+    return parse_lexicon(_read_document(Path(path) if path is not None else None))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon, loaded once per process."""
+    return load_lexicon()

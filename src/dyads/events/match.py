@@ -1,0 +1,180 @@
+"""Find every event in a parsed article: triggers from the lexicon, arguments from the parse.
+
+``match_events(doc, lexicon, actors)`` returns ``EventCandidate``s in text order; dates,
+places and quotes are attached later by the pipeline.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..actors.resolve import ArticleActors
+from ..records import Actor
+from . import arguments as args
+from .lexicon import LexEntry, Lexicon
+from .modality import is_refusal, modality_of
+
+STATEMENT_ROOT = "01"
+MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+CONTAINER_ROOTS = {"02", "03", "10", "12", "13"}  # their infinitive is the content, not an event
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    trigger: int                 # token index of the trigger
+    entry: LexEntry
+    code: str
+    source: Actor | None
+    target: Actor | None
+    modality: str
+    sentence_index: int
+    arg_tokens: tuple[int, ...]  # token indices of the argument heads (not places)
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+def _has_particle(verb, particle: str) -> bool:
+    return any(c.lower_ == particle and c.dep_ in {"prt", "advmod", "prep"} for c in verb.children)
+
+
+def _lemma_of(token) -> str | None:
+    return token.lemma_.lower() if token is not None else None
+
+
+def entry_fits(token, entry: LexEntry) -> bool:
+    """Does the parse around ``token`` satisfy the entry's constraints?"""
+    if entry.particle and not _has_particle(token, entry.particle):
+        return False
+    if entry.modifiers and not any(c.lemma_.lower() in entry.modifiers for c in token.children
+                                   if c.dep_ in {"compound", "amod", "nmod"}):
+        return False
+    if entry.pos == "noun":
+        of_obj = args.prep_object(token, "of")
+        return not entry.objects or _lemma_of(of_obj) in entry.objects
+    if entry.objects:
+        obj = args.child(token, "dobj") or args.passive_target(token)
+        if _lemma_of(obj) not in entry.objects:
+            return False
+    if entry.xcomp:
+        xcomp = args.child(token, "xcomp")
+        if _lemma_of(xcomp) not in entry.xcomp:
+            return False
+        if entry.xcomp_objects and _lemma_of(args.child(xcomp, "dobj")) not in entry.xcomp_objects:
+            return False
+    return True
+
+
+def best_entry(token, lexicon: Lexicon) -> LexEntry | None:
+    pos = "verb" if token.pos_ in {"VERB"} else "noun" if token.pos_ == "NOUN" else None
+    if pos is None:
+        return None
+    entries = [e for e in lexicon.entries_for(token.lemma_.lower(), pos) if entry_fits(token, e)]
+    if not entries:
+        return None
+    with_prep = [e for e in entries if e.target_prep and args.prep_object(token, e.target_prep)]
+    return max(with_prep or entries, key=lambda e: e.specificity)
+
+
+def find_triggers(sent, lexicon: Lexicon) -> dict[int, LexEntry]:
+    """Token index → the most specific fitting lexicon entry, for one sentence."""
+    triggers = {}
+    for token in sent:
+        entry = best_entry(token, lexicon)
+        if entry is not None:
+            triggers[token.i] = entry
+    consumed = set()
+    for i, entry in triggers.items():
+        if entry.pos == "verb" and entry.objects:
+            obj = args.child(sent.doc[i], "dobj")
+            consumed.add(obj.i if obj is not None else -1)
+    return {i: e for i, e in triggers.items() if i not in consumed}
+
+
+def _governed_by_trigger(token, triggers) -> bool:
+    """An infinitive under an appeal/intent/refusal trigger is that trigger's content."""
+    cur = token
+    for _ in range(3):
+        if cur.dep_ not in {"xcomp", "conj"} or cur.head is cur:
+            return False
+        cur = cur.head
+        entry = triggers.get(cur.i)
+        if entry is not None and (entry.code[:2] in CONTAINER_ROOTS or is_refusal(token)
+                                  or cur.dep_ != "conj"):
+            return True
+    return False
+
+
+def _statement_has_content_event(verb, triggers) -> bool:
+    clause = args.complement_clause(verb)
+    return clause is not None and any(v.i in triggers for v in args.clause_main_verbs(clause))
+
+
+def match_events(doc, lexicon: Lexicon, actors: ArticleActors) -> list[EventCandidate]:
+    out: list[EventCandidate] = []
+    for s_index, sent in enumerate(doc.sents):
+        triggers = find_triggers(sent, lexicon)
+        for i, entry in sorted(triggers.items()):
+            token = doc[i]
+            if _governed_by_trigger(token, triggers):
+                continue
+            if entry.code.startswith(STATEMENT_ROOT) and _statement_has_content_event(token, triggers):
+                continue
+            out += candidates_for(token, entry, s_index, actors)
+    return out
+
+
+def _argument_tokens(token, entry: LexEntry):
+    """(source token, [target tokens]) for a verb or noun trigger."""
+    if entry.pos == "noun":
+        source = args.noun_source(token) or args.between_source(token)
+        target = args.noun_target(token)
+        if source is None and target is None:
+            verb = args.governing_verb(token)
+            source = args.subject_of(verb) if verb is not None else None
+        return source, [target] if target is not None else []
+    source = args.subject_of(token)
+    if entry.code.startswith(STATEMENT_ROOT):
+        clause = args.complement_clause(token)
+        if clause is not None:
+            subj = args.subject_of(clause)
+            return source, ([subj] if subj is not None else []) + args.object_candidates(clause, None)
+    targets = args.object_candidates(token, entry.target_prep)
+    if entry.code[:2] in MATERIAL_ROOTS:
+        targets += args.place_objects(token)
+    return source, targets
+
+
+def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors) -> list[EventCandidate]:
+    source_tok, target_toks = _argument_tokens(token, entry)
+    sources = actors.at(source_tok) if source_tok is not None else []
+    targets, target_tok = [], None
+    for tok in target_toks:
+        if source_tok is not None and tok.i == source_tok.i:
+            continue
+        targets = [a for a in actors.at(tok) if a.country or a.code]
+        if targets:
+            target_tok = tok
+            break
+    modality = modality_of(token)
+    code = entry.negated_code if modality == "negated" and entry.negated_code else entry.code
+    arg_ids = tuple(t.i for t in (source_tok, target_tok) if t is not None)
+    return [EventCandidate(token.i, entry, code, s, t, modality, s_index, arg_ids)
+            for s, t in _dyads(sources, targets)]
+
+
+def _same(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and (a.kb_id or a.code) == (b.kb_id or b.code) and (
+        a.kb_id is not None or a.code is not None)
+
+
+def _dyads(sources: list[Actor], targets: list[Actor]):
+    """Source × target pairs; coordinated sources with no target act on each other."""
+    sources = [s for s in sources if s.country or s.code]
+    if not targets and len(sources) > 1:
+        return [(s, t) for s in sources for t in sources if s is not t and not _same(s, t)]
+    if not sources:
+        return [(None, t) for t in targets[:1]]
+    if not targets:
+        return [(s, None) for s in sources]
+    return [(s, t) for s in sources for t in targets if not _same(s, t)]

@@ -1,0 +1,69 @@
+"""Modality of an event trigger: asserted, negated, future or hypothetical.
+
+Read off the trigger's own auxiliaries and negation, then off the verbs that govern it
+("plans to", "refused to", "if", "could"), so "did not sign", "will reduce" and
+"may be intended" come out right.
+"""
+from __future__ import annotations
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can"}
+FUTURE_GOVERNORS = {"plan", "intend", "promise", "pledge", "vow", "prepare", "aim", "expect",
+                    "schedule", "set", "threaten", "announce", "agree", "decide", "be", "go"}
+HYPOTHETICAL_GOVERNORS = {"propose", "suggest", "consider", "want", "seek", "hope", "wish",
+                          "urge", "call", "ask", "demand", "offer", "try", "discuss", "weigh",
+                          "mull", "request", "appeal", "press", "push", "encourage"}
+NEGATING_GOVERNORS = {"refuse", "decline", "fail", "deny", "reject"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+NEGATIONS = {"not", "n't", "never", "no"}
+
+
+def own_modality(token) -> str | None:
+    """Modality marked on the verb itself (aux/neg children), or None."""
+    children = list(token.children)
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in {"neg", "advmod"} for c in children):
+        return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+        return "hypothetical"
+    aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+    if aux & FUTURE_AUX:
+        return "future"
+    if aux & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if "to" in aux and token.dep_ == "xcomp" and token.head.lemma_ == "go":
+        return "future"
+    return None
+
+
+def modality_of(trigger) -> str:
+    """The trigger's modality, looking up the chain of infinitives that govern it."""
+    own = own_modality(trigger)
+    if own:
+        return own
+    token = trigger
+    for _ in range(4):
+        if token.dep_ not in {"xcomp", "conj", "ccomp", "advcl", "pcomp", "acl"} or token.head is token:
+            break
+        head = token.head
+        if token.dep_ in {"xcomp", "acl"}:
+            lemma = head.lemma_.lower()
+            if lemma in NEGATING_GOVERNORS:
+                return "negated"
+            if lemma in FUTURE_GOVERNORS and lemma not in {"be", "go"}:
+                return "future"
+            if lemma in HYPOTHETICAL_GOVERNORS:
+                return "hypothetical"
+        if token.dep_ == "advcl" and own_modality(token) is None:
+            break
+        inherited = own_modality(head)
+        if inherited in {"negated", "hypothetical"} and token.dep_ != "ccomp":
+            return inherited
+        if inherited == "future" and token.dep_ in {"xcomp", "conj"}:
+            return inherited
+        token = head
+    return "asserted"
+
+
+def is_refusal(trigger) -> bool:
+    """'refused to sign' / 'declined to meet': the governing verb carries the event."""
+    return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in {"refuse", "decline"}

@@ -1,0 +1,121 @@
+"""The one coding function behind every entry point, and the batch wrapper around it.
+
+``code_article(article, resources, settings)`` turns one Article into a CodedArticle. The
+CLI, the API's POST /code, the process pool, the Dask workers and ``dyads eval`` all call
+it; engines only decide where it runs.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from . import __version__
+from .actors.kb import KnowledgeBase, default_kb
+from .actors.resolve import ArticleActors
+from .assemble import build_events, build_quotes
+from .events.lexicon import Lexicon, default_lexicon
+from .events.match import match_events
+from .parse import load_nlp, looks_english, masked_text
+from .places import Gazetteer, default_gazetteer
+from .records import Article, CodedArticle
+
+CODER = (("name", "dyads"), ("version", __version__))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Coding settings; every field has a documented default."""
+
+    # Merge an article's repeated reports of one event (same dyad, root, date ±1 day).
+    dedupe_within_article: bool = True
+    # Bare statements (CAMEO 01x) need a target to be worth an event record.
+    statements_need_target: bool = True
+    # Drop events below this confidence (0 keeps everything).
+    min_confidence: float = 0.0
+    # Code direct quotations' own sentences as events too.
+    code_inside_quotes: bool = True
+
+
+@dataclass
+class Resources:
+    """Models and knowledge a worker loads once: spaCy, the KB, the lexicon, the gazetteer."""
+
+    nlp: object
+    kb: KnowledgeBase
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+    extra: dict = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=1)
+def load_resources() -> Resources:
+    """The shipped resources, loaded once per process."""
+    return Resources(nlp=load_nlp(), kb=default_kb(), lexicon=default_lexicon(),
+                     gazetteer=default_gazetteer())
+
+
+def failed(article: Article, reason: str) -> CodedArticle:
+    return CodedArticle(article=article, errors=tuple(article.errors) + (reason,))
+
+
+def code_article(article: Article, resources: Resources | None = None,
+                 settings: Settings | None = None, doc=None) -> CodedArticle:
+    """Code one article. Never raises for bad input: problems land in ``errors``."""
+    resources = resources or load_resources()
+    settings = settings or Settings()
+    if not article.body:
+        return CodedArticle(article=article, errors=article.errors or ("article has no text",))
+    if not looks_english(article.body):
+        return failed(article, "article does not look like English text; dyads codes English only")
+    try:
+        doc = doc if doc is not None else resources.nlp(masked_text(article))
+        return code_doc(article, doc, resources, settings)
+    except Exception as err:  # one broken article must not stop a batch
+        detail = traceback.format_exception_only(type(err), err)[-1].strip()
+        return failed(article, f"internal error while coding: {detail}")
+
+
+def code_doc(article: Article, doc, resources: Resources, settings: Settings) -> CodedArticle:
+    actors = ArticleActors(doc, resources.kb, article.published)
+    candidates = match_events(doc, resources.lexicon, actors)
+    quotes = build_quotes(article, doc, actors)
+    events = build_events(article, doc, candidates, actors, quotes, resources, settings, CODER)
+    return CodedArticle(article=article, events=tuple(events), quotes=tuple(quotes),
+                        errors=article.errors, words=sum(1 for t in doc if t.is_alpha))
+
+
+def code_articles(articles: Iterable[Article], resources: Resources | None = None,
+                  settings: Settings | None = None, batch_size: int = 16) -> Iterator[CodedArticle]:
+    """Code a stream in-process, parsing in batches with ``nlp.pipe``; input order kept."""
+    resources = resources or load_resources()
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _code_batch(batch, resources, settings)
+            batch = []
+    if batch:
+        yield from _code_batch(batch, resources, settings)
+
+
+def _code_batch(batch: list[Article], resources: Resources, settings) -> Iterator[CodedArticle]:
+    codable = [a for a in batch if a.body and looks_english(a.body)]
+    try:
+        docs = dict(zip((id(a) for a in codable),
+                        resources.nlp.pipe(masked_text(a) for a in codable)))
+    except Exception:  # a batch-level parser failure: fall back to one article at a time
+        docs = {}
+    for article in batch:
+        yield code_article(article, resources, settings, doc=docs.get(id(article)))
+
+
+def event_id(article: Article, trigger_start: int, cameo: str, source, target) -> str:
+    """Stable: same input text + same coder version → same id."""
+    body_hash = hashlib.sha1(article.body.encode("utf-8")).hexdigest()[:16]
+    key = "|".join(str(x) for x in (article.doc_id, body_hash, trigger_start, cameo,
+                                    getattr(source, "start", None), getattr(target, "start", None),
+                                    __version__))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]

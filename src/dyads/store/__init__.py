@@ -1,0 +1,150 @@
+"""The dyads event store: one embedded DuckDB file of articles, mentions, merged events.
+
+    with Store.open("news.duckdb") as store:
+        store.add_docs(docs, coder_version="0.1.0")
+        store.events(EventFilter(dyad=("USA", "RUS"), cameo="04"))
+
+Each call runs on its own cursor, so one Store may serve several threads. DuckDB lets
+one process hold a file open for writing; others may open it ``read_only`` only while no
+process writes to it.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import duckdb
+
+from dyads.store import export as _export
+from dyads.store import query as _q
+from dyads.store import schema, write
+from dyads.store.query import EventFilter, StoreQueryError
+from dyads.store.schema import StoreSchemaError
+
+__all__ = ["Store", "EventFilter", "StoreError", "StoreQueryError", "StoreSchemaError"]
+
+DEFAULT_PATH = "dyads.duckdb"
+
+
+class StoreError(RuntimeError):
+    """The store file cannot be opened; the message says why and what to do."""
+
+
+class Store:
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:
+        self._con = con
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_PATH, read_only: bool = False) -> "Store":
+        """Open (creating and migrating when writable) the store at ``path``."""
+        path = Path(path)
+        if read_only and not path.exists():
+            raise StoreError(f"no store at {path}; create one with `dyads load` or "
+                             "`dyads code --db PATH` first")
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            raise StoreError(f"cannot open store {path}: {exc}. Another process may be "
+                             "writing to it; wait for it or open read_only") from exc
+        if read_only:
+            schema.check_readable(con)
+        else:
+            schema.migrate(con)
+        return cls(con, path, read_only)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    # -- writing -------------------------------------------------------------------------
+    def add_docs(self, docs: Iterable[dict], coder_version: str, batch_size: int = 500,
+                 replace: bool = False) -> dict:
+        """Store docs records (each with its ``body``); one transaction per batch.
+
+        Returns counts: articles_added / _unchanged / _recoded, mentions_added,
+        events_merged_total (merged events in the store afterwards) and ``errors``, a list
+        of messages for records that could not be stored. ``replace`` re-stores articles
+        even when the coder version is not newer."""
+        total = write.empty_result()
+        with self._cursor() as con:
+            for batch in write.batched(docs, max(1, int(batch_size))):
+                result = write.write_batch(con, batch, coder_version, replace=replace)
+                for key, value in result.items():
+                    total[key] += value
+            total["events_merged_total"] = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+        return total
+
+    # -- reading -------------------------------------------------------------------------
+    def _run(self, fn, *args, **kwargs):
+        with self._cursor() as con:
+            return fn(con, *args, **kwargs)
+
+    def events(self, f: EventFilter) -> list[dict]:
+        return self._run(_q.events, f)
+
+    def count_events(self, f: EventFilter) -> int:
+        return self._run(_q.count_events, f)
+
+    def event(self, event_id: str) -> dict | None:
+        return self._run(_q.event, event_id)
+
+    def mentions(self, f: EventFilter) -> list[dict]:
+        return self._run(_q.mentions, f)
+
+    def article(self, doc_id: str) -> dict | None:
+        return self._run(_q.article, doc_id)
+
+    def articles(self, limit: int = 100, offset: int = 0, text: str | None = None) -> list[dict]:
+        return self._run(_q.articles, limit, offset, text)
+
+    def quotes(self, speaker: str | None = None, doc_id: str | None = None,
+               limit: int = 100, offset: int = 0) -> list[dict]:
+        return self._run(_q.quotes, speaker, doc_id, limit, offset)
+
+    def actors(self, name: str | None = None, limit: int = 100) -> list[dict]:
+        return self._run(_q.actors, name, limit)
+
+    def actor(self, key: str) -> dict | None:
+        return self._run(_q.actor, key)
+
+    def dyad_series(self, a: str, b: str, freq: str = "month",
+                    symmetric: bool = True) -> list[dict]:
+        return self._run(_q.dyad_series, a, b, freq, symmetric)
+
+    def dyad_periods(self, freq: str = "month", f: EventFilter | None = None) -> list[dict]:
+        return self._run(_q.dyad_periods, freq, f)
+
+    def top_actors(self, f: EventFilter | None = None, n: int = 20) -> list[dict]:
+        return self._run(_q.top_actors, f, n)
+
+    def network(self, f: EventFilter | None = None, min_events: int = 1) -> list[dict]:
+        return self._run(_q.network, f, min_events)
+
+    def locations(self, f: EventFilter | None = None) -> list[dict]:
+        return self._run(_q.locations, f)
+
+    def stats(self) -> dict:
+        out = self._run(_q.stats)
+        out["path"] = str(self.path)
+        out["size_bytes"] = self.path.stat().st_size if self.path.exists() else 0
+        return out
+
+    def export(self, fmt: str, path: str | Path, f: EventFilter | None = None) -> Path:
+        """Write merged events as parquet (year/month partitions), csv, gdelt or plover."""
+        return self._run(_export.export, fmt, Path(path), f)

@@ -1,0 +1,167 @@
+"""Incremental, order-independent merging of mentions into real-world events.
+
+Two mentions report the same event when they share a *block* (CAMEO root + dyad, the
+dyad unordered for the symmetric roots 03, 04, 05, 06, 19), their dates (event date, else
+publication date) are at most one day apart, and their locations are compatible (either
+unknown, same GeoNames id or name, one is the other's country, or within 50 km).
+
+Events are the connected components of that "same event" graph. Each new (or orphaned)
+mention is compared with every stored mention of its block, so after any sequence of
+batches the components, and hence the events, are those of the whole graph: the result
+does not depend on the order articles arrive in. An event's id is derived from its
+smallest mention uid, its representative mention is the first asserted, most confident
+one (ties: smallest uid).
+"""
+from __future__ import annotations
+
+import hashlib
+
+import duckdb
+import pyarrow as pa
+
+NEAR_KM = 50.0
+
+_COMPATIBLE_PLACE = f"""(
+    d.location IS NULL OR m.location IS NULL
+    OR d.location.geonames_id = m.location.geonames_id
+    OR lower(d.location.name) = lower(m.location.name)
+    OR ((d.location.precision = 'country' OR m.location.precision = 'country')
+        AND d.location.country = m.location.country)
+    OR 111.2 * sqrt(power(d.location.lat - m.location.lat, 2)
+        + power(cos(radians((d.location.lat + m.location.lat) / 2))
+                * (d.location.lon - m.location.lon), 2)) <= {NEAR_KM})"""
+
+# Every pair (pending mention, any other mention) that reports the same event.
+_EDGES = f"""
+WITH d AS (SELECT uid, block_key, merge_date, location FROM mentions WHERE merged_id IS NULL),
+span AS (SELECT min(merge_date) - 1 AS lo, max(merge_date) + 1 AS hi FROM d)
+SELECT d.uid, m.uid, m.merged_id
+FROM d JOIN mentions m
+  ON d.block_key = m.block_key AND m.merge_date BETWEEN d.merge_date - 1 AND d.merge_date + 1
+WHERE m.uid <> d.uid
+  AND m.merge_date BETWEEN (SELECT lo FROM span) AND (SELECT hi FROM span)
+  AND {_COMPATIBLE_PLACE}
+"""
+
+_REBUILD_EVENTS = """
+INSERT INTO events
+WITH grp AS (SELECT * FROM mentions WHERE merged_id IN (SELECT new_id FROM merge_map)),
+rep AS (SELECT * FROM (
+    SELECT *, row_number() OVER (PARTITION BY merged_id ORDER BY (modality = 'asserted') DESC,
+                                 confidence DESC NULLS LAST, uid) AS rn FROM grp) WHERE rn = 1),
+place AS (SELECT merged_id, arg_min(location, uid) AS location FROM grp
+          WHERE location IS NOT NULL GROUP BY merged_id),
+agg AS (SELECT merged_id, min(uid) AS anchor, sum(coalesce(mentions, 1)) AS n,
+               count(DISTINCT doc_id) AS na, min(published) AS fs, max(published) AS ls,
+               min(date) AS first_date
+        FROM grp GROUP BY merged_id)
+SELECT r.merged_id, a.anchor, r.source, r.target, r.cameo, r.cameo_root, r.plover,
+       r.plover_mode, r.quad_class, r.goldstein, r.modality, coalesce(r.date, a.first_date),
+       r.date_precision, r.date_text, coalesce(r.location, p.location), r.confidence,
+       r.source_key, r.target_key, a.n, a.na, a.fs, a.ls
+FROM rep r JOIN agg a USING (merged_id) LEFT JOIN place p USING (merged_id)
+"""
+
+
+def event_id_for(anchor_uid: str) -> str:
+    """A merged event's id: stable for the same smallest mention uid."""
+    return "ev-" + hashlib.sha1(anchor_uid.encode("utf-8")).hexdigest()[:16]
+
+
+class _Components:
+    """Union-find over hashable nodes."""
+
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:  # path compression
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict:
+        out: dict = {}
+        for node in list(self.parent):
+            out.setdefault(self.find(node), []).append(node)
+        return out
+
+
+def _components(con: duckdb.DuckDBPyConnection) -> _Components:
+    """Pending mentions ("u", uid) joined with each other and with stored events ("e", id)."""
+    comps = _Components()
+    for (uid,) in con.execute("SELECT uid FROM mentions WHERE merged_id IS NULL").fetchall():
+        comps.find(("u", uid))
+    for d_uid, m_uid, m_event in con.execute(_EDGES).fetchall():
+        comps.union(("u", d_uid), ("e", m_event) if m_event else ("u", m_uid))
+    return comps
+
+
+def _anchors(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, str]:
+    if not event_ids:
+        return {}
+    con.register("touched_events", pa.table({"id": pa.array(event_ids, pa.string())}))
+    rows = con.execute("SELECT event_id, anchor_uid FROM events "
+                       "WHERE event_id IN (SELECT id FROM touched_events)").fetchall()
+    con.unregister("touched_events")
+    return dict(rows)
+
+
+def _merge_map(con: duckdb.DuckDBPyConnection, comps: _Components) -> pa.Table:
+    """(kind, key, new_id) for every pending mention and every stored event it joins."""
+    groups = comps.groups()
+    anchors = _anchors(con, [k for kind, k in comps.parent if kind == "e"])
+    kinds, keys, new_ids = [], [], []
+    for members in groups.values():
+        anchor = min(anchors.get(k, k) if kind == "e" else k for kind, k in members)
+        new_id = event_id_for(anchor)
+        for kind, key in members:
+            kinds.append(kind)
+            keys.append(key)
+            new_ids.append(new_id)
+    return pa.table({"kind": kinds, "key": keys, "new_id": new_ids},
+                    schema=pa.schema([("kind", pa.string()), ("key", pa.string()),
+                                      ("new_id", pa.string())]))
+
+
+def merge_pending(con: duckdb.DuckDBPyConnection) -> int:
+    """Assign every mention without an event to one, merging events it bridges.
+
+    Runs inside the caller's transaction; returns how many events were (re)built."""
+    comps = _components(con)
+    if not comps.parent:
+        return 0
+    con.register("merge_map", _merge_map(con, comps))
+    con.execute("UPDATE mentions SET merged_id = mm.new_id FROM merge_map mm "
+                "WHERE mm.kind = 'e' AND mentions.merged_id = mm.key")
+    con.execute("UPDATE mentions SET merged_id = mm.new_id FROM merge_map mm "
+                "WHERE mm.kind = 'u' AND mentions.merged_id IS NULL AND mentions.uid = mm.key")
+    con.execute("DELETE FROM events WHERE event_id IN "
+                "(SELECT key FROM merge_map WHERE kind = 'e')")
+    con.execute(_REBUILD_EVENTS)
+    rebuilt = con.execute("SELECT count(DISTINCT new_id) FROM merge_map").fetchall()[0][0]
+    con.unregister("merge_map")
+    return rebuilt
+
+
+def unmerge_docs(con: duckdb.DuckDBPyConnection, docs_table: str) -> None:
+    """Before a doc's mentions are removed: dissolve the events they belonged to.
+
+    The remaining mentions of those events become pending again, so the next
+    ``merge_pending`` rebuilds them (an event may split once a bridging mention is gone).
+    ``docs_table`` is the name of a registered relation with a ``doc_id`` column."""
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE orphaned AS
+        SELECT DISTINCT merged_id FROM mentions
+        WHERE doc_id IN (SELECT doc_id FROM {docs_table}) AND merged_id IS NOT NULL""")
+    con.execute("DELETE FROM events WHERE event_id IN (SELECT merged_id FROM orphaned)")
+    con.execute("UPDATE mentions SET merged_id = NULL "
+                "WHERE merged_id IN (SELECT merged_id FROM orphaned)")
+    con.execute("DROP TABLE orphaned")

@@ -1,0 +1,327 @@
+"""Read side of the store: filters over merged events and mentions, lookups, aggregates.
+
+Every function takes an open DuckDB connection and returns plain JSON-serialisable
+dicts/lists (dates as ISO strings). User values only ever reach SQL as parameters.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+import duckdb
+
+FREQUENCIES = ("day", "week", "month", "year")
+
+EVENT_FIELDS = ("event_id, source, target, cameo, cameo_root, plover, plover_mode, "
+                "quad_class, goldstein, modality, date, date_precision, date_text, location, "
+                "confidence, num_mentions, num_articles, first_seen, last_seen")
+MENTION_FIELDS = ("event_id, doc_id, published, source, target, cameo, cameo_root, plover, "
+                  "plover_mode, quad_class, goldstein, modality, date, date_precision, "
+                  "date_text, location, quote, sentence, confidence, coder, \"trigger\", "
+                  "mentions, merged_id AS merged_event_id, extra")
+QUOTE_FIELDS = "doc_id, speaker, quote, start, \"end\", cue, cue_start, cue_end"
+
+
+class StoreQueryError(ValueError):
+    """A query parameter is out of range; the message says which values are allowed."""
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actor: str | None = None          # name substring (case-insensitive) or code/kb_id
+    country: str | None = None        # ISO3 of source or target
+    source: str | None = None         # ISO3, code or kb_id of the source
+    target: str | None = None
+    dyad: tuple[str, str] | None = None   # (A, B) either direction
+    cameo: str | None = None          # exact code or prefix ("04", "041")
+    plover: str | None = None
+    quad_class: int | None = None
+    modality: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    location: str | None = None       # place name or ISO3 country of the location
+    text: str | None = None           # substring of a mention's sentence
+    doc_id: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+
+def _plain(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
+    cur = con.execute(sql, params or [])
+    names = [d[0] for d in cur.description]
+    return [{n: _plain(v) for n, v in zip(names, r)} for r in cur.fetchall()]
+
+
+def _side(side: str, value: str) -> tuple[str, list]:
+    """The actor on ``side`` is ``value``: its ISO3 country, CAMEO code, kb id or merge key."""
+    return (f"({side}.country = ? OR {side}.code = ? OR {side}_key = ?)",
+            [value.upper(), value.upper(), value])
+
+
+def _actor_like(side: str, value: str) -> tuple[str, list]:
+    return (f"(contains(lower({side}.name), lower(?)) OR {side}.code = ? OR {side}.kb_id = ?)",
+            [value, value.upper(), value])
+
+
+def _either(make, value: str) -> tuple[str, list]:
+    a_sql, a_params = make("source", value)
+    b_sql, b_params = make("target", value)
+    return f"({a_sql} OR {b_sql})", a_params + b_params
+
+
+def dyad_clause(a: str, b: str, symmetric: bool = True) -> tuple[str, list]:
+    (sa, pa_), (tb, pb) = _side("source", a), _side("target", b)
+    sql, params = f"({sa} AND {tb})", pa_ + pb
+    if symmetric:
+        (sb, pb2), (ta, pa2) = _side("source", b), _side("target", a)
+        sql, params = f"({sql} OR ({sb} AND {ta}))", params + pb2 + pa2
+    return sql, params
+
+
+def _mention_subquery(column: str, sql: str, params: list, on_events: bool):
+    """On the events table, conditions on mention fields go through the mentions."""
+    if not on_events:
+        return sql, params
+    return f"event_id IN (SELECT merged_id FROM mentions WHERE {sql})", params
+
+
+def where(f: EventFilter | None, on_events: bool = True) -> tuple[str, list]:
+    """SQL condition (with ``?`` placeholders) and parameters for a filter."""
+    f = f or EventFilter()
+    parts: list[tuple[str, list]] = []
+    if f.actor:
+        parts.append(_either(_actor_like, f.actor))
+    if f.country:
+        parts.append(("(source.country = ? OR target.country = ?)", [f.country.upper()] * 2))
+    if f.source:
+        parts.append(_side("source", f.source))
+    if f.target:
+        parts.append(_side("target", f.target))
+    if f.dyad:
+        parts.append(dyad_clause(f.dyad[0], f.dyad[1], symmetric=True))
+    simple = (("starts_with(cameo, ?)", f.cameo), ("plover = upper(?)", f.plover),
+              ("quad_class = ?", f.quad_class), ("modality = lower(?)", f.modality),
+              ("date >= CAST(? AS DATE)", f.date_from), ("date <= CAST(? AS DATE)", f.date_to))
+    parts += [(sql, [v]) for sql, v in simple if v is not None]
+    if f.location:
+        parts.append(("(contains(lower(location.name), lower(?)) OR location.country = upper(?))",
+                      [f.location, f.location]))
+    if f.text:
+        parts.append(_mention_subquery(
+            "sentence", "contains(lower(sentence.text), lower(?))", [f.text], on_events))
+    if f.doc_id:
+        parts.append(_mention_subquery("doc_id", "doc_id = ?", [f.doc_id], on_events))
+    if not parts:
+        return "TRUE", []
+    return " AND ".join(p[0] for p in parts), [v for p in parts for v in p[1]]
+
+
+def _page(f: EventFilter | None) -> list:
+    f = f or EventFilter()
+    return [max(0, int(f.limit)), max(0, int(f.offset))]
+
+
+def events(con, f: EventFilter | None) -> list[dict]:
+    cond, params = where(f)
+    return rows(con, f"SELECT {EVENT_FIELDS} FROM events WHERE {cond} "
+                     "ORDER BY date DESC NULLS LAST, event_id LIMIT ? OFFSET ?",
+                params + _page(f))
+
+
+def count_events(con, f: EventFilter | None) -> int:
+    cond, params = where(f)
+    return int(con.execute(f"SELECT count(*) FROM events WHERE {cond}", params).fetchall()[0][0])
+
+
+def _mention_dicts(found: list[dict]) -> list[dict]:
+    for m in found:
+        extra = m.pop("extra")
+        if extra:
+            m.update(json.loads(extra))
+    return found
+
+
+def mentions(con, f: EventFilter | None) -> list[dict]:
+    cond, params = where(f, on_events=False)
+    return _mention_dicts(rows(
+        con, f"SELECT {MENTION_FIELDS} FROM mentions WHERE {cond} "
+             "ORDER BY date DESC NULLS LAST, doc_id, sentence.start, event_id LIMIT ? OFFSET ?",
+        params + _page(f)))
+
+
+def event(con, event_id: str) -> dict | None:
+    found = rows(con, f"SELECT {EVENT_FIELDS} FROM events WHERE event_id = ?", [event_id])
+    if not found:
+        return None
+    out = found[0]
+    out["mentions"] = _mention_dicts(rows(
+        con, f"SELECT {MENTION_FIELDS} FROM mentions WHERE merged_id = ? "
+             "ORDER BY published NULLS LAST, doc_id, sentence.start, event_id", [event_id]))
+    out["articles"] = sorted({m["doc_id"] for m in out["mentions"]})
+    return out
+
+
+def _stored_doc_id(con, doc_id: str) -> str:
+    alias = con.execute("SELECT doc_id FROM doc_aliases WHERE alias_doc_id = ?",
+                        [doc_id]).fetchall()
+    return alias[0][0] if alias else doc_id
+
+
+def article(con, doc_id: str) -> dict | None:
+    stored = _stored_doc_id(con, doc_id)
+    found = rows(con, "SELECT doc_id, published, title, url, body, errors, meta, coder_version, "
+                      "coded_at, content_hash FROM articles WHERE doc_id = ?", [stored])
+    if not found:
+        return None
+    out = found[0]
+    out["meta"] = json.loads(out["meta"] or "{}")
+    out["errors"] = list(out["errors"] or [])
+    out["events"] = mentions(con, EventFilter(doc_id=stored, limit=1_000_000))
+    out["events"].sort(key=lambda m: ((m["sentence"] or {}).get("start") or 0, m["event_id"]))
+    out["quotes"] = quotes(con, doc_id=stored, limit=1_000_000)
+    out["coding_history"] = rows(
+        con, "SELECT coder_version, coded_at, action, num_mentions FROM coding_runs "
+             "WHERE doc_id = ? ORDER BY coded_at", [stored])
+    return out
+
+
+def articles(con, limit: int = 100, offset: int = 0, text: str | None = None) -> list[dict]:
+    cond, params = ("TRUE", [])
+    if text:
+        cond, params = ("(contains(lower(a.body), lower(?)) OR contains(lower(a.title), lower(?)))",
+                        [text, text])
+    return rows(con, f"""SELECT a.doc_id, a.published, a.title, a.url, a.coder_version,
+            a.coded_at, (SELECT count(*) FROM mentions m WHERE m.doc_id = a.doc_id) AS num_events
+        FROM articles a WHERE {cond}
+        ORDER BY a.published DESC NULLS LAST, a.doc_id LIMIT ? OFFSET ?""",
+                params + [int(limit), int(offset)])
+
+
+def quotes(con, speaker: str | None = None, doc_id: str | None = None,
+           limit: int = 100, offset: int = 0) -> list[dict]:
+    conds, params = [], []
+    if speaker:
+        conds.append("(contains(lower(speaker.name), lower(?)) OR contains(lower(speaker.text), "
+                     "lower(?)) OR speaker.code = upper(?) OR speaker.kb_id = ?)")
+        params += [speaker] * 4
+    if doc_id:
+        conds.append("doc_id = ?")
+        params.append(_stored_doc_id(con, doc_id))
+    cond = " AND ".join(conds) or "TRUE"
+    return rows(con, f"SELECT {QUOTE_FIELDS} FROM quotes WHERE {cond} "
+                     "ORDER BY doc_id, idx LIMIT ? OFFSET ?", params + [int(limit), int(offset)])
+
+
+_ACTOR_COUNTS = """
+WITH c AS (SELECT k, count(*) AS n FROM (
+    SELECT source_key AS k FROM events
+    UNION ALL SELECT target_key FROM events WHERE target_key IS DISTINCT FROM source_key)
+    GROUP BY k)
+SELECT a.key, a.code, a.name, a.kb_id, a.country, a.sector, coalesce(c.n, 0) AS num_events
+FROM actors a LEFT JOIN c ON c.k = a.key
+"""
+
+
+def actors(con, name: str | None = None, limit: int = 100) -> list[dict]:
+    cond, params = ("TRUE", [])
+    if name:
+        cond, params = ("(contains(lower(a.name), lower(?)) OR a.code = upper(?) "
+                        "OR a.kb_id = ?)", [name] * 3)
+    return rows(con, f"{_ACTOR_COUNTS} WHERE {cond} ORDER BY num_events DESC, a.key LIMIT ?",
+                params + [int(limit)])
+
+
+def actor(con, key: str) -> dict | None:
+    found = rows(con, f"{_ACTOR_COUNTS} WHERE a.key = ? OR a.kb_id = ? OR a.code = upper(?) "
+                      "OR lower(a.name) = lower(?) ORDER BY (a.key = ?) DESC, num_events DESC "
+                      "LIMIT 1", [key] * 5)
+    if not found:
+        return None
+    out = found[0]
+    k = out["key"]
+    out["as_source"], out["as_target"], out["first_date"], out["last_date"] = (
+        _plain(v) for v in con.execute(
+            "SELECT count(*) FILTER (source_key = ?), count(*) FILTER (target_key = ?), "
+            "min(date), max(date) FROM events WHERE source_key = ? OR target_key = ?",
+            [k] * 4).fetchall()[0])
+    out["counterparts"] = rows(con, """SELECT CASE WHEN source_key = ? THEN target_key
+            ELSE source_key END AS key, count(*) AS events, avg(goldstein) AS goldstein_mean
+        FROM events WHERE (source_key = ? OR target_key = ?) GROUP BY 1
+        ORDER BY events DESC, key LIMIT 10""", [k] * 3)
+    out["cameo_roots"] = rows(con, "SELECT cameo_root, count(*) AS events FROM events "
+                                   "WHERE source_key = ? OR target_key = ? GROUP BY 1 "
+                                   "ORDER BY events DESC, cameo_root", [k] * 2)
+    return out
+
+
+def dyad_series(con, a: str, b: str, freq: str = "month", symmetric: bool = True,
+                f: EventFilter | None = None) -> list[dict]:
+    if freq not in FREQUENCIES:
+        raise StoreQueryError(f"freq must be one of {', '.join(FREQUENCIES)}, not {freq!r}")
+    dyad, params = dyad_clause(a, b, symmetric)
+    cond, more = where(f)
+    return rows(con, f"""SELECT strftime(date_trunc(?, date), '%Y-%m-%d') AS period,
+            count(*) AS events, sum(goldstein) AS goldstein_sum,
+            avg(goldstein) AS goldstein_mean, count(*) FILTER (quad_class = 1) AS q1,
+            count(*) FILTER (quad_class = 2) AS q2, count(*) FILTER (quad_class = 3) AS q3,
+            count(*) FILTER (quad_class = 4) AS q4, count(*) FILTER (quad_class = 0) AS q0
+        FROM events WHERE date IS NOT NULL AND {dyad} AND {cond}
+        GROUP BY period ORDER BY period""", [freq] + params + more)
+
+
+def dyad_periods(con, freq: str = "month", f: EventFilter | None = None) -> list[dict]:
+    """Every directed dyad's counts per period: the whole-store dyad-month table."""
+    if freq not in FREQUENCIES:
+        raise StoreQueryError(f"freq must be one of {', '.join(FREQUENCIES)}, not {freq!r}")
+    cond, params = where(f)
+    return rows(con, f"""SELECT strftime(date_trunc(?, date), '%Y-%m-%d') AS period,
+            source_key AS source, target_key AS target, count(*) AS events,
+            sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean
+        FROM events WHERE date IS NOT NULL AND {cond}
+        GROUP BY ALL ORDER BY period, source, target""", [freq] + params)
+
+
+def top_actors(con, f: EventFilter | None = None, n: int = 20) -> list[dict]:
+    cond, params = where(f)
+    return rows(con, f"""WITH e AS (SELECT source, target, source_key, target_key
+                                     FROM events WHERE {cond})
+        SELECT key, min(a.code) AS code, min(a.name) AS name, min(a.kb_id) AS kb_id,
+               min(a.country) AS country, min(a.sector) AS sector, count(*) AS events
+        FROM (SELECT source_key AS key, source AS a FROM e
+              UNION ALL SELECT target_key, target FROM e WHERE target_key <> source_key)
+        WHERE key <> '' GROUP BY key ORDER BY events DESC, key LIMIT ?""", params + [int(n)])
+
+
+def network(con, f: EventFilter | None = None, min_events: int = 1) -> list[dict]:
+    cond, params = where(f)
+    return rows(con, f"""SELECT source_key AS source, target_key AS target,
+            min(source.name) AS source_name, min(target.name) AS target_name,
+            count(*) AS events, avg(goldstein) AS goldstein_mean
+        FROM events WHERE source_key <> '' AND target_key <> '' AND {cond}
+        GROUP BY source_key, target_key HAVING count(*) >= ?
+        ORDER BY events DESC, source, target""", params + [int(min_events)])
+
+
+def locations(con, f: EventFilter | None = None) -> list[dict]:
+    cond, params = where(f)
+    return rows(con, f"""SELECT event_id, location.name AS name, location.country AS country,
+            location.lat AS lat, location.lon AS lon, cameo, date
+        FROM events WHERE location.lat IS NOT NULL AND location.lon IS NOT NULL AND {cond}
+        ORDER BY date DESC NULLS LAST, event_id LIMIT ? OFFSET ?""", params + _page(f))
+
+
+def stats(con) -> dict:
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+              for t in ("articles", "mentions", "events", "quotes", "actors", "doc_aliases")}
+    first, last = con.execute("SELECT min(date), max(date) FROM events").fetchall()[0]
+    return {**counts, "first_date": _plain(first), "last_date": _plain(last),
+            "schema_version": con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0],
+            "coder_versions": rows(con, "SELECT coder_version, count(*) AS articles FROM articles "
+                                        "GROUP BY 1 ORDER BY 1")}

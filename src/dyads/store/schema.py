@@ -1,0 +1,119 @@
+"""The store's tables, its schema version and the migrations between versions.
+
+Layout (version 1):
+- ``articles``: one row per distinct article body (``content_hash`` = sha256 of the
+  normalised body); body, metadata, errors, and which coder version coded it when.
+- ``doc_aliases``: other doc ids whose body hashed the same as a stored article.
+- ``coding_runs``: append-only provenance, one row each time an article is (re)coded.
+- ``mentions``: every coded event (the OUTPUT.md event object, nested parts kept as
+  STRUCTs) plus derived keys used for merging (``block_key``, ``merge_date``) and the
+  id of the merged event it belongs to (``merged_id``).
+- ``events``: merged events (one per real-world event) with counts and first/last seen.
+- ``quotes``, ``actors``.
+
+No PRIMARY KEY constraints: uniqueness is kept by the writer inside one transaction per
+batch, and DuckDB appends much faster without ART indexes to maintain.
+"""
+from __future__ import annotations
+
+import duckdb
+
+SCHEMA_VERSION = 1
+
+ACTOR_STRUCT = (
+    "STRUCT(text VARCHAR, start BIGINT, \"end\" BIGINT, name VARCHAR, kb_id VARCHAR, "
+    "country VARCHAR, sector VARCHAR, code VARCHAR, resolved_by VARCHAR)"
+)
+LOCATION_STRUCT = (
+    "STRUCT(name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, geonames_id BIGINT, "
+    "precision VARCHAR, text VARCHAR, start BIGINT, \"end\" BIGINT)"
+)
+SENTENCE_STRUCT = "STRUCT(\"index\" BIGINT, start BIGINT, \"end\" BIGINT, text VARCHAR)"
+CODER_STRUCT = "STRUCT(name VARCHAR, version VARCHAR)"
+TRIGGER_STRUCT = "STRUCT(text VARCHAR, start BIGINT, \"end\" BIGINT, rule VARCHAR)"
+
+# The OUTPUT.md event object, in its documented key order: shared by mentions and events.
+EVENT_CORE_COLUMNS = f"""
+    source {ACTOR_STRUCT}, target {ACTOR_STRUCT},
+    cameo VARCHAR, cameo_root VARCHAR, plover VARCHAR, plover_mode VARCHAR,
+    quad_class TINYINT, goldstein DOUBLE, modality VARCHAR,
+    date DATE, date_precision VARCHAR, date_text VARCHAR,
+    location {LOCATION_STRUCT}
+"""
+
+_V1 = [
+    """CREATE TABLE articles (
+        doc_id VARCHAR, content_hash VARCHAR, published DATE, title VARCHAR, url VARCHAR,
+        meta VARCHAR, body VARCHAR, errors VARCHAR[], coder_version VARCHAR,
+        coded_at TIMESTAMP)""",
+    "CREATE TABLE doc_aliases (alias_doc_id VARCHAR, doc_id VARCHAR, content_hash VARCHAR)",
+    """CREATE TABLE coding_runs (
+        doc_id VARCHAR, content_hash VARCHAR, coder_version VARCHAR, coded_at TIMESTAMP,
+        action VARCHAR, num_mentions INTEGER)""",
+    f"""CREATE TABLE mentions (
+        uid VARCHAR, event_id VARCHAR, doc_id VARCHAR, published DATE,
+        {EVENT_CORE_COLUMNS},
+        quote VARCHAR, sentence {SENTENCE_STRUCT}, confidence DOUBLE,
+        coder {CODER_STRUCT}, "trigger" {TRIGGER_STRUCT}, mentions INTEGER, extra VARCHAR,
+        coder_version VARCHAR, source_key VARCHAR, target_key VARCHAR,
+        block_key VARCHAR, merge_date DATE, merged_id VARCHAR)""",
+    f"""CREATE TABLE events (
+        event_id VARCHAR, anchor_uid VARCHAR,
+        {EVENT_CORE_COLUMNS},
+        confidence DOUBLE, source_key VARCHAR, target_key VARCHAR,
+        num_mentions INTEGER, num_articles INTEGER, first_seen DATE, last_seen DATE)""",
+    f"""CREATE TABLE quotes (
+        doc_id VARCHAR, idx INTEGER, speaker {ACTOR_STRUCT}, quote VARCHAR,
+        start BIGINT, "end" BIGINT, cue VARCHAR, cue_start BIGINT, cue_end BIGINT,
+        speaker_key VARCHAR)""",
+    """CREATE TABLE actors (
+        key VARCHAR, code VARCHAR, name VARCHAR, kb_id VARCHAR, country VARCHAR,
+        sector VARCHAR)""",
+]
+
+# version -> statements that bring the schema from version-1 to version.
+MIGRATIONS: dict[int, list[str]] = {1: _V1}
+
+
+class StoreSchemaError(RuntimeError):
+    """The database file was written by a newer dyads; upgrade dyads to open it."""
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchall()[0][0]
+    if not exists:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_version").fetchall()[0]
+    return int(row[0] or 0)
+
+
+def migrate(con: duckdb.DuckDBPyConnection, target: int = SCHEMA_VERSION) -> int:
+    """Apply every pending migration up to ``target``, each in its own transaction."""
+    version = current_version(con)
+    if version > target:
+        raise StoreSchemaError(
+            f"store schema version {version} is newer than this dyads supports ({target}); "
+            "upgrade dyads or open a different --db file"
+        )
+    if version == 0:
+        con.execute("CREATE TABLE IF NOT EXISTS schema_version "
+                    "(version INTEGER, applied_at TIMESTAMP)")
+    for step in range(version + 1, target + 1):
+        con.execute("BEGIN TRANSACTION")
+        for statement in MIGRATIONS[step]:
+            con.execute(statement)
+        con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [step])
+        con.execute("COMMIT")
+    return target
+
+
+def check_readable(con: duckdb.DuckDBPyConnection) -> None:
+    """A read-only store cannot migrate: say what to do when it is not current."""
+    version = current_version(con)
+    if version != SCHEMA_VERSION:
+        raise StoreSchemaError(
+            f"store schema version is {version}, expected {SCHEMA_VERSION}; open it once "
+            "writable (e.g. `dyads load` or `dyads code --db`) to create or migrate it"
+        )
