@@ -144,11 +144,13 @@ def main(argv=None) -> int:
     found = [find_quotes(d, [s for s in a.boilerplate if s.kind == "tweet_signature"])
              for a, d in zip(articles, docs)]
     ids = [r["id"] for r in records]
-    for name, phrases, merge in (("direct, per stretch", False, False),
-                                 ("direct, split quotes merged", False, True),
-                                 ("direct + phrases with speaker, merged", True, True)):
+    for name, phrases, merge in (("direct, per stretch", False, None),
+                                 ("direct, split quotes merged", False, False),
+                                 ("direct, merged across paragraphs", False, True),
+                                 ("direct + phrases with speaker, merged", True, False)):
         lists = [reported(qs, phrases) for qs in found]
-        lists = [merge_split_quotes(d, qs) for d, qs in zip(docs, lists)] if merge else lists
+        if merge is not None:
+            lists = [merge_split_quotes(d, qs, merge) for d, qs in zip(docs, lists)]
         print(name, json.dumps(score_modes(scorer, ids, docs, lists)))
     merged = [merge_split_quotes(d, reported(qs)) for d, qs in zip(docs, found)]
     if args.misses:

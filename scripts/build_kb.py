@@ -32,6 +32,10 @@ DEFAULT_OUT = REPO / "src" / "dyads" / "data" / "kb.sqlite"
 DEFAULT_OVERRIDES = REPO / "src" / "dyads" / "data" / "kb_overrides.yaml"
 
 # Entity priorities: lower wins when two sources claim the same key.
+KNOWN_SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "SPY", "BUS", "MED",
+                 "CVL", "EDU", "HLH", "REL", "IGO", "NGO", "UAF", "ELI", "LAB", "AGR", "REF",
+                 "CRM", "ENV", "HRI", "IMG", "INS", "SEP", "MNC", "PPL", "MUS", "CHR", "JEW",
+                 "BUD", "HIN", "RAD", "SOC"}
 PRI_OVERRIDE, PRI_COUNTRY, PRI_DEMONYM, PRI_IGO, PRI_CAPITAL, PRI_PHOENIX = 0, 1, 2, 3, 4, 5
 HEAD_TITLES = {"president", "prime minister", "chancellor", "federal chancellor", "king",
                "queen", "emir", "supreme leader", "first lord of the treasury", "taoiseach",
@@ -40,8 +44,12 @@ HEAD_TITLES = {"president", "prime minister", "chancellor", "federal chancellor"
                "secretary general of the united nations", "secretary general of nato",
                "president of the european commission", "director general of the iaea",
                "director general of the world health organization"}
-KEY_OFFICE_WORDS = ("foreign", "external affairs", "defence", "defense", "interior",
-                    "finance", "home affairs", "treasury")
+# Cabinet posts that make the news most: foreign, defence, interior, finance ministers.
+KEY_OFFICE = re.compile(
+    r"(?:(?:minister|secretary)(?: of state)?(?: of| for)?(?: the)? (?:national )?"
+    r"(?:foreign(?: affairs)?|external affairs|foreign and commonwealth affairs|defen[cs]e|"
+    r"interior|internal affairs|home affairs|finance|the treasury)"
+    r"|(?:foreign|defen[cs]e|interior|finance|home) (?:minister|secretary))")
 MINOR_TITLE_WORDS = ("first lady", "first gentleman", "mayor", "governor of", "member of",
                      "lieutenant governor", "spouse", "premier of")
 # Separatist repos the source maps to the parent state; coded as that state's rebels.
@@ -58,8 +66,8 @@ def title_rank(title: str) -> float:
     if t in {"vice president", "deputy prime minister", "secretary of state",
              "foreign secretary", "chief of the general staff", "home secretary"}:
         return 2.0
-    if ("minister" in t or "secretary" in t) and any(w in t for w in KEY_OFFICE_WORDS):
-        return 2.0 if not t.startswith(("deputy", "state secretary", "under")) else 1.2
+    if KEY_OFFICE.fullmatch(t):
+        return 2.0
     if "minister" in t or "secretary" in t or "ambassador" in t or "spokes" in t:
         return 1.2
     return 1.0
@@ -113,14 +121,14 @@ class People:
             self.by_name.setdefault((person_key(alias), country), kb_id)
 
     def surname_index(self) -> dict:
-        """(country, surname key) -> {(kb id, first initial)} over people known so far."""
+        """(country, surname key) -> {(kb id, first name)} over people known so far."""
         if not hasattr(self, "_surnames"):
             self._surnames = defaultdict(set)
             for kb_id, roles in self.roles.items():
                 for alias in self.aliases[kb_id]:
                     words = person_key(alias).split()
                     for country in {r["country"] for r in roles} if len(words) > 1 else ():
-                        self._surnames[(country, words[-1])].add((kb_id, words[0][:1]))
+                        self._surnames[(country, words[-1])].add((kb_id, words[0]))
         return self._surnames
 
     def find(self, name: str, country: str | None) -> str | None:
@@ -268,10 +276,12 @@ def _add_factbook_spell(people: People, iso3: str, field: str, spell: dict) -> N
 def _match_surname(people: People, spell: dict, country: str) -> str | None:
     """A Wikidata person of the same country whose name ends with this surname."""
     index = people.surname_index()
-    given = person_key(spell["given"])[:1]
-    hits = {kb for kb, initial in index.get((country, person_key(spell["surname"])), ())
-            if initial == given or not given}
-    return hits.pop() if len(hits) == 1 else None
+    given = person_key(spell["given"])
+    hits = {(kb, first) for kb, first in index.get((country, person_key(spell["surname"])), ())
+            if not given or first[:1] == given[:1]}
+    if len(hits) > 1:  # Joseph vs Joe and Jill Biden: compare the first two letters
+        hits = {(kb, first) for kb, first in hits if first[:2] == given[:2]}
+    return hits.pop()[0] if len(hits) == 1 else None
 
 
 # ---------------------------------------------------------------------------- phoenix
@@ -319,7 +329,7 @@ def phoenix_code_parts(code: str, countries: set[str]) -> tuple[str | None, str 
     """(country, sector) of a Phoenix code; GOVLEG-style institutions keep the specific one."""
     country = code[:3] if code[:3] in countries else None
     chunks = [code[i:i + 3] for i in range(3 if country else 0, len(code), 3)]
-    if not chunks:
+    if not chunks or chunks[0] not in KNOWN_SECTORS:
         return country, None
     if chunks[0] == "GOV" and len(chunks) > 1 and chunks[1] in {"LEG", "JUD", "MIL", "COP", "SPY"}:
         return country, chunks[1]
@@ -343,8 +353,12 @@ class Entities:
         key = entity_key(text)
         if len(key) < 2 or not code:
             return
+        # Short all-capital forms (WHO, US, AU) only match when written in capitals. Phoenix
+        # writes every name in capitals, so there only very short names count as acronyms.
+        limit = 4 if priority == PRI_PHOENIX or priority == PRI_IGO else 5
+        acronym = int(text.replace(".", "").isupper() and len(key) <= limit and " " not in key)
         if key not in self.rows or priority < self.rows[key][0]:
-            self.rows[key] = (priority, name, kb_id, country, sector, code, kind)
+            self.rows[key] = (priority, name, kb_id, country, sector, code, kind, acronym)
 
 
 def load_countries(src: Path, ents: Entities) -> tuple[list[tuple], dict]:
@@ -357,11 +371,14 @@ def load_countries(src: Path, ents: Entities) -> tuple[list[tuple], dict]:
         capital = (c.get("capital") or [""])[0]
         rows.append((iso3, common, c["name"]["official"], qids.get(iso3), capital,
                      demonym.get("m"), bool(c.get("independent"))))
+        shift = 0 if c.get("independent") else PRI_PHOENIX  # territories lose shared names
         for name in (common, c["name"]["official"], *c.get("altSpellings", [])):
             if len(name) > 2 or name.isupper():
-                ents.add(name, PRI_COUNTRY, common, qids.get(iso3), iso3, None, iso3, "country")
+                ents.add(name, PRI_COUNTRY + shift, common, qids.get(iso3), iso3, None, iso3,
+                         "country")
         for form in {demonym.get("m"), demonym.get("f")} - {None, ""}:
-            ents.add(form, PRI_DEMONYM, common, qids.get(iso3), iso3, None, iso3, "country")
+            ents.add(form, PRI_DEMONYM + shift, common, qids.get(iso3), iso3, None, iso3,
+                     "country")
         for name in [capital, *cities.get(iso3, [])]:
             if name and entity_key(name) not in {"male"}:  # Malé = a common word
                 ents.add(name, PRI_CAPITAL, name, None, iso3, "GOV", iso3 + "GOV", "metonym")
@@ -439,13 +456,18 @@ def _phoenix_orgs(path: Path, ents: Entities, isos: set[str], default_kind: str)
 
 
 # ---------------------------------------------------------------------------- sectors
+# PLOVER's agents file reuses MED for medical staff and adds JRN for journalists; the output
+# contract follows CAMEO (MED = media, HLH = health), so PLOVER-only phrases are recoded.
+PLOVER_RECODE = {"MED": "HLH", "JRN": "MED"}
+
+
 def load_sector_words(src: Path) -> tuple[dict[str, str], dict]:
-    """Agent phrases -> code; PLOVER's edit wins over the older Phoenix file."""
-    words: dict[str, str] = {}
-    for path in (src / "petrarch2" / "Phoenix.agents.txt",
-                 src / "ngec_plover_agents" / "PLOVER_agents.txt"):
-        for phrase, code in parse_agents(path):
-            words[phrase] = code
+    """Agent phrases -> code: the CAMEO-era Phoenix file, plus phrases only PLOVER has."""
+    words = dict(parse_agents(src / "petrarch2" / "Phoenix.agents.txt"))
+    for phrase, code in parse_agents(src / "ngec_plover_agents" / "PLOVER_agents.txt"):
+        head = PLOVER_RECODE.get(code[:3], code[:3])
+        if phrase not in words and head in KNOWN_SECTORS:
+            words[phrase] = head + code[3:]
     return words, {"name": "agents", "snapshot": "2025-08-01", "count": len(words),
                    "licence": "MIT (Phoenix / PLOVER agents)"}
 
@@ -589,7 +611,7 @@ CREATE TABLE roles (pid INTEGER, n INTEGER, tid INTEGER, country TEXT, sector TE
                     end TEXT, source TEXT, snapshot TEXT, PRIMARY KEY (pid, n)) WITHOUT ROWID;
 CREATE TABLE handles (key TEXT, pid INTEGER, start TEXT, end TEXT);
 CREATE TABLE entities (key TEXT PRIMARY KEY, name TEXT, kb_id TEXT, country TEXT, sector TEXT,
-                       code TEXT, kind TEXT, priority INTEGER) WITHOUT ROWID;
+                       code TEXT, kind TEXT, acronym INTEGER, priority INTEGER) WITHOUT ROWID;
 CREATE TABLE countries (iso3 TEXT PRIMARY KEY, name TEXT, official TEXT, qid TEXT,
                         capital TEXT, demonym TEXT, independent INTEGER);
 CREATE TABLE sector_words (key TEXT PRIMARY KEY, code TEXT) WITHOUT ROWID;
@@ -643,7 +665,7 @@ def write_kb(out: Path, sources: list[dict], people: People, ents: Entities,
     db.executescript(SCHEMA)
     blocked = STOP_SURNAMES | set(ents.rows) | set(words)
     write_people(db, people, blocked)
-    db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)",
+    db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)",
                    [(k, *row[1:], row[0]) for k, row in ents.rows.items()])
     db.executemany("INSERT INTO countries VALUES (?,?,?,?,?,?,?)", countries)
     db.executemany("INSERT INTO sector_words VALUES (?,?)", sorted(words.items()))

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from .actors.mentions import phrase_of
-from .dating import assign_dates
+from .dating import assign_dates, tweet_dates
 from .events.codes import cameo_code
 from .places import find_location
 from .quotes import find_quotes
@@ -62,10 +62,12 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
     from .pipeline import event_id
 
     sentences = list(doc.sents)
-    dates = assign_dates(doc, candidates, article.published, actors, sentences)
+    tweets = tweet_dates(article.boilerplate, article.body)
+    dates = assign_dates(doc, candidates, article.published, actors, sentences, tweets)
     events = []
     for cand in candidates:
         d = dates[id(cand)]
+        cand = _speaker_as_source(cand, doc, quotes)
         source = actors.rebind(cand.source, d.date) if cand.source else None
         target = actors.rebind(cand.target, d.date) if cand.target else None
         if source is None and target is None:
@@ -93,6 +95,18 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
             trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text),
                             cand.entry.id)))
     return dedupe(events) if settings.dedupe_within_article else events
+
+
+def _speaker_as_source(cand, doc, quotes):
+    """'Had a useful conversation with Blinken,' he said → the speaker is the doer."""
+    if cand.source is not None:
+        return cand
+    start = doc[cand.trigger].idx
+    for q in quotes:
+        if q.start <= start < q.end and q.speaker is not None and q.speaker.country:
+            if cand.target is None or q.speaker.key != cand.target.key:
+                return replace(cand, source=q.speaker)
+    return cand
 
 
 def _actor_tokens(doc, cand) -> set[int]:

@@ -130,22 +130,44 @@ def _country_match(earlier, dated, countries):
     return None
 
 
-def assign_dates(doc, candidates, published, actors, sentences) -> dict[int, EventDate]:
+def tweet_dates(boilerplate, body: str) -> list[tuple[int, int, str]]:
+    """(start, end, iso) of embedded tweets: their 'today' is the tweet's date."""
+    out = []
+    for span in boilerplate:
+        if span.kind != "tweet_signature" or not span.get("date"):
+            continue
+        iso, _ = date_text.ground(span.get("date"), None)
+        if iso:
+            out.append((body.rfind("\n", 0, span.start) + 1, span.start, iso))
+    return out
+
+
+def reference_date(sent, published, tweets) -> str | None:
+    for start, end, iso in tweets:
+        if start <= sent.start_char < end:
+            return iso
+    return published
+
+
+def assign_dates(doc, candidates, published, actors, sentences, tweets=()) -> dict[int, EventDate]:
     """id(candidate) → EventDate, for candidates in text order."""
     dated: dict[int, EventDate] = {}
     cache: dict[int, tuple] = {}
     for n, cand in enumerate(candidates):
         sent = sentences[cand.sentence_index]
         if cand.sentence_index not in cache:
-            cache[cand.sentence_index] = (sentence_dates(sent, published),
-                                          anchored_split(sent, published))
+            ref = reference_date(sent, published, tweets)
+            cache[cand.sentence_index] = (sentence_dates(sent, ref), anchored_split(sent, ref))
         mentions, anchor = cache[cand.sentence_index]
         trigger = doc[cand.trigger]
         earlier = candidates[:n]
-        if anchor is not None and trigger.idx > anchor[1]:
+        if anchor is not None:
             before = [m for m in mentions if m[0] < anchor[1]]
             main = (_as_event_date(before[0][2]) if before else
                     _referred_date(earlier, dated, _main_subject_actors(sent, actors)))
+            if trigger.idx < anchor[1] and main is not None:
+                dated[id(cand)] = main  # the main clause: 'the talk ... came a day after'
+                continue
             if main is not None and main.date and main.precision == "day":
                 dated[id(cand)] = EventDate(shift(main.date, -anchor[0].offset_days), "day",
                                             anchor[0].text)

@@ -8,7 +8,6 @@ GeoNames and mledoze/countries) holds countries, US states, a few conflict regio
 from __future__ import annotations
 
 import gzip
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -236,6 +235,8 @@ NOT_PLACE_PREPS = {"by", "with", "against", "for", "between", "among", "about", 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 LINK_DEPS = {"appos", "conj", "flat"}  # the mention shares its head's role
 MODIFIER_DEPS = {"compound", "poss", "nmod", "amod"}  # the mention qualifies its head
+TOPIC_WORDS = {"about", "including", "regarding", "concerning", "pertaining"}
+MAX_COST = 4.0  # beyond this (about eight tree edges away) a place is not the event's
 NO_PREP_COST = 2  # a bare mention (object, apposition) is a weaker location clue
 MODIFIER_COST = 3  # a place used as a modifier ("Greece's scandal", "Kabul airport")
 PLACE_NOUNS = GENERIC_HEADS | {"outskirts", "suburb", "suburbs", "border", "heart",
@@ -248,14 +249,11 @@ def find_location(sent, trigger, exclude: set[int], gazetteer: Gazetteer,
     """The location of the event carried by ``trigger`` in sentence ``sent`` (spaCy Span
     and Token), or None. Token indices in ``exclude`` are actors, never places."""
     best: tuple[tuple[float, int], Location] | None = None
-    for span, text_span in _mentions(sent):
+    for span, text_span, place in _resolved_mentions(sent, gazetteer, country_hint):
         if any(t.i in exclude for t in text_span) or _is_actor(span.root):
             continue
         cost = _mention_cost(span.root, trigger)
-        if cost is None or (best and (cost, 0) > best[0]):
-            continue
-        place = gazetteer.lookup(text_span.text, country_hint)
-        if place is None:
+        if cost is None:
             continue
         key = (cost, abs(span.start - trigger.i))
         if best is None or key < best[0]:
@@ -269,20 +267,26 @@ def _to_location(place: Place, span) -> Location:
                     text=span.text, start=span.start_char, end=span.end_char)
 
 
-def _mentions(sent):
-    """(mention, text to look up) pairs: place entities and proper-noun objects of
-    prepositions; 'Paris, Texas' and 'Bam, Iran' become one mention with its qualifier."""
+def _resolved_mentions(sent, gazetteer: Gazetteer, country_hint):
+    """(mention, text span, place) for every mention the gazetteer knows. 'Paris, Texas'
+    and 'Bam, Iran' are one mention when the pair resolves; else ('Russia, Ukraine and
+    Belarus') each name stands alone."""
     spans = sorted(_candidate_spans(sent), key=lambda s: s.start)
-    qualifiers = set()
+    consumed = set()
     for i, span in enumerate(spans):
-        if span.start in qualifiers:
+        if span.start in consumed:
             continue
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         if nxt and nxt.start == span.end + 1 and span.doc[span.end].text == ",":
-            qualifiers.add(nxt.start)
-            yield span, span.doc[span.start:nxt.end]
-        else:
-            yield span, span
+            pair = span.doc[span.start:nxt.end]
+            place = gazetteer.lookup(pair.text, country_hint)
+            if place is not None:
+                consumed.add(nxt.start)
+                yield span, pair, place
+                continue
+        place = gazetteer.lookup(span.text, country_hint)
+        if place is not None:
+            yield span, span, place
 
 
 def _candidate_spans(sent) -> list:
@@ -355,17 +359,32 @@ def _is_actor(root) -> bool:
 
 
 def _mention_cost(root, trigger) -> float | None:
-    """Preposition cost plus half the tree distance to the trigger; None: not a place."""
+    """Preposition cost plus half the tree distance to the trigger; None: not the event's
+    place (an owner, a topic, the content of a report, or too far away in the tree)."""
     gov, prep_word = _governor(root)
-    if gov.dep_ == "poss":
-        return None  # "sanctions on Tehran's oil exports": an owner, not a location
+    if gov.dep_ == "poss" or _is_topic_or_report(gov, trigger):
+        return None  # "sanctions on Tehran's oil exports", "spoke about Ukraine"
     if prep_word is not None:
         base = PREP_COST.get(prep_word, NO_PREP_COST)
     elif gov.dep_ in MODIFIER_DEPS:
         base = MODIFIER_COST
     else:
         base = NO_PREP_COST
-    return base + _tree_distance(gov, trigger) / 2
+    cost = base + _tree_distance(gov, trigger) / 2
+    return cost if cost <= MAX_COST else None
+
+
+def _is_topic_or_report(gov, trigger) -> bool:
+    """The mention hangs below a topic word ('talks about Ukraine', 'priorities including
+    the situation in Ukraine') or inside what the trigger reports ('said that ... in Kyiv')."""
+    below_trigger = []
+    for token in [gov] + list(gov.ancestors):
+        if token.i == trigger.i:
+            return any(t.dep_ == "ccomp" and t.head.i == trigger.i for t in below_trigger)
+        if token is not gov and token.lower_ in TOPIC_WORDS:
+            return True
+        below_trigger.append(token)
+    return bool(TOPIC_WORDS & {gov.head.lower_})
 
 
 def _tree_distance(a, b) -> int:

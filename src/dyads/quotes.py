@@ -88,13 +88,13 @@ def find_quotes(doc, tweets: Sequence[Span] = ()) -> list[QuoteSpan]:
     marked = tuple(m for m in quoted_stretches(text, paras)
                    if not any(a <= m.start < b for a, b in inside_tweet))
     ctx = _Context(doc, marked, tuple(paras), tuple(t.idx for t in doc))
-    found = [_attribute(ctx, m) for m in marked]
-    found = _inherit_cues(ctx, found)
+    found = _attribute_all(ctx)
     quotes = [_to_quote(ctx, m, cue, how) for m, (cue, how) in zip(marked, found)]
     return sorted(quotes + tweet_quotes, key=lambda q: q.start)
 
 
-def merge_split_quotes(doc, quotes: Sequence[QuoteSpan]) -> list[QuoteSpan]:
+def merge_split_quotes(doc, quotes: Sequence[QuoteSpan],
+                       across_paragraphs: bool = True) -> list[QuoteSpan]:
     """Join stretches of one utterance split by its cue ("A," she said, "B.") into one span.
 
     The joined span runs from the first stretch's text to the last one's, so it contains
@@ -103,17 +103,22 @@ def merge_split_quotes(doc, quotes: Sequence[QuoteSpan]) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     for q in quotes:
         prev = out[-1] if out else None
-        if prev and _same_utterance(doc.text, prev, q):
+        if prev and _same_utterance(doc, prev, q, across_paragraphs):
             out[-1] = replace(prev, end=q.end, text=doc.text[prev.start:q.end])
         else:
             out.append(q)
     return out
 
 
-def _same_utterance(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
-    return (a.kind == b.kind == "direct" and a.cue_start is not None
+def _same_utterance(doc, a: QuoteSpan, b: QuoteSpan, across: bool) -> bool:
+    """Same cue and speaker, the cue between them, and at most the cue's sentence too."""
+    if not (a.kind == b.kind == "direct" and a.cue_start is not None
             and a.cue_start == b.cue_start and a.speaker_start == b.speaker_start
-            and "\n" not in text[a.end:b.start])
+            and a.end <= a.cue_start < b.start):
+        return False
+    gap = doc.char_span(a.end, b.start, alignment_mode="expand")
+    ends = sum(t.text in SENTENCE_END for t in gap) if gap is not None else 0
+    return ends <= 1 and (across or "\n" not in doc.text[a.end:b.start])
 
 
 # --- quote marks ---------------------------------------------------------------------
@@ -244,21 +249,50 @@ def is_cue(token) -> bool:
             and token.dep_ not in ("amod", "compound"))  # "the announced pullbacks"
 
 
-def _attribute(ctx: _Context, m: _Marked):
-    """(cue token or None, how it was found) for one stretch."""
+def _attribute_all(ctx: _Context) -> list:
+    """(cue token or None, how it was found) for each stretch, in text order."""
+    found: list = []
+    for k, m in enumerate(ctx.marked):
+        found.append(_attribute(ctx, m, found[-1][0] if k else None))
+    for k in range(len(found) - 2, -1, -1):  # an unclosed paragraph takes the next one's cue
+        m, nxt = ctx.marked[k], ctx.marked[k + 1]
+        if found[k][0] is None and not m.closed and nxt.para == m.para + 1 and found[k + 1][0]:
+            found[k] = (found[k + 1][0], "inherit")
+    return found
+
+
+def _attribute(ctx: _Context, m: _Marked, prev_cue):
+    """Cue-finders in order of reliability; a stretch opening its sentence right after
+    another utterance continues it unless a cue of its own sits next to it."""
     text = ctx.doc.text
     tail = text[m.start:m.end].rstrip("”’\"")[-1:]
-    after_first = tail in ",?!—-" or text[m.right:m.right + 1] == ","
     before = text[ctx.paras[m.para][0]:m.left].rstrip()
-    tries = [("after", _cue_after)] if after_first else []
+    tries = [("after", _cue_after)] if tail in ",?!—-" or text[m.right:m.right + 1] == "," else []
     tries += [("before", _cue_before)] if before[-1:] in (":", ",") else []
-    tries += [("dep", _cue_by_dependency), ("after", _cue_after), ("before", _cue_before),
-              ("embedded", _cue_above)]
+    tries += [("inherit", lambda c, s: _inherited(c, s, prev_cue)),
+              ("dep", _cue_by_dependency), ("after", _cue_after), ("before", _cue_before),
+              ("embedded", _cue_above),
+              ("adjacent", lambda c, s: _cue_before(c, s, 2) if _opens_sentence(c, s) else None)]
     for how, finder in tries:
         cue = finder(ctx, m)
         if cue is not None:
             return cue, how
     return None, None
+
+
+def _inherited(ctx: _Context, m: _Marked, prev_cue):
+    """The previous stretch's cue, when this one opens its sentence (or paragraph) and no
+    other speech verb comes between them."""
+    k = ctx.marked.index(m)
+    if prev_cue is None or not k or not _opens_sentence(ctx, m):
+        return None
+    prev = ctx.marked[k - 1]
+    if not (prev.para == m.para or (prev.para == m.para - 1
+                                    and not ctx.doc.text[ctx.paras[m.para][0]:m.left].strip())):
+        return None
+    gap = ctx.doc[_token_at(ctx, prev.right):_token_at(ctx, m.left)]
+    others = [t for t in gap if is_cue(t) and t.i != prev_cue.i and not _inside_any(ctx, t)]
+    return None if others else prev_cue
 
 
 def _token_at(ctx: _Context, offset: int) -> int:
@@ -317,8 +351,18 @@ def _cue_by_dependency(ctx: _Context, m: _Marked):
     near = []
     for root in _roots(ctx, m):
         near += [root.head] + [c for c in root.children if not m.start <= c.idx < m.end]
-    cues = [t for t in near if is_cue(t) and not _inside_any(ctx, t)]
+    cues = [t for t in near if is_cue(t) and not _inside_any(ctx, t) and _clear_path(ctx, m, t)]
     return min(cues, key=lambda t: min(abs(t.idx - m.left), abs(t.idx - m.right)), default=None)
+
+
+def _clear_path(ctx: _Context, m: _Marked, token) -> bool:
+    """The token is in the stretch's paragraph with no sentence end between them."""
+    a, b = ctx.paras[m.para]
+    if not a <= token.idx < b:
+        return False
+    lo, hi = (m.right, token.idx) if token.idx >= m.right else (token.idx, m.left)
+    between = ctx.doc[_token_at(ctx, lo):_token_at(ctx, hi)]
+    return not any(t.text in SENTENCE_END and not _inside_any(ctx, t) for t in between)
 
 
 def _cue_above(ctx: _Context, m: _Marked):
@@ -340,37 +384,9 @@ def _is_statement_noun(token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in STATEMENT_NOUNS
 
 
-def _inherit_cues(ctx: _Context, found: list) -> list:
-    """A cue-less stretch that opens its sentence belongs to the utterance before it;
-    an unclosed stretch without a cue takes the cue of the paragraph that carries it on."""
-    out = list(found)
-    for k, m in enumerate(ctx.marked):
-        if out[k][0] is None and k and _opens_sentence(ctx, m) and _continues(ctx, k):
-            out[k] = (out[k - 1][0], "inherit") if out[k - 1][0] is not None else out[k]
-    for k in range(len(out) - 2, -1, -1):
-        m, nxt = ctx.marked[k], ctx.marked[k + 1]
-        if out[k][0] is None and not m.closed and nxt.para == m.para + 1:
-            out[k] = (out[k + 1][0], "inherit") if out[k + 1][0] is not None else out[k]
-    for k, m in enumerate(ctx.marked):
-        if out[k][0] is None and _opens_sentence(ctx, m):
-            cue = _cue_before(ctx, m, sentences=2)
-            out[k] = (cue, "adjacent") if cue is not None else out[k]
-    return out
-
-
 def _opens_sentence(ctx: _Context, m: _Marked) -> bool:
     before = ctx.doc.text[ctx.paras[m.para][0]:m.left].rstrip().rstrip("”’\"")
     return not before or before[-1] in ".!?:"
-
-
-def _continues(ctx: _Context, k: int) -> bool:
-    """The stretch before k is in the same paragraph, or ends the paragraph before."""
-    prev, m = ctx.marked[k - 1], ctx.marked[k]
-    if prev.para == m.para:
-        return True
-    before = ctx.doc.text[ctx.paras[m.para][0]:m.left].strip()
-    return prev.para == m.para - 1 and not before and (
-        not prev.closed or ctx.paras[prev.para][1] - prev.right <= 1)
 
 
 # --- speakers ------------------------------------------------------------------------

@@ -16,7 +16,8 @@ from .mentions import phrase_of, resolve_phrase
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PAIR_WORDS = {"sides", "leaders", "countries", "nations", "parties", "governments", "ministers",
-              "sides'", "neighbours", "neighbors"}
+              "neighbours", "neighbors", "diplomats", "presidents", "officials"}
+PERSON_PAIR_WORDS = {"leaders", "ministers", "diplomats", "presidents", "officials"}
 PAIR_DETERMINERS = {"both", "two"}
 NOUN_HEAD_POS = {"NOUN", "PROPN"}
 NOT_HEAD_DEPS = {"compound", "amod", "flat", "nmod", "poss"}
@@ -76,7 +77,7 @@ def resolve_description(token, antecedents, kb: KnowledgeBase) -> Actor | None:
     span = doc[phrase.left:phrase.right]
     if span[0].lower_ not in {"the", "this", "that"} or any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in span):
         return None
-    words = {t.lower_ for t in span if t.pos_ in NOUN_HEAD_POS}
+    words = {t.lower_ for t in span if t.pos_ in NOUN_HEAD_POS and kb.entity(t.text) is None}
     sector = kb.title_sector(" ".join(t.text for t in span[1:]))
     countries = {e.country for t in span if (e := kb.entity(t.text)) and e.country}
     for ante in reversed(_before(antecedents, token.i)):
@@ -94,8 +95,11 @@ def resolve_pair(token, antecedents) -> list[Actor]:
         return []
     if not any(c.lower_ in PAIR_DETERMINERS for c in token.children):
         return []
+    people_only = token.lower_ in PERSON_PAIR_WORDS
     distinct: list[Actor] = []
     for ante in reversed(_before(antecedents, token.i)):
+        if people_only and not ante.is_person:
+            continue
         key = ante.actor.country or ante.actor.code
         if key and all((a.country or a.code) != key for a in distinct):
             distinct.append(ante.actor)

@@ -15,7 +15,8 @@ from importlib import resources
 from pathlib import Path
 
 from dyads.actors.sectors import (entity_key, loose_key, norm_text, person_key,
-                                  phrase_forms, title_sector_from_code, title_windows)
+                                  phrase_forms, primary_sector, title_sector_from_code,
+                                  title_windows)
 
 SOURCE_RANK = {"overrides": 4, "wikidata": 3, "factbook": 2, "phoenix": 1}
 # How much a kind of name match is worth before roles are considered.
@@ -222,9 +223,11 @@ class KnowledgeBase:
         if not key:
             return None
         row = self.db.execute(
-            "SELECT name, kb_id, country, sector, code, kind FROM entities WHERE key = ?",
-            (key,)).fetchone()
-        return Entity(*row) if row else None
+            "SELECT name, kb_id, country, sector, code, kind, acronym FROM entities "
+            "WHERE key = ?", (key,)).fetchone()
+        if row is None or (row["acronym"] and not text.replace(".", "").isupper()):
+            return None  # "who" is not the WHO
+        return Entity(*tuple(row)[:6])
 
     def sector(self, word: str) -> str | None:
         for form in phrase_forms(word):
@@ -232,7 +235,7 @@ class KnowledgeBase:
                                   (form,)).fetchone()
             if row:
                 return title_sector_from_code(row["code"]) if " " in form else \
-                    row["code"][:3]
+                    primary_sector(row["code"])
         return None
 
     def title_sector(self, title_words: str) -> str | None:

@@ -88,7 +88,7 @@ def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
     while i < phrase.right:
         for width in range(min(6, phrase.right - i), 0, -1):
             span = doc[i:i + width]
-            if width == 1 and (span[0].is_stop or span[0].is_punct):
+            if width == 1 and ((span[0].is_stop and span[0].is_lower) or span[0].is_punct):
                 continue
             entity = kb.entity(span.text)
             if entity is not None:

@@ -48,12 +48,11 @@ class ArticleActors:
         side = coref.country_side(token, self.kb)
         if side:
             return [side]
-        actor = resolve_phrase(self.doc, token, self.kb, on)
-        if actor is not None and actor.resolved_by != "sector":
-            return [actor]
+        # "the minister", "the State Secretary": someone named earlier, before a bare title.
         described = coref.resolve_description(token, self.antecedents, self.kb)
         if described is not None:
             return [described]
+        actor = resolve_phrase(self.doc, token, self.kb, on)
         return [actor] if actor is not None else []
 
     def _handle(self, token, on) -> Actor | None:

@@ -64,7 +64,7 @@ def singular_forms(word: str) -> list[str]:
     rules = (("ies", "y"), ("men", "man"), ("ves", "f"), ("ses", "s"), ("xes", "x"),
              ("ches", "ch"), ("shes", "sh"), ("s", ""))
     for suffix, repl in rules:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
             forms.append(word[: -len(suffix)] + repl)
     return forms
 
@@ -77,10 +77,16 @@ def phrase_forms(phrase: str) -> list[str]:
     return [" ".join(words[:-1] + [last]) for last in singular_forms(words[-1])]
 
 
+# CAMEO religion sub-codes; as an actor's sector they all mean "religious".
+RELIGION_CODES = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "CTH", "ORT", "SHI", "SUN"})
+
+
 def primary_sector(agent_code: str) -> str | None:
     """The first three-letter sector of a Phoenix agent code ('~CVLOPP' -> 'CVL')."""
     code = agent_code.strip().lstrip("~").upper()
-    return code[:3] if len(code) >= 3 and code[:3].isalpha() else None
+    if len(code) < 3 or not code[:3].isalpha():
+        return None
+    return "REL" if code[:3] in RELIGION_CODES else code[:3]
 
 
 def title_sector_from_code(agent_code: str) -> str | None:

@@ -121,7 +121,7 @@ def map_points(locations: list[dict]) -> list[dict]:
     points = []
     for place in places.values():
         count = len(place["events"])
-        quads = [e.get("quad_class") for e in place["events"] if e.get("quad_class") is not None]
+        quads = [quad_of(e) for e in place["events"]]
         first = place["events"][0]
         points.append({**place, "count": count, "r": 1.2 + 0.8 * math.sqrt(count),
                        "cls": _quad_tone(quads), "event_id": first.get("event_id"),
@@ -129,7 +129,19 @@ def map_points(locations: list[dict]) -> list[dict]:
     return sorted(points, key=lambda p: -p["count"])
 
 
-def _quad_tone(quads: list[int]) -> str:
+def quad_of(event: dict) -> int | None:
+    """The event's quad class, or the one its CAMEO root implies (01-05 verbal
+    cooperation, 06-08 material cooperation, 09-13 verbal conflict, 14-20 material)."""
+    if event.get("quad_class") is not None:
+        return int(event["quad_class"])
+    root = str(event.get("cameo") or "")[:2]
+    if not root.isdigit():
+        return None
+    n = int(root)
+    return 1 if n <= 5 else 2 if n <= 8 else 3 if n <= 13 else 4
+
+
+def _quad_tone(quads: list[int | None]) -> str:
     if not quads:
         return "neutral"
     conflict = sum(1 for q in quads if q in (3, 4))

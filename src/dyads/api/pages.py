@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, ChainableUndefined, select_autoescape
 
 from dyads.api import charts
 
@@ -71,7 +71,7 @@ def with_query(path: str, items, **changes) -> str:
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)),
                       autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                      undefined=ChainableUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(num=fmt_num, actor=actor_label, key=actor_key, tone=charts.tone,
                        u=lambda s: quote(str(s), safe=""), up=lambda s: quote(str(s), safe="/"))
     env.globals.update(with_query=with_query, quad_labels=QUAD_LABELS, charts=charts)
@@ -84,7 +84,7 @@ def render(template: str, data: dict, status: int = 200) -> HTMLResponse:
 
 
 def _keyword_only(fn: Callable, extra: list[inspect.Parameter]) -> inspect.Signature:
-    sig = inspect.signature(fn)
+    sig = inspect.signature(fn, eval_str=True)  # the wrappers live in another module
     params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in sig.parameters.values()]
     return sig.replace(parameters=extra + params)
 
@@ -103,8 +103,9 @@ def twin(router: APIRouter, path: str, template: str, *, tags: list[str], summar
         def as_html(request: Request, **kwargs):
             data = plain(fn(**kwargs))
             extra = decorate(data) if decorate else {}
-            return render(template, {**data, "data": data, **extra, "request_path": request.url.path,
-                                     "query": list(request.query_params.multi_items())})
+            query = list(request.query_params.multi_items())
+            return render(template, {**data, **extra, "query": query,
+                                     "json_href": with_query(request.url.path + ".json", query)})
 
         as_json.__signature__ = _keyword_only(fn, [])
         as_html.__signature__ = _keyword_only(fn, [inspect.Parameter(

@@ -11,7 +11,12 @@ from dyads.api.storegate import StoreGate
 from dyads.api.world import load_outline
 
 router = APIRouter()
-ACTOR_KEY = Query(..., min_length=1, max_length=200, pattern=PLAIN_TEXT)
+
+
+def actor_key_query():
+    """A fresh Query per parameter: FastAPI must not share one between two names."""
+    return Query(None, max_length=200, pattern=PLAIN_TEXT,
+                 description="actor key, code or ISO3 country")
 
 
 def roles_finder(request: Request):
@@ -41,10 +46,11 @@ def timeline_chart(data: dict) -> dict:
 
 @twin(router, "/dyad", "dyad.html", tags=["dyads"], summary="Dyad time series",
       decorate=timeline_chart)
-def dyad(a: str = ACTOR_KEY, b: str = ACTOR_KEY, freq: Freq = "month",
+def dyad(a: str | None = actor_key_query(), b: str | None = actor_key_query(), freq: Freq = "month",
          symmetric: bool = True, gate: StoreGate = Depends(get_gate)) -> dict:
     """Events between actors `a` and `b` per period: counts per quad class and Goldstein
-    sum and mean. `symmetric=false` counts only `a` acting on `b`."""
+    sum and mean. `symmetric=false` counts only `a` acting on `b`. Without both actors
+    the result is empty (the page then shows only its form)."""
     with gate() as store:
         return views.dyad(store, a, b, freq, symmetric)
 

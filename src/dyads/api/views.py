@@ -58,7 +58,10 @@ def actor(store, key: str, roles_of: Callable[[dict, list[str]], list[dict]] | N
     }
 
 
-def dyad(store, a: str, b: str, freq: str, symmetric: bool) -> dict:
+def dyad(store, a: str | None, b: str | None, freq: str, symmetric: bool) -> dict:
+    if not a or not b:
+        return {"a": a or "", "b": b or "", "freq": freq, "symmetric": symmetric,
+                "series": [], "total_events": 0, "events": []}
     q = EventQuery({"dyad": (a, b)}, 50, 0)
     f = q.as_filter()
     return {"a": a, "b": b, "freq": freq, "symmetric": symmetric,

@@ -6,12 +6,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from .arithmetic import parse_published
-from .patterns import date_rules
-from .resolvers import REJECT, RESOLVERS, Context
+from .patterns import Rule, date_rules
+from .resolvers import IMPOSSIBLE, REJECT, RESOLVERS, Context
 from .tables import load_tables
 
 _TOKEN_EDGE = re.compile(r"\S*$")
 _TOKEN_REST = re.compile(r"\S*")
+_GROUND_PREFIXES = ("", "in ", "on ")
+_WORD_START = re.compile(r"\b\w")
+# How far before its trigger a match may start: "as early as the end of March".
+LOOKBACK_CHARS = 48
+MAX_TOKEN_CHARS = 300  # a link longer than this before its date part is not recognised
 
 
 @dataclass(frozen=True)
@@ -29,22 +34,54 @@ class DateMention:
 
 def _in_link(text: str, start: int, end: int) -> bool:
     """Dates inside a URL or handle ("https://x.org/2022/03/30/...") are not mentions."""
-    left = _TOKEN_EDGE.search(text, 0, start).group(0)
+    left = _TOKEN_EDGE.search(text, max(0, start - MAX_TOKEN_CHARS), start).group(0)
     right = _TOKEN_REST.match(text, end).group(0)
     token = left + text[start:end] + right
     return "://" in token or token.lower().startswith("www.") or "@" in left
 
 
+def _match_around(pattern: re.Pattern, text: str, at: int) -> re.Match | None:
+    """The match of pattern that starts earliest (at most LOOKBACK_CHARS before `at`, on a
+    word start) and reaches past `at`."""
+    starts = [w.start() for w in _WORD_START.finditer(text, max(0, at - LOOKBACK_CHARS), at)]
+    for start in starts + [at]:
+        m = pattern.match(text, start)
+        if m is not None and m.end() > at:
+            return m
+    return None
+
+
+def _rule_matches(rule: Rule, text: str, hits: dict[int, list[int]]) -> list[re.Match]:
+    """Matches of one rule; `hits` caches trigger positions, shared by rules in one text
+    (keyed by id: hashing a compiled pattern is slow)."""
+    if rule.trigger is None:
+        return list(rule.pattern.finditer(text))
+    positions = hits.get(id(rule.trigger))
+    if positions is None:
+        positions = hits[id(rule.trigger)] = [hit.start() for hit in rule.trigger.finditer(text)]
+    if not positions:
+        return []
+    found: dict[tuple[int, int], re.Match] = {}
+    for at in positions:
+        m = _match_around(rule.pattern, text, at)
+        if m is not None:
+            found.setdefault(m.span(), m)
+    return list(found.values())
+
+
 def _candidates(text: str, ctx: Context) -> list[DateMention]:
-    found = []
+    """All rule matches; impossible dates are kept, with kind None, to block their parts."""
+    found, hits = [], {}
     for rule in date_rules():
         resolve = RESOLVERS[rule.name]
-        for m in rule.pattern.finditer(text):
+        for m in _rule_matches(rule, text, hits):
             start, end = _trimmed(text, m.start(), m.end())
             if start >= end or _in_link(text, start, end):
                 continue
             grounded = resolve(m, ctx)
-            if grounded is not REJECT:
+            if grounded is IMPOSSIBLE:
+                found.append(DateMention(text[start:end], start, end, None, None, kind=None))
+            elif grounded is not REJECT:
                 found.append(DateMention(text[start:end], start, end, *grounded, kind=rule.kind))
     return found
 
@@ -76,19 +113,19 @@ def find_dates(text: str, published: str | date | None, future: bool = False) ->
     "on Tuesday" in a Thursday article is then the coming Tuesday.
     """
     ctx = Context(parse_published(published), future, load_tables())
-    return _longest_first(_candidates(text, ctx))
+    return [m for m in _longest_first(_candidates(text, ctx)) if m.kind is not None]
 
 
 def ground(expression: str, published: str | date | None,
            future: bool = False) -> tuple[str | None, str | None]:
     """One date expression -> (ISO date, precision); (None, None) if it is not groundable.
 
-    A bare month name ("May") is read as a month here, since the caller says it is a date.
+    Since the caller says it is a date, a bare month ("May") or day ("the 15th") is read as
+    one: when nothing is found, the expression is tried again after "in " and "on ".
     """
-    mentions = find_dates(expression, published, future)
-    if not mentions:
-        mentions = find_dates("in " + expression, published, future)
-    if not mentions:
-        return None, None
-    best = max(mentions, key=len)
-    return best.date, best.precision
+    for prefix in _GROUND_PREFIXES:
+        mentions = find_dates(prefix + expression, published, future)
+        if mentions:
+            best = max(mentions, key=len)
+            return best.date, best.precision
+    return None, None

@@ -15,9 +15,30 @@ from .tables import Tables, alternation, load_tables
 
 @dataclass(frozen=True)
 class Rule:
+    """pattern is tried only where trigger, a part every match contains, is found: running
+    a pattern that starts with optional words over every position of a text is slow."""
     name: str      # also the resolver's name
     kind: str      # absolute | relative | weekday | vague
     pattern: re.Pattern
+    trigger: re.Pattern | None = None  # None: search the whole text with pattern
+
+
+def _cased(*words: str) -> str:
+    """A trigger alternation of words as written in lower case, Capitalised or UPPER case."""
+    variants = {v for w in words for v in (w, w[:1].upper() + w[1:], w.upper())}
+    return "(?:" + "|".join(sorted(variants, key=len, reverse=True)) + ")"
+
+
+def _rule(name: str, kind: str, pattern: str, trigger: str | None) -> Rule:
+    return Rule(name, kind, re.compile(pattern), re.compile(trigger) if trigger else None)
+
+
+# All month names and abbreviations start with these stems (checked in the tests).
+# Triggers are plain alternatives of literals (no \b, no case folding, no \d) so that the
+# regex engine can skip ahead to candidate characters.
+MONTH_TRIGGER = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+WEEKDAY_TRIGGER = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+YEAR_TRIGGER = r"(?:1[6-9]|20)\d\d(?!\d)"
 
 
 PREP = (r"(?i:on|in|during|since|until|till|by|before|after|from|through|throughout|"
@@ -53,8 +74,8 @@ def _numeric_rules() -> list[Rule]:
            rf"(?P=sep)(?P<day>\d\d?){NOT_BEFORE_NUMBER}")
     numeric = (rf"{PREFIX}{NOT_IN_NUMBER}(?P<a>\d\d?)(?P<sep>[/.])(?P<b>\d\d?)(?P=sep)"
                rf"(?P<year>\d{{4}}){NOT_BEFORE_NUMBER}")
-    return [Rule("year_month_day", "absolute", re.compile(iso)),
-            Rule("numeric", "absolute", re.compile(numeric))]
+    return [_rule("year_month_day", "absolute", iso, r"[0-9][-/.][0-9]"),
+            _rule("numeric", "absolute", numeric, r"[0-9][/.][0-9]")]
 
 
 def _calendar_rules(t: Tables) -> list[Rule]:
@@ -66,11 +87,11 @@ def _calendar_rules(t: Tables) -> list[Rule]:
     md = rf"{PREFIX}{wd}{month}\s*{DAY}"
     month_year = rf"{PREFIX}{MOD}?{month},?\s+(?:(?i:of)\s+)?{YEAR}"
     fixed = rf"{PREFIX}(?P<name>{alternation(_title_keys(t.fixed_days))})\b(?:,?\s+{YEAR})?"
-    return [Rule("month_day_year", "absolute", re.compile(mdy)),
-            Rule("day_month", "absolute", re.compile(dmy)),
-            Rule("month_day", "absolute", re.compile(md)),
-            Rule("month_year", "absolute", re.compile(month_year)),
-            Rule("fixed_day", "absolute", re.compile(fixed))]
+    return [_rule("month_day_year", "absolute", mdy, MONTH_TRIGGER),
+            _rule("day_month", "absolute", dmy, MONTH_TRIGGER),
+            _rule("month_day", "absolute", md, MONTH_TRIGGER),
+            _rule("month_year", "absolute", month_year, MONTH_TRIGGER),
+            _rule("fixed_day", "absolute", fixed, r"(?:Christmas|New\s+Year)")]
 
 
 def _title_keys(mapping) -> list[str]:
@@ -86,10 +107,10 @@ def _period_rules(t: Tables) -> list[Rule]:
     on_nth = (rf"\b(?i:on\s+the)\s+(?P<day>{DAY_NUMBER})(?:st|nd|rd|th)\b"
               r"(?:\s+(?i:of\s+(?:this|the)\s+month))?"
               r"(?=\s*(?:[,.;:)!?]|$)|\s+(?i:and|when|as|after|before|at|in|to|with)\b)")
-    return [Rule("month_only", "absolute", re.compile(month_only)),
-            Rule("month_relative", "relative", re.compile(month_rel)),
-            Rule("year_only", "absolute", re.compile(year_only)),
-            Rule("day_of_month", "absolute", re.compile(on_nth))]
+    return [_rule("month_only", "absolute", month_only, MONTH_TRIGGER),
+            _rule("month_relative", "relative", month_rel, MONTH_TRIGGER),
+            _rule("year_only", "absolute", year_only, YEAR_TRIGGER),
+            _rule("day_of_month", "absolute", on_nth, r"[0-9](?:st|nd|rd|th)\b")]
 
 
 def _relative_rules(t: Tables) -> list[Rule]:
@@ -102,9 +123,11 @@ def _relative_rules(t: Tables) -> list[Rule]:
            r"\s+(?i:ago)\b")
     period = (rf"\b(?:(?i:earlier|later)\s+)?{MOD}?(?P<rel>(?i:this|last|next))\s+"
               r"(?P<unit>(?i:week|month|year))\b")
-    return [Rule("day_word", "relative", re.compile(day_word)),
-            Rule("ago", "relative", re.compile(ago)),
-            Rule("period", "relative", re.compile(period))]
+    day_word_trigger = _cased("today", "tonight", "tomorrow", "yesterday", "night", "morning",
+                              "afternoon", "evening", "overnight")
+    return [_rule("day_word", "relative", day_word, day_word_trigger),
+            _rule("ago", "relative", ago, _cased("ago")),
+            _rule("period", "relative", period, _cased("week", "month", "year"))]
 
 
 def _weekday_rules(t: Tables) -> list[Rule]:
@@ -117,12 +140,13 @@ def _weekday_rules(t: Tables) -> list[Rule]:
     weekend = (r"\b(?:(?i:on|over|during|at|since|by|from|through|throughout|until|in)\s+)?"
                r"(?P<rel>(?i:the|this\s+past|this\s+coming|this|last|next|past|coming))\s+"
                r"(?i:weekend)\b")
-    return [Rule("weekday", "weekday", re.compile(weekday)),
-            Rule("weekend", "weekday", re.compile(weekend))]
+    return [_rule("weekday", "weekday", weekday, WEEKDAY_TRIGGER),
+            _rule("weekend", "weekday", weekend, _cased("weekend"))]
 
 
 def _vague_rules(t: Tables) -> list[Rule]:
-    return [Rule("vague", "vague", re.compile(rf"\b(?i:{alternation(t.vague)})\b"))]
+    vague = rf"\b(?i:{alternation(t.vague)})\b"
+    return [_rule("vague", "vague", vague, _cased("recent", "lately", "ago", "earlier"))]
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,8 @@
 """Turn one rule's match into a grounded date.
 
-A resolver returns (iso date or None, precision or None), or REJECT when the match is not
-a date after all ("February 30", "a speech by May", "Good Friday"). Relative expressions
+A resolver returns (iso date or None, precision or None), REJECT when the match is not a
+date after all ("a speech by May", "Good Friday"), or IMPOSSIBLE when it names a day that
+does not exist ("February 30", "4/5/2022" which could be either day). Relative expressions
 with no article date give (None, None): still a date mention, just not groundable.
 Conventions (README of this stage, see __init__.py): weeks are reported with month
 precision, weekends as their Saturday, nights as the day they began.
@@ -19,6 +20,9 @@ from .tables import Tables, normalise
 
 Grounding = tuple[str | None, str | None]
 REJECT = None
+# Not a date, and no part of it may be read as one either ("February 29, 2023" must not
+# leave "February 29" behind).
+IMPOSSIBLE = ("impossible",)
 UNGROUNDED: Grounding = (None, None)
 
 _WORD_AFTER = re.compile(r"\s*(['\u2019]s\b)?\s*([A-Za-z]+)?")
@@ -82,11 +86,13 @@ def _day_number(m: re.Match, ctx: Context) -> int | None:
 
 def _calendar_day(m: re.Match, ctx: Context, month_number: int, day_number: int | None):
     """A month-day with or without its year; REJECT if no such day exists."""
-    if day_number is None or cal.make_date(2000, month_number, day_number) is None:
+    if day_number is None:
         return REJECT
+    if cal.make_date(2000, month_number, day_number) is None:  # 2000: a leap year
+        return IMPOSSIBLE
     if _group(m, "year"):
         found = cal.make_date(int(m.group("year")), month_number, day_number)
-        return day(found) if found else REJECT
+        return day(found) if found else IMPOSSIBLE
     if ctx.published is None:
         return UNGROUNDED
     return day(cal.month_day_near(ctx.published, month_number, day_number, ctx.future))
@@ -94,7 +100,7 @@ def _calendar_day(m: re.Match, ctx: Context, month_number: int, day_number: int 
 
 def resolve_year_month_day(m: re.Match, ctx: Context):
     found = cal.make_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
-    return day(found) if found else REJECT
+    return day(found) if found else IMPOSSIBLE
 
 
 def resolve_numeric(m: re.Match, ctx: Context):
@@ -105,9 +111,9 @@ def resolve_numeric(m: re.Match, ctx: Context):
     elif b > 12 >= a or a == b:
         month_number, day_number = a, b
     else:
-        return REJECT
+        return IMPOSSIBLE
     found = cal.make_date(int(m.group("year")), month_number, day_number)
-    return day(found) if found else REJECT
+    return day(found) if found else IMPOSSIBLE
 
 
 def resolve_month_day_year(m: re.Match, ctx: Context):

@@ -26,6 +26,7 @@ LIST_FIELDS = ("objects", "xcomp", "xcomp_objects", "modifiers")
 WORD_FIELDS = ("particle", "target_prep", "source_prep")
 OTHER_FIELDS = ("negated_code", "id", "note")
 ALLOWED_FIELDS = frozenset(POS_KEYS + LIST_FIELDS + WORD_FIELDS + OTHER_FIELDS)
+TOP_LEVEL_KEYS = frozenset({"version", "sets", "entries", "uncovered"})
 
 
 class LexiconError(ValueError):
@@ -204,6 +205,24 @@ def _index(entries: list[LexEntry], pos: str) -> dict[str, tuple[LexEntry, ...]]
 
 # ---------------------------------------------------------------- document
 
+class _LexiconYamlLoader(yaml.SafeLoader):
+    """SafeLoader where on/off/yes/no stay words: "on" is a particle here, not True."""
+
+
+_LexiconYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LexiconYamlLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"))
+
+
+def parse_yaml(text: str) -> Any:
+    """YAML as the lexicon reads it (YAML 1.2 booleans: only true/false)."""
+    return yaml.load(text, Loader=_LexiconYamlLoader)  # noqa: S506 - SafeLoader subclass
+
+
 def _read_document(path: Path | None) -> dict:
     if path is None:
         text = resources.files("dyads.data").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
@@ -211,11 +230,15 @@ def _read_document(path: Path | None) -> dict:
     else:
         text, name = Path(path).read_text(encoding="utf-8"), str(path)
     try:
-        doc = yaml.safe_load(text)
+        doc = parse_yaml(text)
     except yaml.YAMLError as exc:
         raise LexiconError(f"{name} is not valid YAML: {exc}") from exc
     if not isinstance(doc, dict) or not isinstance(doc.get("entries"), dict):
         raise LexiconError(f"{name}: expected a mapping with 'entries: {{code: [entry, ...]}}'")
+    unknown = sorted(set(doc) - TOP_LEVEL_KEYS)
+    if unknown:
+        raise LexiconError(f"{name}: unknown top-level key(s) {unknown}; allowed: "
+                           f"{sorted(TOP_LEVEL_KEYS)}")
     return doc
 
 

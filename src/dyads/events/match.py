@@ -16,6 +16,9 @@ from .modality import is_refusal, modality_of
 STATEMENT_ROOT = "01"
 MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 CONTAINER_ROOTS = {"02", "03", "10", "12", "13"}  # their infinitive is the content, not an event
+# Verbal interactions need a counterpart; a lone doer is an event only for deeds
+# (protests, force postures, violence) where the place or the act itself is the news.
+NEED_TARGET_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 
 
 @dataclass(frozen=True)
@@ -83,9 +86,9 @@ def find_triggers(sent, lexicon: Lexicon) -> dict[int, LexEntry]:
         entry = best_entry(token, lexicon)
         if entry is not None:
             triggers[token.i] = entry
-    consumed = set()
+    consumed = set()  # event nouns that are a verb trigger's object: its topic, not an event
     for i, entry in triggers.items():
-        if entry.pos == "verb" and entry.objects:
+        if entry.pos == "verb":
             obj = args.child(sent.doc[i], "dobj")
             consumed.add(obj.i if obj is not None else -1)
     return {i: e for i, e in triggers.items() if i not in consumed}
@@ -156,6 +159,9 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors) 
         if targets:
             target_tok = tok
             break
+    if not targets and (entry.pos == "noun" or entry.code[:2] in NEED_TARGET_ROOTS):
+        if len(sources) < 2:  # "A and B agreed" still codes A↔B
+            return []
     modality = modality_of(token)
     code = entry.negated_code if modality == "negated" and entry.negated_code else entry.code
     arg_ids = tuple(t.i for t in (source_tok, target_tok) if t is not None)
@@ -164,8 +170,15 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors) 
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:
-    return a is not None and b is not None and (a.kb_id or a.code) == (b.kb_id or b.code) and (
-        a.kb_id is not None or a.code is not None)
+    """One actor on both sides: same person/body, or the same country with no other sector."""
+    if a is None or b is None:
+        return False
+    if a.kb_id and a.kb_id == b.kb_id:
+        return True
+    if a.country and a.country == b.country:
+        return a.sector == b.sector or a.sector is None or b.sector is None or (
+            a.resolved_by == "coref" or b.resolved_by == "coref")
+    return a.code is not None and a.code == b.code
 
 
 def _dyads(sources: list[Actor], targets: list[Actor]):

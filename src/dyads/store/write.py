@@ -206,20 +206,21 @@ def _article_table(to_store: list) -> pa.Table:
     return pa.table(cols, schema=schema)
 
 
-def _convertible(to_store: list, result: dict) -> list:
-    """Drop docs whose events or quotes do not fit the contract's types, reporting each."""
+def _tables(to_store: list, result: dict) -> tuple[list, pa.Table, pa.Table]:
+    """Mention and quote tables; docs whose records do not fit the contract's types are
+    dropped (each reported) so one bad article never stops the batch."""
+    bad = (pa.ArrowException, TypeError, ValueError, AttributeError)
     try:
-        _mention_table(to_store), _quote_table(to_store)
-        return to_store
-    except (pa.ArrowException, TypeError, ValueError, AttributeError):
+        return to_store, _mention_table(to_store), _quote_table(to_store)
+    except bad:
         kept = []
         for item in to_store:
             try:
                 _mention_table([item]), _quote_table([item])
                 kept.append(item)
-            except (pa.ArrowException, TypeError, ValueError, AttributeError) as exc:
+            except bad as exc:
                 result["errors"].append(f"{item[2]['doc_id']}: malformed record: {exc}")
-        return kept
+        return kept, _mention_table(kept), _quote_table(kept)
 
 
 def _delete_replaced(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
@@ -232,8 +233,8 @@ def _delete_replaced(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None
     con.unregister("replaced_docs")
 
 
-def _insert(con, to_store: list, aliases: list, coder_version: str, coded_at) -> int:
-    mentions, quotes = _mention_table(to_store), _quote_table(to_store)
+def _insert(con, to_store: list, mentions: pa.Table, quotes: pa.Table, aliases: list,
+            coder_version: str, coded_at) -> None:
     con.register("batch_mentions", mentions)
     con.register("batch_quotes", quotes)
     con.register("batch_articles", _article_table(to_store))
@@ -253,7 +254,6 @@ def _insert(con, to_store: list, aliases: list, coder_version: str, coded_at) ->
                         "FROM doc_aliases WHERE alias_doc_id = ?)", [a + a[:1] for a in aliases])
     for name in ("batch_mentions", "batch_quotes", "batch_articles"):
         con.unregister(name)
-    return mentions.num_rows
 
 
 def write_batch(con: duckdb.DuckDBPyConnection, docs: list, coder_version: str,
@@ -267,11 +267,12 @@ def write_batch(con: duckdb.DuckDBPyConnection, docs: list, coder_version: str,
     try:
         by_hash, by_doc = _existing(con, keyed)
         to_store, replaced, aliases = _plan(keyed, by_hash, by_doc, coder_version, replace, result)
-        to_store = _convertible(to_store, result)
-        replaced = [d for d in replaced if d in {s[0] for s in to_store}]
-        _delete_replaced(con, replaced)
+        to_store, mentions, quotes = _tables(to_store, result)
+        kept = {item[0] for item in to_store}
+        _delete_replaced(con, [d for d in replaced if d in kept])
         coded_at = datetime.now(timezone.utc).replace(tzinfo=None)
-        result["mentions_added"] = _insert(con, to_store, aliases, coder_version, coded_at)
+        _insert(con, to_store, mentions, quotes, aliases, coder_version, coded_at)
+        result["mentions_added"] = mentions.num_rows
         merge.merge_pending(con)
         con.execute("COMMIT")
     except BaseException:

@@ -1,0 +1,84 @@
+"""``dyads serve``: the REST API and web explorer over a store file."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+import webbrowser
+from pathlib import Path
+
+TOKEN_ENV = "DYADS_TOKEN"
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "serve", help="serve the REST API and web explorer over a store",
+        description="Serve the JSON API (OpenAPI spec at /openapi.json) and the explorer "
+                    "pages over a store. Read-only unless --writable.")
+    p.add_argument("--db", required=True, help="store file (DuckDB) to serve")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--token", default=None,
+                   help=f"token required by POST /code and writes (default: ${TOKEN_ENV}); "
+                        "needed for them when --host is not a loopback address")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--read-only", dest="read_only", action="store_true", default=True,
+                      help="never write to the store (default)")
+    mode.add_argument("--writable", dest="read_only", action="store_false",
+                      help="let POST /code?store save coded articles (needs the token "
+                           "beyond localhost)")
+    p.add_argument("--max-body", type=int, default=2 * 1024 * 1024, metavar="BYTES",
+                   help="largest request body accepted (default 2 MB; larger gets 413)")
+    p.add_argument("--open", action="store_true", help="open the explorer in a web browser")
+    p.set_defaults(func=run)
+
+
+def check_args(args: argparse.Namespace) -> str | None:
+    """A message saying what to fix, or None when the arguments can be served."""
+    from dyads.api.security import is_loopback
+
+    if args.read_only and not Path(args.db).exists():
+        return (f"dyads serve: no store at {args.db}; create one with "
+                f"'dyads code ... --db {args.db}' or pass --writable to start an empty one")
+    if not 0 < args.port < 65536:
+        return f"dyads serve: --port must be between 1 and 65535, not {args.port}"
+    if not is_loopback(args.host) and not (args.token or os.environ.get(TOKEN_ENV)):
+        print(f"dyads serve: listening on {args.host} without a token: the explorer and "
+              f"GET API are open to the network, POST /code is refused. Set --token or "
+              f"{TOKEN_ENV} to allow it.", file=sys.stderr)
+    return None
+
+
+def browse_url(host: str, port: int) -> str:
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    return f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/index"
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from dyads.api import create_app
+
+    problem = check_args(args)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    token = args.token or os.environ.get(TOKEN_ENV) or None
+    app = create_app(args.db, token, host=args.host, read_only=args.read_only,
+                     max_body_bytes=args.max_body)
+    url = browse_url(args.host, args.port)
+    print(f"dyads explorer on {url} ({'read-only' if args.read_only else 'writable'}; "
+          f"Ctrl-C to stop)", file=sys.stderr)
+    if args.open:  # a timer so the browser asks once the server listens; harmless headless
+        threading.Timer(1.0, _open_browser, [url]).start()
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def _open_browser(url: str) -> None:
+    try:
+        webbrowser.open(url)
+    except webbrowser.Error:
+        pass

@@ -1,0 +1,205 @@
+"""Lookups against the shipped actor knowledge base."""
+from __future__ import annotations
+
+import pickle
+from datetime import date
+
+import pytest
+
+from dyads.actors.kb import (Entity, KnowledgeBase, KnowledgeBaseError, PersonMatch,
+                             composite_code, default_kb)
+
+BLINKEN = "Q7821917"
+ZELENSKY = "Q3874799"
+JAISHANKAR = "Q16186720"
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return default_kb()
+
+
+# ---- people and dated roles -------------------------------------------------------------
+def test_blinken_is_secretary_of_state_in_2022(kb):
+    match = kb.person("Blinken", on="2022-03-30")
+    assert isinstance(match, PersonMatch)
+    assert (match.kb_id, match.country, match.sector) == (BLINKEN, "USA", "GOV")
+    assert match.role.title == "Secretary of State"
+
+
+def test_blinken_was_deputy_secretary_in_2015(kb):
+    match = kb.person("Antony Blinken", on=date(2015, 6, 1))
+    assert match.role.title == "Deputy Secretary of State"
+    assert match.role.start <= "2015-06-01" <= match.role.end
+
+
+def test_blinken_after_leaving_office_is_a_former_official(kb):
+    match = kb.person("Antony Blinken", on="2025-06-01")
+    assert match.kb_id == BLINKEN and match.role is None
+    assert (match.country, match.sector) == ("USA", "ELI")
+
+
+def test_rubio_succeeds_blinken(kb):
+    match = kb.person("Marco Rubio", on="2025-03-01")
+    assert match.role.title == "Secretary of State" and match.country == "USA"
+
+
+@pytest.mark.parametrize("spelling", ["Zelensky", "Zelenskyy", "Zelenskiy", "Volodymyr Zelenskyy",
+                                      "Volodymyr Zelensky", "Zelenski"])
+def test_zelensky_spellings_share_one_id(kb, spelling):
+    match = kb.person(spelling, on="2022-03-30")
+    assert match is not None and match.kb_id == ZELENSKY
+    assert (match.country, match.sector) == ("UKR", "GOV")
+
+
+def test_zelensky_is_not_his_wife(kb):
+    assert kb.person("Olena Zelenska", on="2022-03-30").kb_id != ZELENSKY
+
+
+@pytest.mark.parametrize("written", ["Dr S Jaishankar", "S Jaishankar", "S. Jaishankar",
+                                     "Subrahmanyam Jaishankar", "Jaishankar", "EAM Jaishankar"])
+def test_jaishankar_forms(kb, written):
+    match = kb.person(written, on="2022-03-30")
+    assert match.kb_id == JAISHANKAR
+    assert (match.country, match.sector) == ("IND", "GOV")
+    assert "External Affairs" in match.role.title
+
+
+def test_override_people_from_the_seed_story(kb):
+    fomin = kb.person("Alexander Fomin", on="2022-03-29")
+    assert (fomin.country, fomin.sector) == ("RUS", "MIL")
+    antonov = kb.person("Anatoly Antonov", on="2022-03-29")
+    assert (antonov.country, antonov.sector) == ("RUS", "GOV")
+    price = kb.person("Ned Price", on="2022-03-30")
+    assert (price.country, price.sector) == ("USA", "GOV")
+
+
+def test_putin_role_depends_on_date(kb):
+    assert kb.person("Vladimir Putin", on="2010-01-01").role.title == "Prime Minister"
+    assert kb.person("Putin", on="2022-03-30").role.title == "President"
+
+
+def test_shared_surname_prefers_office_holder_on_date(kb):
+    assert kb.person("Johnson", on="2021-01-01").name == "Boris Johnson"
+    assert kb.person("Scholz", on="2022-06-01").country == "DEU"
+    assert kb.person("Merz", on="2025-06-01").role.title == "Chancellor"
+
+
+def test_open_role_is_less_certain_after_snapshot(kb):
+    closed = kb.person("Antony Blinken", on="2022-03-30")
+    open_late = kb.person("Sergey Lavrov", on="2030-01-01")
+    assert closed.confidence > open_late.confidence > 0
+
+
+@pytest.mark.parametrize("text", ["Foobar Quuxley", "price", "the", "", "May", "said", "2022"])
+def test_unknown_names_and_common_words_give_none(kb, text):
+    assert kb.person(text, on="2022-03-30") is None
+
+
+# ---- handles ----------------------------------------------------------------------------
+def test_handles(kb):
+    assert kb.handle("@SecBlinken", on="2022-03-30").kb_id == BLINKEN
+    assert kb.handle("@DrSJaishankar").kb_id == JAISHANKAR
+    assert kb.handle("@StateDeptSpox", on="2022-03-30").name == "Ned Price"
+    assert kb.handle("StateDeptSpox", on="2024-01-10").name == "Matthew Miller"
+    assert kb.handle("@POTUS", on="2022-03-30").name == "Joe Biden"
+    assert kb.handle("@POTUS", on="2025-06-01").name == "Donald Trump"
+    assert kb.handle("@nobody_here_xyz") is None
+
+
+# ---- countries, metonyms, organisations -------------------------------------------------
+@pytest.mark.parametrize("text,country", [
+    ("Russia", "RUS"), ("Russian", "RUS"), ("Ukrainian", "UKR"), ("US", "USA"), ("U.S.", "USA"),
+    ("United States", "USA"), ("America", "USA"), ("American", "USA"), ("UK", "GBR"),
+    ("Britain", "GBR"), ("British", "GBR"), ("the United Kingdom", "GBR"), ("India", "IND"),
+    ("French", "FRA"), ("Chinese", "CHN"), ("Germany", "DEU")])
+def test_countries_and_demonyms(kb, text, country):
+    entity = kb.entity(text)
+    assert entity.country == country and entity.kind == "country" and entity.code == country
+
+
+@pytest.mark.parametrize("text,code", [
+    ("the Kremlin", "RUSGOV"), ("Kremlin", "RUSGOV"), ("Moscow", "RUSGOV"),
+    ("Washington", "USAGOV"), ("White House", "USAGOV"), ("the State Department", "USAGOV"),
+    ("the Pentagon", "USAMIL"), ("Beijing", "CHNGOV"), ("Downing Street", "GBRGOV"),
+    ("Kyiv", "UKRGOV"), ("Kiev", "UKRGOV")])
+def test_metonyms(kb, text, code):
+    assert kb.entity(text).code == code
+
+
+@pytest.mark.parametrize("text,code", [
+    ("NATO", "IGOWSTNAT"), ("the UN Security Council", "IGOUNO"), ("United Nations", "IGOUNO"),
+    ("UN", "IGOUNO"), ("EU", "IGOEUREEC"), ("IAEA", "IGOUNOIAE"), ("WHO", "IGOUNOHLHWHO"),
+    ("IMF", "IGOBUSIMF")])
+def test_igos(kb, text, code):
+    entity = kb.entity(text)
+    assert entity.kind == "igo" and entity.code == code and entity.country is None
+
+
+def test_armed_groups(kb):
+    taliban = kb.entity("Taliban")
+    assert (taliban.kind, taliban.country, taliban.sector) == ("armed_group", "AFG", "REB")
+    assert kb.entity("Hamas").country == "PSE"
+    assert kb.entity("ISIS").kind == "armed_group"
+
+
+def test_lowercase_acronym_is_not_an_organisation(kb):
+    assert kb.entity("who") is None and kb.entity("us") is None
+    assert isinstance(kb.entity("WHO"), Entity)
+
+
+def test_unknown_entity(kb):
+    assert kb.entity("Zzyzx Foundation of Nowhere") is None
+
+
+# ---- sector words and titles ------------------------------------------------------------
+@pytest.mark.parametrize("word,sector", [
+    ("minister", "GOV"), ("government", "GOV"), ("diplomat", "GOV"), ("ambassador", "GOV"),
+    ("troops", "MIL"), ("troop", "MIL"), ("soldiers", "MIL"), ("army", "MIL"), ("police", "COP"),
+    ("rebels", "REB"), ("militants", "REB"), ("opposition", "OPP"), ("court", "JUD"),
+    ("judge", "JUD"), ("parliament", "LEG"), ("MPs", "LEG"), ("lawmakers", "LEG"),
+    ("protesters", "CVL"), ("company", "BUS"), ("journalist", "MED"), ("party", "PTY"),
+    ("students", "EDU"), ("doctors", "HLH"), ("cleric", "REL"), ("refugees", "REF"),
+    ("spy", "SPY")])
+def test_sector_words(kb, word, sector):
+    assert kb.sector(word) == sector
+
+
+def test_sector_unknown_word(kb):
+    assert kb.sector("banana") is None
+
+
+@pytest.mark.parametrize("title,sector", [
+    ("Deputy Defense Minister", "MIL"), ("Foreign Minister", "GOV"), ("army chief", "MIL"),
+    ("Ambassador", "GOV"), ("External Affairs Minister", "GOV"), ("police chief", "COP")])
+def test_title_sector(kb, title, sector):
+    assert kb.title_sector(title) == sector
+
+
+def test_composite_code():
+    assert composite_code("USA", "GOV") == "USAGOV"
+    assert composite_code(None, "IGO") == "IGO"
+    assert composite_code("UKR", None) == "UKR"
+    assert composite_code(None, None) is None
+
+
+# ---- loading ----------------------------------------------------------------------------
+def test_info_lists_sources_with_snapshots(kb):
+    info = kb.info()
+    names = {s["name"]: s for s in info["sources"]}
+    assert {"overrides", "wikidata", "factbook", "phoenix"} <= set(names)
+    assert all(len(s["snapshot"]) == 10 for s in info["sources"])
+
+
+def test_default_kb_is_cached():
+    assert default_kb() is default_kb()
+
+
+def test_kb_survives_pickling_for_worker_processes(kb):
+    clone = pickle.loads(pickle.dumps(kb))
+    assert clone.person("Blinken", on="2022-03-30").kb_id == BLINKEN
+
+
+def test_missing_file_says_how_to_fix(tmp_path):
+    with pytest.raises(KnowledgeBaseError, match="build_kb"):
+        KnowledgeBase.load(tmp_path / "absent.sqlite")

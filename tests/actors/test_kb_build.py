@@ -1,0 +1,180 @@
+"""Integrity of the built KB file, the overrides YAML, and the CLI handlers."""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sqlite3
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dyads.actors.kb import KnowledgeBase, shipped_kb_path
+from dyads.actors.sectors import loose_key, norm_text, person_key
+from dyads.cli import actors as actors_cli
+
+OVERRIDES = Path(__file__).resolve().parents[2] / "src" / "dyads" / "data" / "kb_overrides.yaml"
+ISO3 = re.compile(r"[A-Z]{3}")
+SECTOR = re.compile(r"[A-Z]{3}")
+
+
+@pytest.fixture(scope="module")
+def db():
+    conn = sqlite3.connect(f"file:{shipped_kb_path()}?mode=ro", uri=True)
+    yield conn
+    conn.close()
+
+
+def _count(db, table: str) -> int:
+    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_counts_above_minimums(db):
+    assert _count(db, "people") > 20000
+    assert _count(db, "roles") > 35000
+    assert _count(db, "countries") >= 240
+    assert _count(db, "entities") > 5000
+    assert _count(db, "sector_words") > 2000
+    assert _count(db, "handles") >= 10
+
+
+def test_file_is_compact():
+    assert shipped_kb_path().stat().st_size < 12 * 1024 * 1024
+
+
+def test_country_codes_are_iso3(db):
+    codes = [r[0] for r in db.execute("SELECT iso3 FROM countries")]
+    codes += [r[0] for r in db.execute("SELECT DISTINCT country FROM roles WHERE country IS NOT NULL")]
+    codes += [r[0] for r in db.execute("SELECT DISTINCT country FROM entities WHERE country IS NOT NULL")]
+    assert codes and all(ISO3.fullmatch(c) for c in codes), [c for c in codes if not ISO3.fullmatch(c)]
+
+
+def test_role_dates_parse_and_are_ordered(db):
+    for start, end in db.execute("SELECT start, end FROM roles"):
+        for value in (start, end):
+            if value:
+                _parse_partial(value)
+        if start and end:
+            assert start[:4] <= end[:4], (start, end)
+
+
+def _parse_partial(value: str) -> date:
+    padded = value + {4: "-01-01", 7: "-01"}.get(len(value), "")
+    return date.fromisoformat(padded)
+
+
+def test_role_sectors_are_codes(db):
+    sectors = [r[0] for r in db.execute("SELECT DISTINCT sector FROM roles WHERE sector IS NOT NULL")]
+    assert all(SECTOR.fullmatch(s) for s in sectors), sectors
+
+
+def test_every_source_has_a_snapshot_date(db):
+    for name, snapshot in db.execute("SELECT name, snapshot FROM sources"):
+        date.fromisoformat(snapshot)
+
+
+# ---- overrides YAML ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def overrides() -> dict:
+    return yaml.safe_load(OVERRIDES.read_text(encoding="utf-8"))
+
+
+def test_overrides_are_well_formed(overrides):
+    date.fromisoformat(str(overrides["snapshot"]))
+    names = set()
+    for person in overrides["people"]:
+        assert person["name"] and person["name"] not in names, person
+        names.add(person["name"])
+        assert not person.get("qid") or re.fullmatch(r"Q\d+", person["qid"])
+        for role in person["roles"]:
+            assert role["title"] and role["sector"] and SECTOR.fullmatch(role["sector"])
+            assert role["country"] is None or ISO3.fullmatch(role["country"])
+            start, end = (str(role.get("start") or ""), str(role.get("end") or ""))
+            for value in filter(None, (start, end)):
+                _parse_partial(value)
+            assert not (start and end) or start <= end
+
+
+def test_override_handles_point_at_override_people(overrides):
+    refs = {p["name"] for p in overrides["people"]} | {p.get("qid") for p in overrides["people"]}
+    for entry in overrides["handles"]:
+        assert entry["handle"].startswith("@") and entry["person"] in refs, entry
+
+
+def test_override_entities_have_known_kinds(overrides):
+    kinds = {"country", "metonym", "igo", "ngo", "armed_group", "institution"}
+    for entry in overrides["entities"]:
+        assert entry["kind"] in kinds, entry
+        assert entry.get("code") or entry.get("country"), entry
+
+
+def test_override_lines_are_documented():
+    """Each person entry carries a comment on its first line or a section comment above."""
+    text = OVERRIDES.read_text(encoding="utf-8")
+    assert text.count("#") > 60
+
+
+# ---- keys -------------------------------------------------------------------------------
+def test_keys_normalise_titles_diacritics_and_punctuation():
+    assert person_key("Dr. S. Jaishankar") == "s jaishankar"
+    assert person_key("Joseph R. Biden, Jr.") == "joseph r biden"
+    assert norm_text("António Guterres’s") == "antonio guterres"
+    assert norm_text("U.S.") == "us"
+    assert loose_key("zelenskiy") == loose_key("zelenskyy") == loose_key("zelensky")
+    assert loose_key("zelenska") != loose_key("zelensky")
+
+
+# ---- CLI and timing ---------------------------------------------------------------------
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dyads")
+    actors_cli.register(parser.add_subparsers(dest="command"))
+    return parser
+
+
+def test_cli_actors_json(capsys):
+    args = _parser().parse_args(["actors", "Blinken", "--on", "2015-06-01", "--json"])
+    assert args.func(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["kb_id"] == "Q7821917" and out["role"]["title"] == "Deputy Secretary of State"
+    assert out["code"] == "USAGOV"
+
+
+def test_cli_actors_entity_sector_and_unknown(capsys):
+    parser = _parser()
+    for argv, expected in ((["actors", "the Kremlin"], "RUSGOV"), (["actors", "troops"], "MIL")):
+        args = parser.parse_args(argv)
+        assert args.func(args) == 0
+        assert expected in capsys.readouterr().out
+    args = parser.parse_args(["actors", "Qwxz Nobody"])
+    assert args.func(args) == 1
+
+
+def test_cli_kb_info(capsys):
+    args = _parser().parse_args(["kb", "info", "--json"])
+    assert args.func(args) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["counts"]["people"] > 0 and info["sources"]
+
+
+def test_measure_load_and_lookup_time(capsys):
+    """Not an assertion on speed: prints figures for the report (-s to see them)."""
+    start = time.perf_counter()
+    kb = KnowledgeBase.load()
+    kb.info()
+    loaded = time.perf_counter() - start
+    names = ["Blinken", "Zelenskiy", "Dr S Jaishankar", "Johnson", "Nobody Here"] * 200
+    start = time.perf_counter()
+    for name in names:
+        kb.person(name, on="2022-03-30")
+    per_person = (time.perf_counter() - start) / len(names)
+    start = time.perf_counter()
+    for text in ["the Kremlin", "NATO", "Russian", "Washington", "banana"] * 200:
+        kb.entity(text)
+    per_entity = (time.perf_counter() - start) / 1000
+    with capsys.disabled():
+        print(f"\nKB load {loaded * 1000:.1f} ms; person() {per_person * 1e6:.0f} µs; "
+              f"entity() {per_entity * 1e6:.0f} µs")
+    assert per_person > 0
