@@ -545,9 +545,13 @@ def _override_target(people: People, ref: str) -> str:
 
 # ---------------------------------------------------------------------------- merging
 def merge_roles(roles: list[dict]) -> list[dict]:
-    """Drop duplicate spells (same title, starts within 60 days): precedence wins, ends fill."""
+    """Drop duplicate spells (same title, starts within 60 days): precedence wins, ends fill.
+
+    Spells that end before they start (source errors) are dropped.
+    """
     rank = {"overrides": 4, "wikidata": 3, "factbook": 2, "phoenix": 1}
     kept: list[dict] = []
+    roles = [r for r in roles if not (r["start"] and r["end"] and r["end"] < r["start"])]
     for role in sorted(roles, key=lambda r: -rank[r["source"]]):
         twin = next((k for k in kept if _same_spell(k, role)), None)
         if twin is None:
@@ -575,13 +579,27 @@ STOP_SURNAMES = {"january", "february", "march", "april", "may", "june", "july",
                  "september", "october", "november", "december", "monday", "tuesday",
                  "wednesday", "thursday", "friday", "saturday", "sunday", "will", "can",
                  "said", "says", "the", "and", "new", "news", "state", "states", "president",
-                 "minister", "general", "court", "house", "office", "people", "party"}
+                 "minister", "general", "court", "house", "office", "people", "party",
+                 # everyday English words that are also surnames in the sources
+                 "long", "young", "green", "white", "black", "brown", "little", "hill", "field",
+                 "hope", "strong", "power", "moon", "stone", "wood", "street", "church", "love",
+                 "best", "small", "short", "sharp", "rich", "poor", "gold", "silver", "well",
+                 "wells", "north", "south", "west", "east", "chance", "fair", "free", "good",
+                 "bright", "friend", "guard", "chief", "deputy", "prime", "foreign", "security",
+                 "council", "today", "army", "navy", "police", "both", "also", "even", "every",
+                 "meanwhile", "following", "according"}
+
+
+def spacy_stop_words() -> set[str]:
+    """English function words ("will", "may", "even") never stand alone for a surname."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    return {norm_text(w) for w in STOP_WORDS}
 
 
 def person_keys(names: set[str], canonical: str, blocked: set[str]):
     """(key, kind) pairs for one person: full names, first+last, initial+last, surname."""
     out: dict[str, str] = {}
-    weight = {"full": 4, "alias": 3, "short": 2, "surname": 1}
+    weight = {"full": 4, "alias": 3, "short": 2, "nsurname": 1}
     for name in names:
         key = person_key(name)
         words = key.split()
@@ -592,7 +610,7 @@ def person_keys(names: set[str], canonical: str, blocked: set[str]):
             found += [(f"{words[0]} {words[-1]}", "short"), (f"{words[0][0]} {words[-1]}", "short")]
             last = person_key(name.split()[-1])
             if len(last) >= 3 and last not in blocked and " " not in last:
-                found.append((last, "surname"))
+                found.append((last, "nsurname"))
         for k, kind in found:
             if weight[kind] > weight.get(out.get(k, ""), 0):
                 out[k] = kind
@@ -604,11 +622,13 @@ SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE sources (name TEXT PRIMARY KEY, snapshot TEXT, count INTEGER, licence TEXT);
 CREATE TABLE people (pid INTEGER PRIMARY KEY, kb_id TEXT, name TEXT, prominence REAL);
+-- kind: f(ull name) a(lias) s(hort: first+last, initial+last) n (surname only)
 CREATE TABLE person_keys (key TEXT, pid INTEGER, kind TEXT,
                           PRIMARY KEY (key, pid)) WITHOUT ROWID;
 CREATE TABLE titles (tid INTEGER PRIMARY KEY, title TEXT, rank REAL);
 CREATE TABLE roles (pid INTEGER, n INTEGER, tid INTEGER, country TEXT, sector TEXT, start TEXT,
                     end TEXT, source TEXT, snapshot TEXT, PRIMARY KEY (pid, n)) WITHOUT ROWID;
+-- roles.source: o(verrides) w(ikidata) f(actbook) p(hoenix); snapshot only for open spells
 CREATE TABLE handles (key TEXT, pid INTEGER, start TEXT, end TEXT);
 CREATE TABLE entities (key TEXT PRIMARY KEY, name TEXT, kb_id TEXT, country TEXT, sector TEXT,
                        code TEXT, kind TEXT, acronym INTEGER, priority INTEGER) WITHOUT ROWID;
@@ -637,7 +657,7 @@ def write_people(db: sqlite3.Connection, people: People, blocked: set[str]) -> N
             titles.setdefault(r["title"], (len(titles) + 1, r["rank"]))
         db.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?)", [
             (pid, n, titles[r["title"]][0], r["country"], r["sector"], r["start"], r["end"],
-             r["source"], r["snapshot"]) for n, r in enumerate(roles)])
+             r["source"][0], None if r["end"] else r["snapshot"]) for n, r in enumerate(roles)])
         db.executemany("INSERT OR IGNORE INTO person_keys VALUES (?,?,?)",
                        key_rows(pid, people.aliases[kb_id], people.names[kb_id], blocked))
     db.executemany("INSERT INTO titles VALUES (?,?,?)",
@@ -649,7 +669,7 @@ def write_people(db: sqlite3.Connection, people: People, blocked: set[str]) -> N
 
 def key_rows(pid: int, names: set[str], canonical: str, blocked: set[str]) -> list[tuple]:
     """Exact keys first, then loose spellings (stored under the same column) if new."""
-    rows = [(key, pid, kind) for key, kind in person_keys(names, canonical, blocked)]
+    rows = [(key, pid, kind[0]) for key, kind in person_keys(names, canonical, blocked)]
     exact = {key for key, _, _ in rows}
     rows += [(loose_key(key), pid, kind) for key, _, kind in rows
              if loose_key(key) not in exact]
@@ -663,7 +683,7 @@ def write_kb(out: Path, sources: list[dict], people: People, ents: Entities,
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     db.executescript(SCHEMA)
-    blocked = STOP_SURNAMES | set(ents.rows) | set(words)
+    blocked = STOP_SURNAMES | set(ents.rows) | set(words) | spacy_stop_words()
     write_people(db, people, blocked)
     db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)",
                    [(k, *row[1:], row[0]) for k, row in ents.rows.items()])

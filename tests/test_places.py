@@ -182,6 +182,14 @@ def test_owner_and_partner_are_not_places(nlp, gaz):
     assert locate(nlp, gaz, "The ministry held talks with Kenya yesterday.", "talks") is None
 
 
+def test_reported_content_and_topics_are_not_the_event_place(nlp, gaz):
+    text = "The minister said that troops would withdraw from Kherson next week."
+    assert locate(nlp, gaz, text, "said") is None
+    assert locate(nlp, gaz, text, "withdraw").name == "Kherson"
+    text = "The two leaders spoke about the humanitarian situation in Syria."
+    assert locate(nlp, gaz, text, "spoke") is None
+
+
 def test_closest_place_to_the_trigger_wins(nlp, gaz):
     text = ("Officials in Nairobi said that rebels attacked a convoy near Mogadishu "
             "on Sunday.")
@@ -194,16 +202,17 @@ def test_sentence_without_a_place(nlp, gaz):
 
 def test_plover_gold_locations_ratchet(nlp):
     """Measure on the PLOVER gold records with an event location (skips without ../shared).
-    Measured 0.917 in the right country when written; fail on a clear regression."""
+    Measured 0.896 in the right country when written; fail on a clear regression."""
     import importlib.util
     from pathlib import Path
 
     repo = Path(__file__).resolve().parents[1]
     if not (repo.parent / "shared" / "eval" / "plover_gsr.jsonl").exists():
         pytest.skip("../shared/eval is absent")
-    spec = importlib.util.spec_from_file_location("places_eval", repo / "benchmarks" / "places_eval.py")
+    script = repo / "benchmarks" / "places_eval.py"
+    spec = importlib.util.spec_from_file_location("places_eval", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     result = module.evaluate(nlp)
     assert result["records"] == 48
-    assert result["right_country_share"] >= 0.85
+    assert result["right_country_share"] >= 0.83

@@ -11,21 +11,29 @@ from datetime import date
 from .actors.mentions import phrase_of
 from .dating import assign_dates, tweet_dates
 from .events.codes import cameo_code
+from .events.discards import keep_event
 from .places import find_location
-from .quotes import find_quotes
+from .quotes import find_quotes, merge_split_quotes
 from .records import Actor, Event, Quote, Sentence, Trigger
 
 SWAPPABLE_ROOTS = {"03", "04", "05", "06", "19"}
 CONFIDENT_RESOLUTIONS = {"person", "country", "metonym", "igo", "handle", "coref", "title"}
 
 
+SHORT_PHRASE_WORDS = 4
+
+
 def build_quotes(article, doc, actors) -> list[Quote]:
-    """Direct quotations with speakers resolved as actors; speakerless scare quotes dropped."""
+    """Direct quotations (split ones joined) with speakers resolved as actors.
+
+    Short quoted phrases ("no real sincerity") are kept when someone says them; longer
+    partial quotations inside a sentence are reported speech, not quotes of their own.
+    """
     tweets = [s for s in article.boilerplate if s.kind == "tweet_signature"]
     out = []
-    for q in find_quotes(doc, tweets):
+    for q in merge_split_quotes(doc, find_quotes(doc, tweets)):
         speaker = _speaker(doc, q, actors)
-        if q.kind == "phrase" and speaker is None:
+        if q.kind == "phrase" and (speaker is None or len(q.text.split()) > SHORT_PHRASE_WORDS):
             continue
         out.append(Quote(speaker=speaker, quote=article.body[q.start:q.end], start=q.start,
                          end=q.end, cue=q.cue, cue_start=q.cue_start, cue_end=q.cue_end))
@@ -94,6 +102,8 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
             confidence=confidence, coder=coder,
             trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text),
                             cand.entry.id)))
+    story_discarded = resources.discards.story_is_discarded([t.text for t in doc if t.is_alpha])
+    events = [e for e in events if keep_event(e, resources.discards, story_discarded)]
     return dedupe(events) if settings.dedupe_within_article else events
 
 

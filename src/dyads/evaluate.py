@@ -197,11 +197,28 @@ def _name_words(text: str | None) -> set[str]:
 
 
 def _overlap(gold: dict, out: dict) -> float:
+    """Share of the longer quote the two have in common, by offsets and by text.
+
+    Text counts too because gold files differ in their offset base (the seed's gold counts
+    from the start of the file, before the date header; dyads counts from the body).
+    """
+    return max(_span_overlap(gold, out), _text_overlap(gold, out))
+
+
+def _span_overlap(gold: dict, out: dict) -> float:
     spans = gold.get("content_spans") or ([[gold["start"], gold["end"]]] if "start" in gold else None)
     if not spans or out.get("start") is None:
         return 0.0
     g0, g1, o0, o1 = spans[0][0], spans[-1][1], out["start"], out["end"]
     return max(0, min(g1, o1) - max(g0, o0)) / max(g1 - g0, o1 - o0, 1)
+
+
+def _text_overlap(gold: dict, out: dict) -> float:
+    g = " ".join(_NAME.sub(" ", (gold.get("content") or gold.get("quote") or "").lower()).split())
+    o = " ".join(_NAME.sub(" ", (out.get("quote") or "").lower()).split())
+    if not g or not o or not (g in o or o in g):
+        return 0.0
+    return min(len(g), len(o)) / max(len(g), len(o))
 
 
 def score_quotes(records: list[dict], docs: dict[str, dict]) -> dict | None:

@@ -16,6 +16,7 @@ from . import __version__
 from .actors.kb import KnowledgeBase, default_kb
 from .actors.resolve import ArticleActors
 from .assemble import build_events, build_quotes
+from .events.discards import Discards, default_discards
 from .events.lexicon import Lexicon, default_lexicon
 from .events.match import match_events
 from .parse import load_nlp, looks_english, masked_text
@@ -47,7 +48,7 @@ class Resources:
     kb: KnowledgeBase
     lexicon: Lexicon
     gazetteer: Gazetteer
-    extra: dict = field(default_factory=dict)
+    discards: Discards = field(default_factory=default_discards)
 
 
 @functools.lru_cache(maxsize=1)

@@ -238,10 +238,10 @@ MODIFIER_DEPS = {"compound", "poss", "nmod", "amod"}  # the mention qualifies it
 TOPIC_WORDS = {"about", "including", "regarding", "concerning", "pertaining"}
 MAX_COST = 4.0  # beyond this (about eight tree edges away) a place is not the event's
 NO_PREP_COST = 2  # a bare mention (object, apposition) is a weaker location clue
-MODIFIER_COST = 3  # a place used as a modifier ("Greece's scandal", "Kabul airport")
+MODIFIER_COST = 3  # a place naming a thing, not where it is ("a Baghdad hospital")
 PLACE_NOUNS = GENERIC_HEADS | {"outskirts", "suburb", "suburbs", "border", "heart",
                                "centre", "center", "street", "streets", "camp", "square",
-                               "airport", "harbour", "harbor", "outskirt", "sector"}
+                               "airport", "harbour", "harbor", "outskirt", "sector", "zone"}
 
 
 def find_location(sent, trigger, exclude: set[int], gazetteer: Gazetteer,

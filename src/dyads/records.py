@@ -54,10 +54,13 @@ class Actor:
     confidence: float = 1.0
 
     def to_dict(self) -> dict:
+        """OUTPUT.md's kb_id is a Wikidata QID or null; the KB's own ids go in ``dyads_id``."""
+        is_qid = bool(self.kb_id) and self.kb_id[0] == "Q" and self.kb_id[1:].isdigit()
         return {
             "text": self.text, "start": self.start, "end": self.end, "name": self.name,
-            "kb_id": self.kb_id, "country": self.country, "sector": self.sector,
-            "code": self.code, "resolved_by": self.resolved_by,
+            "kb_id": self.kb_id if is_qid else None, "country": self.country,
+            "sector": self.sector, "code": self.code, "resolved_by": self.resolved_by,
+            "dyads_id": self.kb_id,
         }
 
     @property

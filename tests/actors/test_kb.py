@@ -91,7 +91,8 @@ def test_open_role_is_less_certain_after_snapshot(kb):
     assert closed.confidence > open_late.confidence > 0
 
 
-@pytest.mark.parametrize("text", ["Foobar Quuxley", "price", "the", "", "May", "said", "2022"])
+@pytest.mark.parametrize("text", ["Foobar Quuxley", "price", "the", "", "May", "said", "2022",
+                                  "Green", "Will", "Long", "Meanwhile"])
 def test_unknown_names_and_common_words_give_none(kb, text):
     assert kb.person(text, on="2022-03-30") is None
 

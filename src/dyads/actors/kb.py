@@ -19,12 +19,14 @@ from dyads.actors.sectors import (entity_key, loose_key, norm_text, person_key,
                                   title_windows)
 
 SOURCE_RANK = {"overrides": 4, "wikidata": 3, "factbook": 2, "phoenix": 1}
+SOURCE_NAMES = {name[0]: name for name in SOURCE_RANK}  # stored as one letter
+KEY_KINDS = {"f": "full", "a": "alias", "s": "short", "n": "surname"}
 # How much a kind of name match is worth before roles are considered.
 MATCH_WEIGHT = {"full": 1.0, "alias": 0.95, "handle": 1.0, "short": 0.9, "surname": 0.75}
 
 
 ROLES_SQL = ("SELECT r.*, t.title, t.rank FROM roles r JOIN titles t ON t.tid = r.tid "
-             "WHERE r.pid = ?")
+             "WHERE r.pid IN ({marks})")
 
 
 class KnowledgeBaseError(RuntimeError):
@@ -109,6 +111,9 @@ class KnowledgeBase:
             raise KnowledgeBaseError(
                 f"KB file {self.path} not found: run scripts/build_kb.py to build it")
         self._local = threading.local()
+        # Names repeat within and across articles: memoise the pure lookups per instance.
+        self._person = lru_cache(maxsize=16384)(self._person_uncached)
+        self._entity = lru_cache(maxsize=16384)(self._entity_uncached)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "KnowledgeBase":
@@ -132,13 +137,16 @@ class KnowledgeBase:
 
     # ---- people -------------------------------------------------------------------
     def person(self, name: str, on: str | date | None = None) -> PersonMatch | None:
+        return self._person(name, iso_date(on))
+
+    def _person_uncached(self, name: str, on: str | None) -> PersonMatch | None:
         key = person_key(name)
         if not key or key.isdigit():
             return None
         candidates = self._person_candidates(key, name)
         if not candidates:
             return None
-        return self._best_person(candidates, iso_date(on), name)
+        return self._best_person(candidates, on, name)
 
     def handle(self, handle: str, on: str | date | None = None) -> PersonMatch | None:
         key = "@" + norm_text(handle).lstrip("@").replace(" ", "_")
@@ -153,24 +161,26 @@ class KnowledgeBase:
         return self._best_person([(r["pid"], "handle") for r in valid], on_iso, handle)
 
     def _person_candidates(self, key: str, written: str) -> list[tuple[int, str]]:
+        if written.strip().islower() and " " not in written.strip():
+            return []  # a lowercase single word is a common word, not a name
         rows = self.db.execute("SELECT pid, kind FROM person_keys WHERE key = ?",
                                (key,)).fetchall()
         if not rows and loose_key(key) != key:
             rows = self.db.execute("SELECT pid, kind FROM person_keys WHERE key = ?",
                                    (loose_key(key),)).fetchall()
-            rows = [{"pid": r["pid"], "kind": "short" if r["kind"] == "full" else r["kind"]}
+            rows = [{"pid": r["pid"], "kind": "s" if r["kind"] in "fa" else r["kind"]}
                     for r in rows]
         best: dict[int, str] = {}
         for row in rows:
-            kind = row["kind"]
+            kind = KEY_KINDS.get(row["kind"], row["kind"])
             if MATCH_WEIGHT[kind] > MATCH_WEIGHT.get(best.get(row["pid"], ""), 0):
                 best[row["pid"]] = kind
-        if written.strip().islower() and " " not in written.strip():
-            return []  # a lowercase single word is a common word, not a name
         return list(best.items())
 
     def _best_person(self, candidates, on: str | None, written: str) -> PersonMatch | None:
-        scored = [self._score_person(pid, kind, on) for pid, kind in candidates]
+        people, roles = self._load_people([pid for pid, _ in candidates])
+        scored = [self._score_person(people[pid], roles.get(pid, []), kind, on)
+                  for pid, kind in candidates]
         scored.sort(key=lambda s: s[0], reverse=True)
         top = scored[0]
         if top[0] <= 0:
@@ -183,16 +193,24 @@ class KnowledgeBase:
                           reason=match.reason + f"; also possible: {names}")
         return match
 
-    def _score_person(self, pid: int, kind: str, on: str | None) -> tuple[float, PersonMatch]:
-        person = self.db.execute("SELECT kb_id, name, prominence FROM people WHERE pid = ?",
-                                 (pid,)).fetchone()
-        roles = self.db.execute(ROLES_SQL, (pid,)).fetchall()
+    def _load_people(self, pids: list[int]) -> tuple[dict, dict]:
+        """People rows and their roles for several candidates, in two queries."""
+        marks = ",".join("?" * len(pids))
+        people = {r["pid"]: r for r in self.db.execute(
+            f"SELECT pid, kb_id, name, prominence FROM people WHERE pid IN ({marks})", pids)}
+        roles: dict[int, list] = {}
+        for row in self.db.execute(ROLES_SQL.format(marks=marks), pids):
+            roles.setdefault(row["pid"], []).append(row)
+        return people, roles
+
+    def _score_person(self, person, roles, kind: str, on: str | None) -> tuple[float, PersonMatch]:
         weight = MATCH_WEIGHT[kind]
         held = [(role_confidence(r, on), r) for r in roles]
         held = [(c, r) for c, r in held if c is not None]
         if held:
-            conf, row = max(held, key=lambda cr: (cr[1]["rank"], SOURCE_RANK[cr[1]["source"]],
-                                                   cr[0], cr[1]["start"] or ""))
+            conf, row = max(held, key=lambda cr: (cr[1]["rank"], cr[1]["source"] == "o",
+                                                   cr[1]["source"] == "w", cr[0],
+                                                   cr[1]["start"] or ""))
             role = _role(row)
             score = 10 + row["rank"] * 3 + person["prominence"] + conf
             match = PersonMatch(person["kb_id"], person["name"], role.country, role.sector,
@@ -212,13 +230,16 @@ class KnowledgeBase:
         sector = "ELI" if past else None  # former office holders count as elites
         reason = f"{kind} name match; no role held on {on}"
         if ref is not None:
-            reason += f"; country from {ref['title']} ({ref['source']})"
+            reason += f"; country from {ref['title']} ({SOURCE_NAMES.get(ref['source'])})"
         score = (1 + person["prominence"]) * weight * (0.5 if kind == "surname" else 1)
         return score, PersonMatch(person["kb_id"], person["name"], country, sector, None,
                                   round(weight * 0.5, 3), reason)
 
     # ---- entities, sectors --------------------------------------------------------
     def entity(self, text: str) -> Entity | None:
+        return self._entity(text)
+
+    def _entity_uncached(self, text: str) -> Entity | None:
         key = entity_key(text)
         if not key:
             return None
@@ -258,7 +279,7 @@ class KnowledgeBase:
 
 def _role(row: sqlite3.Row) -> Role:
     return Role(row["title"], row["country"], row["sector"], row["start"], row["end"],
-                row["source"])
+                SOURCE_NAMES.get(row["source"], row["source"]))
 
 
 def _with(match: PersonMatch, **changes) -> PersonMatch:

@@ -17,7 +17,8 @@ from starlette.exceptions import HTTPException
 from dyads.api import routes_actors, routes_browse, routes_code
 from dyads.api.pages import plain, render
 from dyads.api.roles import default_kb_loader, roles_finder
-from dyads.api.security import BodyLimitMiddleware, SecurityHeadersMiddleware
+from dyads.api.security import (BodyLimitMiddleware, DropEmptyQueryMiddleware,
+                                SecurityHeadersMiddleware)
 from dyads.api.storegate import StoreGate, StoreUnavailable, open_store
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ def create_app(db_path: str | Path, token: str | None = None, *, host: str = "12
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _add_error_handlers(app)
+    app.add_middleware(DropEmptyQueryMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware)
     return app
@@ -95,7 +97,8 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError):
-        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg")} for e in exc.errors()]
+        detail = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg")),
+                   "type": str(e.get("type", "value_error"))} for e in exc.errors()]
         return _error(request, 422, detail)
 
     @app.exception_handler(StoreUnavailable)

@@ -67,16 +67,19 @@ def timeline(series: list[dict], width: int = 760, height: int = 340) -> dict:
 def network(edges: list[dict], max_nodes: int = 30, size: int = 640) -> dict:
     """A circular layout of the busiest actors and the edges between them."""
     weight: dict[str, int] = defaultdict(int)
+    names: dict[str, str] = {}
     for e in edges:
         weight[e["source"]] += int(e.get("events") or 0)
         weight[e["target"]] += int(e.get("events") or 0)
+        names.setdefault(e["source"], e.get("source_name") or e["source"])
+        names.setdefault(e["target"], e.get("target_name") or e["target"])
     keep = sorted(weight, key=lambda k: (-weight[k], k))[:max_nodes]
     centre, radius = size / 2, size / 2 - 90
     heaviest = max([weight[k] for k in keep] + [1])
     nodes = {}
     for i, key in enumerate(keep):
         angle = 2 * math.pi * i / max(len(keep), 1) - math.pi / 2
-        nodes[key] = {"key": key, "x": centre + radius * math.cos(angle),
+        nodes[key] = {"key": key, "label": _short(names[key]), "x": centre + radius * math.cos(angle),
                       "y": centre + radius * math.sin(angle), "events": weight[key],
                       "r": 4 + 10 * math.sqrt(weight[key] / heaviest),
                       "anchor": "start" if math.cos(angle) >= 0 else "end",
@@ -88,6 +91,10 @@ def network(edges: list[dict], max_nodes: int = 30, size: int = 640) -> dict:
     return {"size": size, "nodes": list(nodes.values()), "edges": lines}
 
 
+def _short(name: str, room: int = 22) -> str:
+    return name if len(name) <= room else name[:room - 1] + "…"
+
+
 def tone(goldstein_mean: float | None) -> str:
     """CSS class for a Goldstein mean: cooperative, conflictual or in between."""
     if goldstein_mean is None:
@@ -96,11 +103,17 @@ def tone(goldstein_mean: float | None) -> str:
 
 
 def _edge_shape(edge: dict, nodes: dict, busiest: int) -> dict:
+    """A line from the source's rim to just short of the target's rim (room for the arrow)."""
     a, b = nodes[edge["source"]], nodes[edge["target"]]
     mean = edge.get("goldstein_mean")
     events = int(edge.get("events") or 0)
     mean_text = f"{float(mean):+.2f}" if mean is not None else "n/a"
-    return {"x1": a["x"], "y1": a["y"], "x2": b["x"], "y2": b["y"],
+    dx, dy = b["x"] - a["x"], b["y"] - a["y"]
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    tail, head = a["r"] + 2, b["r"] + 3
+    return {"x1": a["x"] + ux * tail, "y1": a["y"] + uy * tail,
+            "x2": b["x"] - ux * head, "y2": b["y"] - uy * head,
             "width": 1 + 5 * events / busiest, "cls": tone(mean),
             "source": edge["source"], "target": edge["target"],
             "title": f"{edge['source']} → {edge['target']}: {events} events, "

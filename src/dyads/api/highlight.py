@@ -64,6 +64,12 @@ def event_marks(index: int, event: dict, body: str) -> list[Mark]:
 def quote_marks(index: int, quote: dict) -> list[Mark]:
     ref = f"q{index}"
     marks = []
+    speaker_span = _span(quote.get("speaker"))
+    if speaker_span:
+        speaker = quote["speaker"]
+        marks.append(Mark(*speaker_span, "actor", ref,
+                          f"speaker: {speaker.get('code') or '?'} "
+                          f"({speaker.get('resolved_by') or 'unresolved'})"))
     span = _span(quote)
     if span:
         speaker = (quote.get("speaker") or {}).get("name") or "unknown speaker"

@@ -111,8 +111,9 @@ def twin(router: APIRouter, path: str, template: str, *, tags: list[str], summar
         as_html.__signature__ = _keyword_only(fn, [inspect.Parameter(
             "request", inspect.Parameter.KEYWORD_ONLY, annotation=Request)])
         as_json.__name__, as_html.__name__ = fn.__name__ + "_json", fn.__name__ + "_page"
+        errors = {404: {"description": "nothing with that key"}} if "{" in path else {}
         router.add_api_route(path + ".json", as_json, methods=["GET"], tags=tags,
-                             summary=summary, response_class=JSONResponse,
+                             summary=summary, response_class=JSONResponse, responses=errors,
                              description=(fn.__doc__ or "").strip())
         router.add_api_route(path, as_html, methods=["GET"], include_in_schema=False,
                              response_class=HTMLResponse)

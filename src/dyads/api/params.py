@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from fastapi import HTTPException, Query
+from fastapi import Query
+from fastapi.exceptions import RequestValidationError
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
@@ -26,6 +27,12 @@ def text_query(description: str, max_length: int = 200):
     return Query(None, max_length=max_length, pattern=PLAIN_TEXT, description=description)
 
 
+def invalid(name: str, message: str) -> RequestValidationError:
+    """A 422 shaped like FastAPI's own, so clients parse one error format."""
+    return RequestValidationError([{"loc": ("query", name), "msg": message,
+                                    "type": "value_error"}])
+
+
 def checked_date(value: str | None, name: str) -> str | None:
     """An ISO date that exists on the calendar, or a 422 saying which parameter is wrong."""
     if value in (None, ""):
@@ -33,7 +40,7 @@ def checked_date(value: str | None, name: str) -> str | None:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise HTTPException(422, f"{name} must be a real date written YYYY-MM-DD, got {value!r}")
+        raise invalid(name, f"{name} must be a real date written YYYY-MM-DD, got {value!r}")
 
 
 def dyad_pair(value: str | None) -> tuple[str, str] | None:
@@ -42,8 +49,8 @@ def dyad_pair(value: str | None) -> tuple[str, str] | None:
         return None
     parts = [p.strip() for p in value.split(",")]
     if len(parts) != 2 or not all(parts):
-        raise HTTPException(422, f"dyad must be two actor keys joined by a comma "
-                                 f"(e.g. 'USA,RUS'), got {value!r}")
+        raise invalid("dyad", f"dyad must be two actor keys joined by a comma "
+                              f"(e.g. 'USA,RUS'), got {value!r}")
     return parts[0], parts[1]
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, field_validator
@@ -90,8 +90,5 @@ def default_coder(text: str, date: str | None, doc_id: str, title: str | None,
     """Code one text with the package's coder; returns (docs record, body it points into)."""
     import dyads
 
-    coded = dyads.code(text, date=date, doc_id=doc_id)
-    record = coded.to_dict()
-    record["title"] = record.get("title") or title
-    record["url"] = record.get("url") or url
-    return record, coded.article.body
+    coded = dyads.code(text, date=date, doc_id=doc_id, title=title, url=url)
+    return coded.to_dict(), coded.article.body

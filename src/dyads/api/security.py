@@ -50,7 +50,10 @@ def check_write_access(request: Request) -> None:
 
 
 class BodyLimitMiddleware:
-    """Reject request bodies larger than `max_bytes` with 413, declared or streamed."""
+    """Reject request bodies larger than `max_bytes` with 413, declared or streamed.
+
+    A streamed body (no Content-Length) is read here, up to the limit, before the app runs,
+    so the app never sees a partial body."""
 
     def __init__(self, app, max_bytes: int):
         self.app = app
@@ -62,28 +65,27 @@ class BodyLimitMiddleware:
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
             return await self._too_large(send)
-        seen = 0
-        started = False
+        if declared is not None or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            return await self.app(scope, receive, send)  # nothing to stream past the limit
+        body = await self._read_capped(receive)
+        if body is None:
+            return await self._too_large(send)
+        return await self.app(scope, _replay(body, receive), send)
 
-        async def counting_receive():
-            nonlocal seen
+    async def _read_capped(self, receive) -> bytes | None:
+        """The whole streamed body, or None as soon as it passes the limit."""
+        chunks, seen = [], 0
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise BodyTooLarge()
-            return message
-
-        async def tracking_send(message):
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except BodyTooLarge:
-            if not started:
-                await self._too_large(send)
+            if message["type"] != "http.request":
+                return b"".join(chunks)
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.max_bytes:
+                return None
+            chunks.append(chunk)
+            if not message.get("more_body"):
+                return b"".join(chunks)
 
     async def _too_large(self, send):
         body = json.dumps({"detail": f"request body larger than {self.max_bytes} bytes"}).encode()
@@ -93,8 +95,18 @@ class BodyLimitMiddleware:
         await send({"type": "http.response.body", "body": body})
 
 
-class BodyTooLarge(Exception):
-    """A streamed body went past the limit."""
+def _replay(body: bytes, receive):
+    """A receive() that first hands over the already-read body, then the real channel."""
+    sent = False
+
+    async def replayed():
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replayed
 
 
 class SecurityHeadersMiddleware:
@@ -118,3 +130,18 @@ class SecurityHeadersMiddleware:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class DropEmptyQueryMiddleware:
+    """Treat `?country=` like an absent parameter: HTML forms send every field, filled or not."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope.get("query_string"):
+            parts = scope["query_string"].split(b"&")  # raw bytes: nothing is re-encoded
+            kept = [p for p in parts if p.partition(b"=")[2]]
+            if len(kept) != len(parts):
+                scope = {**scope, "query_string": b"&".join(kept)}
+        await self.app(scope, receive, send)

@@ -18,13 +18,15 @@ Conventions (precision is only ever day, month, year or None):
 - a bare month ("in March", "mid-March") has month precision: this year's if it has begun,
   else last year's (future=True: this year's unless it has ended). "last/next March" are the
   ones before/after the article's month. "early/mid/late" and "the end of" keep the precision.
-- "today", "tonight", "this morning" are the article date; "yesterday", "last night" and
-  "overnight" the day before; "N days/weeks ago" a day; "N months ago" a month, "N years
-  ago" a year.
+- "today", "tonight", "this morning", "hours ago" are the article date; "yesterday", "last
+  night" and "overnight" the day before; "N days/weeks ago" a day; "N months ago" a month,
+  "N years ago" a year. "in March last year", "on 30 March last year" take the year named.
 - weeks have no precision of their own: "this/last/next week" give the month (precision
   "month") of the article date / 7 days before / 7 days after.
 - "the weekend" is its Saturday (latest begun; "last weekend" the one before the current one).
 - vague phrases ("recently", "the recent", "in recent days") are mentions with a null date.
+- a year alone counts only after a preposition or part word ("in 2019", "mid-2020"), never
+  as a count ("by 2000 votes") or a time ("by 1900 GMT").
 - a month name or weekday counts only capitalised and, for a month without day or year, only
   after a preposition or part word, so "Russia may withdraw", "a march", "Theresa May said"
   and "Good Friday" are not dates; 4/5/2022 (day and month both <= 12) is ambiguous and not

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .scan import Scanner, longest_disjoint, lowered
 from .tables import Tables, alternation, load_tables, normalise
 
 
@@ -26,6 +27,11 @@ class Anchor:
 _AFTER = frozenset({"after", "later", "afterwards", "afterward", "following"})
 _HEDGE = r"(?:(?i:just|only|barely|some|about|nearly|almost|roughly|more\s+than|less\s+than|within)\s+)?"
 _DIRECTION = r"(?P<dir>(?i:after|before|later|earlier|prior\s+to|ahead\s+of|afterwards?))\b"
+
+
+# Every anchor contains one of these words; patterns are tried only around them.
+_TRIGGER = re.compile(r"after|before|later|earlier|prior|ahead|within|same|next|following"
+                      r"|previous|preceding")
 
 
 @dataclass(frozen=True)
@@ -84,19 +90,20 @@ def _found(text: str, m: re.Match, offset: int) -> Anchor:
 
 
 def _all_anchors(text: str) -> list[Anchor]:
-    rules, t = _rules(), load_tables()
-    found = [_found(text, m, _counted_offset(m, t)) for m in rules.counted.finditer(text)]
-    found += [_found(text, m, 0) for m in rules.uncounted.finditer(text)]
-    found += [_found(text, m, 0) for m in rules.immediate.finditer(text)]
-    found += [_found(text, m, _the_unit_offset(m)) for m in rules.the_unit.finditer(text)]
+    positions = [hit.start() for hit in _TRIGGER.finditer(lowered(text))]
+    if not positions:
+        return []
+    rules, t, scan = _rules(), load_tables(), Scanner(text)
+    found = [_found(text, m, _counted_offset(m, t))
+             for m in scan.matches_around(rules.counted, positions)]
+    found += [_found(text, m, 0) for m in scan.matches_around(rules.uncounted, positions)]
+    found += [_found(text, m, 0) for m in scan.matches_around(rules.immediate, positions)]
+    found += [_found(text, m, _the_unit_offset(m))
+              for m in scan.matches_around(rules.the_unit, positions)]
     return found
 
 
 def find_anchors(text: str) -> list[Anchor]:
     """Relative-to-another-event phrases in `text`, in text order, without overlaps
     (the longest wins): main event date = anchored event date + offset_days."""
-    taken: list[Anchor] = []
-    for a in sorted(_all_anchors(text), key=lambda a: (a.start - a.end, a.start)):
-        if all(a.end <= b.start or a.start >= b.end for b in taken):
-            taken.append(a)
-    return sorted(taken, key=lambda a: a.start)
+    return longest_disjoint(sorted(_all_anchors(text), key=lambda a: a.start))

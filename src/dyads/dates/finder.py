@@ -6,17 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from .arithmetic import parse_published
-from .patterns import Rule, date_rules
+from .patterns import RELATIVE_TRIGGER, TRIGGERS, date_rules
 from .resolvers import IMPOSSIBLE, REJECT, RESOLVERS, Context
+from .scan import Scanner, longest_disjoint, lowered
 from .tables import load_tables
 
 _TOKEN_EDGE = re.compile(r"\S*$")
 _TOKEN_REST = re.compile(r"\S*")
 _GROUND_PREFIXES = ("", "in ", "on ")
-_WORD_START = re.compile(r"\b\w")
-# How far before its trigger a match may start: "as early as the end of March".
-LOOKBACK_CHARS = 48
 MAX_TOKEN_CHARS = 300  # a link longer than this before its date part is not recognised
+_BLOCKED = "impossible"  # kind of a candidate that only blocks the dates inside it
 
 
 @dataclass(frozen=True)
@@ -28,9 +27,6 @@ class DateMention:
     precision: str | None  # day | month | year | None
     kind: str              # absolute | relative | weekday | vague
 
-    def __len__(self) -> int:
-        return self.end - self.start
-
 
 def _in_link(text: str, start: int, end: int) -> bool:
     """Dates inside a URL or handle ("https://x.org/2022/03/30/...") are not mentions."""
@@ -40,48 +36,31 @@ def _in_link(text: str, start: int, end: int) -> bool:
     return "://" in token or token.lower().startswith("www.") or "@" in left
 
 
-def _match_around(pattern: re.Pattern, text: str, at: int) -> re.Match | None:
-    """The match of pattern that starts earliest (at most LOOKBACK_CHARS before `at`, on a
-    word start) and reaches past `at`."""
-    starts = [w.start() for w in _WORD_START.finditer(text, max(0, at - LOOKBACK_CHARS), at)]
-    for start in starts + [at]:
-        m = pattern.match(text, start)
-        if m is not None and m.end() > at:
-            return m
-    return None
-
-
-def _rule_matches(rule: Rule, text: str, hits: dict[int, list[int]]) -> list[re.Match]:
-    """Matches of one rule; `hits` caches trigger positions, shared by rules in one text
-    (keyed by id: hashing a compiled pattern is slow)."""
-    if rule.trigger is None:
-        return list(rule.pattern.finditer(text))
-    positions = hits.get(id(rule.trigger))
-    if positions is None:
-        positions = hits[id(rule.trigger)] = [hit.start() for hit in rule.trigger.finditer(text)]
-    if not positions:
-        return []
-    found: dict[tuple[int, int], re.Match] = {}
-    for at in positions:
-        m = _match_around(rule.pattern, text, at)
-        if m is not None:
-            found.setdefault(m.span(), m)
-    return list(found.values())
+def _trigger_hits(text: str) -> dict[str, list[int]]:
+    hits: dict[str, list[int]] = {}
+    for hit in TRIGGERS.finditer(text):
+        hits.setdefault(hit.lastgroup, []).append(hit.start())
+    relative = [hit.start() for hit in RELATIVE_TRIGGER.finditer(lowered(text))]
+    if relative:
+        hits["relative"] = relative
+    return hits
 
 
 def _candidates(text: str, ctx: Context) -> list[DateMention]:
-    """All rule matches; impossible dates are kept, with kind None, to block their parts."""
-    found, hits = [], {}
+    """All rule matches; impossible dates are kept, of kind _BLOCKED, to block their parts."""
+    found, hits, scanner = [], _trigger_hits(text), Scanner(text)
     for rule in date_rules():
+        if rule.trigger not in hits:
+            continue
         resolve = RESOLVERS[rule.name]
-        for m in _rule_matches(rule, text, hits):
-            start, end = _trimmed(text, m.start(), m.end())
-            if start >= end or _in_link(text, start, end):
-                continue
+        for m in scanner.matches_around(rule.pattern, hits[rule.trigger]):
             grounded = resolve(m, ctx)
+            start, end = _trimmed(text, m.start(), m.end())
+            if grounded is REJECT or start >= end or _in_link(text, start, end):
+                continue
             if grounded is IMPOSSIBLE:
-                found.append(DateMention(text[start:end], start, end, None, None, kind=None))
-            elif grounded is not REJECT:
+                found.append(DateMention(text[start:end], start, end, None, None, _BLOCKED))
+            else:
                 found.append(DateMention(text[start:end], start, end, *grounded, kind=rule.kind))
     return found
 
@@ -94,18 +73,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _longest_first(candidates: list[DateMention]) -> list[DateMention]:
-    """Keep the longest of overlapping mentions ("Tuesday, March 29, 2022" over "Tuesday");
-    equal lengths: the earlier rule (rules are listed most specific first)."""
-    order = sorted(range(len(candidates)), key=lambda i: (-len(candidates[i]), i))
-    taken: list[DateMention] = []
-    for i in order:
-        c = candidates[i]
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
-
-
 def find_dates(text: str, published: str | date | None, future: bool = False) -> list[DateMention]:
     """Every date expression in `text`, grounded against the article date `published`.
 
@@ -113,7 +80,9 @@ def find_dates(text: str, published: str | date | None, future: bool = False) ->
     "on Tuesday" in a Thursday article is then the coming Tuesday.
     """
     ctx = Context(parse_published(published), future, load_tables())
-    return [m for m in _longest_first(_candidates(text, ctx)) if m.kind is not None]
+    # the longest of overlapping mentions wins ("Tuesday, March 29, 2022" over "Tuesday");
+    # of equal ones the earlier rule's (rules are listed most specific first)
+    return [m for m in longest_disjoint(_candidates(text, ctx)) if m.kind != _BLOCKED]
 
 
 def ground(expression: str, published: str | date | None,
@@ -126,6 +95,6 @@ def ground(expression: str, published: str | date | None,
     for prefix in _GROUND_PREFIXES:
         mentions = find_dates(prefix + expression, published, future)
         if mentions:
-            best = max(mentions, key=len)
+            best = max(mentions, key=lambda m: m.end - m.start)
             return best.date, best.precision
     return None, None

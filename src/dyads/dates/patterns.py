@@ -15,30 +15,34 @@ from .tables import Tables, alternation, load_tables
 
 @dataclass(frozen=True)
 class Rule:
-    """pattern is tried only where trigger, a part every match contains, is found: running
-    a pattern that starts with optional words over every position of a text is slow."""
+    """pattern is tried only around the hits of its trigger (a group of TRIGGERS that every
+    match contains): running patterns that start with optional words over every position of
+    a text is slow, one scan for all triggers is fast."""
     name: str      # also the resolver's name
     kind: str      # absolute | relative | weekday | vague
     pattern: re.Pattern
-    trigger: re.Pattern | None = None  # None: search the whole text with pattern
+    trigger: str   # a group name of TRIGGERS
 
 
-def _cased(*words: str) -> str:
-    """A trigger alternation of words as written in lower case, Capitalised or UPPER case."""
-    variants = {v for w in words for v in (w, w[:1].upper() + w[1:], w.upper())}
-    return "(?:" + "|".join(sorted(variants, key=len, reverse=True)) + ")"
+def _rule(name: str, kind: str, pattern: str, trigger: str) -> Rule:
+    return Rule(name, kind, re.compile(pattern), trigger)
 
 
-def _rule(name: str, kind: str, pattern: str, trigger: str | None) -> Rule:
-    return Rule(name, kind, re.compile(pattern), re.compile(trigger) if trigger else None)
-
-
-# All month names and abbreviations start with these stems (checked in the tests).
-# Triggers are plain alternatives of literals (no \b, no case folding, no \d) so that the
-# regex engine can skip ahead to candidate characters.
-MONTH_TRIGGER = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-WEEKDAY_TRIGGER = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
-YEAR_TRIGGER = r"(?:1[6-9]|20)\d\d(?!\d)"
+# Where a date expression may be: every rule's matches contain a hit of its trigger group.
+# All month names and abbreviations start with the month stems (checked in the tests). Branch
+# order matters where hits could overlap: a digit run with a separator ("2022-03-30") is a
+# "separated" hit, not a "year" one. Plain literals, no \b, no case folding: the regex
+# engine skips ahead fastest over those.
+TRIGGERS = re.compile(
+    r"(?P<separated>[0-9]+[-/.][0-9])|(?P<ordinal>[0-9]+(?:st|nd|rd|th)\b)"
+    r"|(?P<year>(?:1[6-9]|20)[0-9][0-9](?![0-9]))"
+    r"|(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"|(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+    r"|(?P<fixed>Christmas|New\s+Year)")
+# Searched in the lower-cased text: hits of the group "relative".
+RELATIVE_TRIGGER = re.compile(
+    r"to(?:day|night|morrow)|yesterday|night|morning|afternoon|evening|overnight|week|month"
+    r"|year|ago|recent|lately|earlier")
 
 
 PREP = (r"(?i:on|in|during|since|until|till|by|before|after|from|through|throughout|"
@@ -46,7 +50,9 @@ PREP = (r"(?i:on|in|during|since|until|till|by|before|after|from|through|through
 PREFIX = rf"(?:\b(?P<prep>{PREP})\s+)?"
 # Parts of a period: "early March", "mid-2020", "the end of last year".
 MOD = (r"(?P<mod>(?i:early|late)\s+|(?i:mid)\s*-?\s*|"
-       r"(?i:the\s+(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half)\s+of)\s+)")
+       r"(?i:the\s+(?:end|beginning|start|middle|close|turn|"
+       r"(?:first|second|third|fourth|last|final|opening|closing)\s+(?:half|week|weeks|days))"
+       r"\s+of)\s+)")
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
 DAY = rf"(?P<day>{DAY_NUMBER})(?:st|nd|rd|th)?\b(?![:.]?\d|%)"
 YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)\b(?!%|[.,]\d)"
@@ -54,6 +60,8 @@ TIME_OF_DAY = r"(?i:morning|afternoon|evening|night|overnight)"
 NOT_IN_NUMBER = r"(?<![\w/.,$\u00a3\u20ac#-])"
 NOT_BEFORE_NUMBER = r"(?![\w/-]|\.\d)"
 YEAR_START = r"(?<![\w/.,$\u00a3\u20ac#])"  # a hyphen may precede: "mid-2020"
+# "on March 30 last year", "in May this year": the year named relative to the article's.
+REL_YEAR = r",?\s+(?P<rel_year>(?i:last|this|next))\s+(?i:year)\b"
 
 
 def _month_any(t: Tables) -> str:
@@ -74,8 +82,8 @@ def _numeric_rules() -> list[Rule]:
            rf"(?P=sep)(?P<day>\d\d?){NOT_BEFORE_NUMBER}")
     numeric = (rf"{PREFIX}{NOT_IN_NUMBER}(?P<a>\d\d?)(?P<sep>[/.])(?P<b>\d\d?)(?P=sep)"
                rf"(?P<year>\d{{4}}){NOT_BEFORE_NUMBER}")
-    return [_rule("year_month_day", "absolute", iso, r"[0-9][-/.][0-9]"),
-            _rule("numeric", "absolute", numeric, r"[0-9][/.][0-9]")]
+    return [_rule("year_month_day", "absolute", iso, "separated"),
+            _rule("numeric", "absolute", numeric, "separated")]
 
 
 def _calendar_rules(t: Tables) -> list[Rule]:
@@ -83,15 +91,15 @@ def _calendar_rules(t: Tables) -> list[Rule]:
     ordinal = alternation(t.ordinals)
     mdy = rf"{PREFIX}{wd}{month}\s*{DAY}(?:,\s*|\s+)(?:(?i:of)\s+)?{YEAR}"
     dmy = (rf"{PREFIX}{wd}(?:(?i:the)\s+)?(?:{DAY}|(?P<word>(?i:{ordinal})))(?P<of>\s+(?i:of))?"
-           rf"\s+{month}(?:,?\s+{YEAR})?")
-    md = rf"{PREFIX}{wd}{month}\s*{DAY}"
+           rf"\s+{month}(?:,?\s+{YEAR}|{REL_YEAR})?")
+    md = rf"{PREFIX}{wd}{month}\s*{DAY}(?:{REL_YEAR})?"
     month_year = rf"{PREFIX}{MOD}?{month},?\s+(?:(?i:of)\s+)?{YEAR}"
     fixed = rf"{PREFIX}(?P<name>{alternation(_title_keys(t.fixed_days))})\b(?:,?\s+{YEAR})?"
-    return [_rule("month_day_year", "absolute", mdy, MONTH_TRIGGER),
-            _rule("day_month", "absolute", dmy, MONTH_TRIGGER),
-            _rule("month_day", "absolute", md, MONTH_TRIGGER),
-            _rule("month_year", "absolute", month_year, MONTH_TRIGGER),
-            _rule("fixed_day", "absolute", fixed, r"(?:Christmas|New\s+Year)")]
+    return [_rule("month_day_year", "absolute", mdy, "month"),
+            _rule("day_month", "absolute", dmy, "month"),
+            _rule("month_day", "absolute", md, "month"),
+            _rule("month_year", "absolute", month_year, "month"),
+            _rule("fixed_day", "absolute", fixed, "fixed")]
 
 
 def _title_keys(mapping) -> list[str]:
@@ -101,16 +109,16 @@ def _title_keys(mapping) -> list[str]:
 
 def _period_rules(t: Tables) -> list[Rule]:
     full = rf"(?P<month>{alternation(t.full_months)})\b"
-    month_only = rf"{PREFIX}{MOD}?{full}"
+    month_only = rf"{PREFIX}{MOD}?{full}(?:{REL_YEAR})?"
     month_rel = rf"{PREFIX}{MOD}?(?P<rel>(?i:last|next|this))\s+{full}"
     year_only = rf"{PREFIX}{MOD}?(?:(?P<the_year>(?i:the\s+year))\s+)?{YEAR_START}{YEAR}"
     on_nth = (rf"\b(?i:on\s+the)\s+(?P<day>{DAY_NUMBER})(?:st|nd|rd|th)\b"
               r"(?:\s+(?i:of\s+(?:this|the)\s+month))?"
               r"(?=\s*(?:[,.;:)!?]|$)|\s+(?i:and|when|as|after|before|at|in|to|with)\b)")
-    return [_rule("month_only", "absolute", month_only, MONTH_TRIGGER),
-            _rule("month_relative", "relative", month_rel, MONTH_TRIGGER),
-            _rule("year_only", "absolute", year_only, YEAR_TRIGGER),
-            _rule("day_of_month", "absolute", on_nth, r"[0-9](?:st|nd|rd|th)\b")]
+    return [_rule("month_only", "absolute", month_only, "month"),
+            _rule("month_relative", "relative", month_rel, "month"),
+            _rule("year_only", "absolute", year_only, "year"),
+            _rule("day_of_month", "absolute", on_nth, "ordinal")]
 
 
 def _relative_rules(t: Tables) -> list[Rule]:
@@ -123,11 +131,9 @@ def _relative_rules(t: Tables) -> list[Rule]:
            r"\s+(?i:ago)\b")
     period = (rf"\b(?:(?i:earlier|later)\s+)?{MOD}?(?P<rel>(?i:this|last|next))\s+"
               r"(?P<unit>(?i:week|month|year))\b")
-    day_word_trigger = _cased("today", "tonight", "tomorrow", "yesterday", "night", "morning",
-                              "afternoon", "evening", "overnight")
-    return [_rule("day_word", "relative", day_word, day_word_trigger),
-            _rule("ago", "relative", ago, _cased("ago")),
-            _rule("period", "relative", period, _cased("week", "month", "year"))]
+    return [_rule("day_word", "relative", day_word, "relative"),
+            _rule("ago", "relative", ago, "relative"),
+            _rule("period", "relative", period, "relative")]
 
 
 def _weekday_rules(t: Tables) -> list[Rule]:
@@ -140,13 +146,13 @@ def _weekday_rules(t: Tables) -> list[Rule]:
     weekend = (r"\b(?:(?i:on|over|during|at|since|by|from|through|throughout|until|in)\s+)?"
                r"(?P<rel>(?i:the|this\s+past|this\s+coming|this|last|next|past|coming))\s+"
                r"(?i:weekend)\b")
-    return [_rule("weekday", "weekday", weekday, WEEKDAY_TRIGGER),
-            _rule("weekend", "weekday", weekend, _cased("weekend"))]
+    return [_rule("weekday", "weekday", weekday, "weekday"),
+            _rule("weekend", "weekday", weekend, "relative")]
 
 
 def _vague_rules(t: Tables) -> list[Rule]:
     vague = rf"\b(?i:{alternation(t.vague)})\b"
-    return [_rule("vague", "vague", vague, _cased("recent", "lately", "ago", "earlier"))]
+    return [_rule("vague", "vague", vague, "relative")]
 
 
 @lru_cache(maxsize=1)

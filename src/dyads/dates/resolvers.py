@@ -4,8 +4,8 @@ A resolver returns (iso date or None, precision or None), REJECT when the match 
 date after all ("a speech by May", "Good Friday"), or IMPOSSIBLE when it names a day that
 does not exist ("February 30", "4/5/2022" which could be either day). Relative expressions
 with no article date give (None, None): still a date mention, just not groundable.
-Conventions (README of this stage, see __init__.py): weeks are reported with month
-precision, weekends as their Saturday, nights as the day they began.
+The conventions (weeks with month precision, weekends as their Saturday, nights as the day
+they began, ...) are listed in the package docstring, dyads/dates/__init__.py.
 """
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ _MONTH_SAFE_FOLLOWERS = frozenset(
 _YEAR_SAFE_FOLLOWERS = frozenset(
     "was has is as this its his thus plus across unless versus whereas perhaps always "
     "towards afterwards besides".split())
+_TIME_ZONE_WORDS = frozenset("GMT UTC Z EST EDT CET CEST BST IST MSK local".split())
 _LOOSE_MONTH_PREPS = frozenset({"in", "during", "throughout"})
 
 
@@ -68,7 +69,7 @@ def _word_after(m: re.Match) -> tuple[bool, str]:
 
 
 def _word_before(m: re.Match) -> str:
-    before = _WORD_BEFORE.search(m.string, 0, m.start())
+    before = _WORD_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
     return before.group(1).lower() if before else ""
 
 
@@ -84,14 +85,22 @@ def _day_number(m: re.Match, ctx: Context) -> int | None:
     return ctx.tables.ordinals[normalise(m.group("word"))]
 
 
+def _relative_year(m: re.Match, ctx: Context) -> int | None:
+    """The year of "last year" / "this year" / "next year" after a date, if there is one."""
+    step = {"last": -1, "this": 0, "next": 1}[m.group("rel_year").lower()]
+    return ctx.published.year + step if ctx.published else None
+
+
 def _calendar_day(m: re.Match, ctx: Context, month_number: int, day_number: int | None):
-    """A month-day with or without its year; REJECT if no such day exists."""
+    """A month-day with or without its year; IMPOSSIBLE if no such day exists."""
     if day_number is None:
         return REJECT
     if cal.make_date(2000, month_number, day_number) is None:  # 2000: a leap year
         return IMPOSSIBLE
-    if _group(m, "year"):
-        found = cal.make_date(int(m.group("year")), month_number, day_number)
+    year_text = _group(m, "year")
+    if year_text or (_group(m, "rel_year") and ctx.published):
+        year_number = int(year_text) if year_text else _relative_year(m, ctx)
+        found = cal.make_date(year_number, month_number, day_number)
         return day(found) if found else IMPOSSIBLE
     if ctx.published is None:
         return UNGROUNDED
@@ -152,6 +161,9 @@ def _bare_month_is_name(m: re.Match, prep: str) -> bool:
 def resolve_month_only(m: re.Match, ctx: Context):
     """A month without day or year needs a preposition or a part ("in May", "mid-March")."""
     prep = normalise(_group(m, "prep") or "")
+    if _group(m, "rel_year"):  # "in May last year": a month for sure
+        year_number = _relative_year(m, ctx)
+        return UNGROUNDED if year_number is None else month(year_number, _month_number(m, ctx))
     if _group(m, "mod") is None and (not prep or prep == "on"):
         return REJECT
     if _bare_month_is_name(m, "" if _group(m, "mod") else prep):
@@ -171,7 +183,10 @@ def resolve_month_relative(m: re.Match, ctx: Context):
 
 
 def _year_is_count(m: re.Match) -> bool:
+    """"by 2000 votes" is a count, "by 1900 GMT" a time of day."""
     _, following = _word_after(m)
+    if following in _TIME_ZONE_WORDS:
+        return True
     return (following.islower() and len(following) > 3 and following.endswith("s")
             and following not in _YEAR_SAFE_FOLLOWERS)
 

@@ -45,6 +45,16 @@ def _lemma_of(token) -> str | None:
     return token.lemma_.lower() if token is not None else None
 
 
+def _constrained_object(token, entry: LexEntry):
+    """The object an entry constrains: the particle's object when the particle is a
+    preposition ("call for TALKS", "accuse of ESPIONAGE"), else the direct object."""
+    if entry.particle:
+        obj = args.prep_object(token, entry.particle)
+        if obj is not None:
+            return obj
+    return args.child(token, "dobj") or args.passive_target(token)
+
+
 def entry_fits(token, entry: LexEntry) -> bool:
     """Does the parse around ``token`` satisfy the entry's constraints?"""
     if entry.particle and not _has_particle(token, entry.particle):
@@ -56,8 +66,7 @@ def entry_fits(token, entry: LexEntry) -> bool:
         of_obj = args.prep_object(token, "of")
         return not entry.objects or _lemma_of(of_obj) in entry.objects
     if entry.objects:
-        obj = args.child(token, "dobj") or args.passive_target(token)
-        if _lemma_of(obj) not in entry.objects:
+        if _lemma_of(_constrained_object(token, entry)) not in entry.objects:
             return False
     if entry.xcomp:
         xcomp = args.child(token, "xcomp")
@@ -132,7 +141,7 @@ def _argument_tokens(token, entry: LexEntry):
     if entry.pos == "noun":
         source = args.noun_source(token) or args.between_source(token)
         target = args.noun_target(token)
-        if source is None and target is None:
+        if source is None:  # "made progress at talks", "during the conversation with X"
             verb = args.governing_verb(token)
             source = args.subject_of(verb) if verb is not None else None
         return source, [target] if target is not None else []

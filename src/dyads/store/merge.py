@@ -11,6 +11,11 @@ batches the components, and hence the events, are those of the whole graph: the 
 does not depend on the order articles arrive in. An event's id is derived from its
 smallest mention uid, its representative mention is the first asserted, most confident
 one (ties: smallest uid).
+
+Mechanics: the writer stages a batch's mentions in a temporary table ``pending`` (same
+columns as ``mentions``); ``merge_pending`` links them, moves them into ``mentions`` with
+their event ids and rebuilds the events they touch. Staging avoids updating freshly
+inserted rows, which makes commits several times slower in DuckDB.
 """
 from __future__ import annotations
 
@@ -31,21 +36,44 @@ _COMPATIBLE_PLACE = f"""(
         + power(cos(radians((d.location.lat + m.location.lat) / 2))
                 * (d.location.lon - m.location.lon), 2)) <= {NEAR_KM})"""
 
-# Every pair (pending mention, any other mention) that reports the same event.
+# Every pair (pending mention, other pending or stored mention) reporting the same event.
 _EDGES = f"""
-WITH d AS (SELECT uid, block_key, merge_date, location FROM mentions WHERE merged_id IS NULL),
-span AS (SELECT min(merge_date) - 1 AS lo, max(merge_date) + 1 AS hi FROM d)
+WITH span AS (SELECT min(merge_date) - 1 AS lo, max(merge_date) + 1 AS hi FROM pending),
+m AS (SELECT uid, block_key, merge_date, location, merged_id FROM mentions
+      WHERE merge_date BETWEEN (SELECT lo FROM span) AND (SELECT hi FROM span)
+        AND block_key IN (SELECT block_key FROM pending)
+      UNION ALL SELECT uid, block_key, merge_date, location, NULL FROM pending)
 SELECT d.uid, m.uid, m.merged_id
-FROM d JOIN mentions m
+FROM pending d JOIN m
   ON d.block_key = m.block_key AND m.merge_date BETWEEN d.merge_date - 1 AND d.merge_date + 1
-WHERE m.uid <> d.uid
-  AND m.merge_date BETWEEN (SELECT lo FROM span) AND (SELECT hi FROM span)
-  AND {_COMPATIBLE_PLACE}
+WHERE m.uid <> d.uid AND {_COMPATIBLE_PLACE}
 """
 
-_REBUILD_EVENTS = """
+EVENT_ID_SQL = "'ev-' || left(sha1({0}), 16)"
+
+_EVENT_COLUMNS = """source, target, cameo, cameo_root, plover, plover_mode, quad_class,
+    goldstein, modality, {date}, date_precision, date_text, {location}, confidence,
+    source_key, target_key"""
+
+# A pending mention linked to nothing is an event of its own.
+_SINGLE_EVENTS = f"""
 INSERT INTO events
-WITH grp AS (SELECT * FROM mentions WHERE merged_id IN (SELECT new_id FROM merge_map)),
+SELECT {EVENT_ID_SQL.format('uid')}, uid,
+       {_EVENT_COLUMNS.format(date='date', location='location')},
+       coalesce(mentions, 1), 1, published, published
+FROM pending WHERE uid NOT IN (SELECT key FROM merge_map WHERE kind = 'u')
+"""
+
+_STORE_PENDING = f"""
+INSERT INTO mentions SELECT p.* REPLACE (
+    coalesce(mm.new_id, {EVENT_ID_SQL.format('p.uid')}) AS merged_id)
+FROM pending p LEFT JOIN merge_map mm ON mm.kind = 'u' AND mm.key = p.uid
+"""
+
+_REBUILD_EVENTS = f"""
+INSERT INTO events
+WITH grp AS (SELECT * FROM mentions
+             WHERE merged_id IN (SELECT DISTINCT new_id FROM merge_map)),
 rep AS (SELECT * FROM (
     SELECT *, row_number() OVER (PARTITION BY merged_id ORDER BY (modality = 'asserted') DESC,
                                  confidence DESC NULLS LAST, uid) AS rn FROM grp) WHERE rn = 1),
@@ -55,16 +83,16 @@ agg AS (SELECT merged_id, min(uid) AS anchor, sum(coalesce(mentions, 1)) AS n,
                count(DISTINCT doc_id) AS na, min(published) AS fs, max(published) AS ls,
                min(date) AS first_date
         FROM grp GROUP BY merged_id)
-SELECT r.merged_id, a.anchor, r.source, r.target, r.cameo, r.cameo_root, r.plover,
-       r.plover_mode, r.quad_class, r.goldstein, r.modality, coalesce(r.date, a.first_date),
-       r.date_precision, r.date_text, coalesce(r.location, p.location), r.confidence,
-       r.source_key, r.target_key, a.n, a.na, a.fs, a.ls
+SELECT r.merged_id, a.anchor,
+       {_EVENT_COLUMNS.format(date='coalesce(r.date, a.first_date)',
+                              location='coalesce(r.location, p.location)')},
+       a.n, a.na, a.fs, a.ls
 FROM rep r JOIN agg a USING (merged_id) LEFT JOIN place p USING (merged_id)
 """
 
 
 def event_id_for(anchor_uid: str) -> str:
-    """A merged event's id: stable for the same smallest mention uid."""
+    """A merged event's id: stable for the same smallest mention uid (= EVENT_ID_SQL)."""
     return "ev-" + hashlib.sha1(anchor_uid.encode("utf-8")).hexdigest()[:16]
 
 
@@ -96,10 +124,8 @@ class _Components:
 
 
 def _components(con: duckdb.DuckDBPyConnection) -> _Components:
-    """Pending mentions ("u", uid) joined with each other and with stored events ("e", id)."""
+    """Linked pending mentions ("u", uid) and the stored events ("e", id) they join."""
     comps = _Components()
-    for (uid,) in con.execute("SELECT uid FROM mentions WHERE merged_id IS NULL").fetchall():
-        comps.find(("u", uid))
     for d_uid, m_uid, m_event in con.execute(_EDGES).fetchall():
         comps.union(("u", d_uid), ("e", m_event) if m_event else ("u", m_uid))
     return comps
@@ -116,52 +142,54 @@ def _anchors(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, 
 
 
 def _merge_map(con: duckdb.DuckDBPyConnection, comps: _Components) -> pa.Table:
-    """(kind, key, new_id) for every pending mention and every stored event it joins."""
-    groups = comps.groups()
+    """(kind, key, new_id) for every linked pending mention and every stored event it joins."""
     anchors = _anchors(con, [k for kind, k in comps.parent if kind == "e"])
     kinds, keys, new_ids = [], [], []
-    for members in groups.values():
-        anchor = min(anchors.get(k, k) if kind == "e" else k for kind, k in members)
-        new_id = event_id_for(anchor)
+    for members in comps.groups().values():
+        new_id = event_id_for(min(anchors.get(k, k) if kind == "e" else k
+                                  for kind, k in members))
         for kind, key in members:
             kinds.append(kind)
             keys.append(key)
             new_ids.append(new_id)
-    return pa.table({"kind": kinds, "key": keys, "new_id": new_ids},
-                    schema=pa.schema([("kind", pa.string()), ("key", pa.string()),
-                                      ("new_id", pa.string())]))
+    s = pa.string()
+    return pa.table({"kind": pa.array(kinds, s), "key": pa.array(keys, s),
+                     "new_id": pa.array(new_ids, s)})
 
 
-def merge_pending(con: duckdb.DuckDBPyConnection) -> int:
-    """Assign every mention without an event to one, merging events it bridges.
+def stage_pending(con: duckdb.DuckDBPyConnection) -> None:
+    """An empty ``pending`` table with the columns of ``mentions``."""
+    con.execute("CREATE OR REPLACE TEMP TABLE pending AS SELECT * FROM mentions LIMIT 0")
 
-    Runs inside the caller's transaction; returns how many events were (re)built."""
-    comps = _components(con)
-    if not comps.parent:
-        return 0
-    con.register("merge_map", _merge_map(con, comps))
+
+def merge_pending(con: duckdb.DuckDBPyConnection) -> None:
+    """Give every pending mention an event, merging the stored events it bridges, and
+    move it into ``mentions``. Runs inside the caller's transaction."""
+    con.register("merge_map", _merge_map(con, _components(con)))
     con.execute("UPDATE mentions SET merged_id = mm.new_id FROM merge_map mm "
-                "WHERE mm.kind = 'e' AND mentions.merged_id = mm.key")
-    con.execute("UPDATE mentions SET merged_id = mm.new_id FROM merge_map mm "
-                "WHERE mm.kind = 'u' AND mentions.merged_id IS NULL AND mentions.uid = mm.key")
+                "WHERE mm.kind = 'e' AND mentions.merged_id = mm.key "
+                "AND mentions.merged_id <> mm.new_id")
     con.execute("DELETE FROM events WHERE event_id IN "
                 "(SELECT key FROM merge_map WHERE kind = 'e')")
+    con.execute(_SINGLE_EVENTS)
+    con.execute(_STORE_PENDING)
     con.execute(_REBUILD_EVENTS)
-    rebuilt = con.execute("SELECT count(DISTINCT new_id) FROM merge_map").fetchall()[0][0]
     con.unregister("merge_map")
-    return rebuilt
+    con.execute("DROP TABLE pending")
 
 
 def unmerge_docs(con: duckdb.DuckDBPyConnection, docs_table: str) -> None:
     """Before a doc's mentions are removed: dissolve the events they belonged to.
 
-    The remaining mentions of those events become pending again, so the next
-    ``merge_pending`` rebuilds them (an event may split once a bridging mention is gone).
-    ``docs_table`` is the name of a registered relation with a ``doc_id`` column."""
+    The other mentions of those events move back to ``pending``, so ``merge_pending``
+    rebuilds them (an event may split once a bridging mention is gone). ``docs_table``
+    names a registered relation with a ``doc_id`` column."""
     con.execute(f"""CREATE OR REPLACE TEMP TABLE orphaned AS
         SELECT DISTINCT merged_id FROM mentions
         WHERE doc_id IN (SELECT doc_id FROM {docs_table}) AND merged_id IS NOT NULL""")
     con.execute("DELETE FROM events WHERE event_id IN (SELECT merged_id FROM orphaned)")
-    con.execute("UPDATE mentions SET merged_id = NULL "
-                "WHERE merged_id IN (SELECT merged_id FROM orphaned)")
+    con.execute(f"""INSERT INTO pending SELECT * REPLACE (NULL AS merged_id) FROM mentions
+        WHERE merged_id IN (SELECT merged_id FROM orphaned)
+          AND doc_id NOT IN (SELECT doc_id FROM {docs_table})""")
+    con.execute("DELETE FROM mentions WHERE merged_id IN (SELECT merged_id FROM orphaned)")
     con.execute("DROP TABLE orphaned")

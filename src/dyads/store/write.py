@@ -53,8 +53,8 @@ QUOTE_ARROW = pa.schema([("speaker", _ACTOR), ("quote", _S), ("start", _I), ("en
 KNOWN_EVENT_KEYS = frozenset(EVENT_ARROW.names)
 
 _KEY = "coalesce({0}.kb_id, {0}.code, {0}.country, '')"
-_INSERT_MENTIONS = f"""
-INSERT INTO mentions
+_STAGE_MENTIONS = f"""
+INSERT INTO pending
 SELECT stored_doc_id || '|' || event_id, event_id, stored_doc_id,
        TRY_CAST(coalesce(published, doc_published) AS DATE),
        source, target, cameo, coalesce(cameo_root, left(cameo, 2)), plover, plover_mode,
@@ -174,7 +174,8 @@ def _mention_table(to_store: list) -> pa.Table:
             published.append(doc.get("published"))
             unknown = e.keys() - KNOWN_EVENT_KEYS
             extras.append(json.dumps({k: e[k] for k in sorted(unknown)}) if unknown else None)
-    table = pa.Table.from_pylist(events, schema=EVENT_ARROW)
+    # pa.array over a struct type converts nested dicts ~2x faster than Table.from_pylist
+    table = pa.Table.from_struct_array(pa.array(events, type=pa.struct(list(EVENT_ARROW))))
     table = table.append_column("stored_doc_id", pa.array(doc_ids, _S))
     table = table.append_column("doc_published", pa.array(published, _S))
     return table.append_column("extra", pa.array(extras, _S))
@@ -187,7 +188,7 @@ def _quote_table(to_store: list) -> pa.Table:
             quotes.append(q)
             doc_ids.append(stored_id)
             idx.append(i)
-    table = pa.Table.from_pylist(quotes, schema=QUOTE_ARROW)
+    table = pa.Table.from_struct_array(pa.array(quotes, type=pa.struct(list(QUOTE_ARROW))))
     table = table.append_column("doc_id", pa.array(doc_ids, _S))
     return table.append_column("idx", pa.array(idx, pa.int32()))
 
@@ -241,14 +242,17 @@ def _insert(con, to_store: list, mentions: pa.Table, quotes: pa.Table, aliases: 
     con.execute("INSERT INTO articles SELECT doc_id, content_hash, TRY_CAST(published AS DATE), "
                 "title, url, meta, body, errors, $v, $t FROM batch_articles",
                 {"v": coder_version, "t": coded_at})
-    con.execute(_INSERT_MENTIONS, {"version": coder_version})
+    con.execute(_STAGE_MENTIONS, {"version": coder_version})
     con.execute(f"INSERT INTO quotes SELECT doc_id, idx, speaker, quote, start, \"end\", cue, "
                 f"cue_start, cue_end, {_KEY.format('speaker')} FROM batch_quotes")
     con.execute(_INSERT_ACTORS)
-    runs = [(d, h, coder_version, coded_at, a, len(doc.get("events") or ()))
-            for d, h, doc, a in to_store]
-    if runs:
-        con.executemany("INSERT INTO coding_runs VALUES (?, ?, ?, ?, ?, ?)", runs)
+    con.register("batch_runs", pa.table({
+        "doc_id": [d for d, *_ in to_store], "content_hash": [h for _, h, *_ in to_store],
+        "action": [a for *_, a in to_store],
+        "n": pa.array([len(doc.get("events") or ()) for _, _, doc, _ in to_store], pa.int32())}))
+    con.execute("INSERT INTO coding_runs SELECT doc_id, content_hash, $v, $t, action, n "
+                "FROM batch_runs", {"v": coder_version, "t": coded_at})
+    con.unregister("batch_runs")
     if aliases:
         con.executemany("INSERT INTO doc_aliases SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 "
                         "FROM doc_aliases WHERE alias_doc_id = ?)", [a + a[:1] for a in aliases])
@@ -269,6 +273,7 @@ def write_batch(con: duckdb.DuckDBPyConnection, docs: list, coder_version: str,
         to_store, replaced, aliases = _plan(keyed, by_hash, by_doc, coder_version, replace, result)
         to_store, mentions, quotes = _tables(to_store, result)
         kept = {item[0] for item in to_store}
+        merge.stage_pending(con)
         _delete_replaced(con, [d for d in replaced if d in kept])
         coded_at = datetime.now(timezone.utc).replace(tzinfo=None)
         _insert(con, to_store, mentions, quotes, aliases, coder_version, coded_at)

@@ -1,0 +1,66 @@
+"""Discards: sports, business and entertainment copy that mimics political interaction.
+
+Rules live in ``data/discards.yaml`` (human-edited). Political actors (governments,
+militaries, international bodies) keep an event even in a sports story: a minister who
+attends a final still meets his counterpart.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+POLITICAL_SECTORS = {"GOV", "MIL", "IGO", "LEG", "JUD", "COP", "SPY", "PTY", "REB", "OPP", "INS"}
+
+
+@dataclass(frozen=True)
+class Discards:
+    sentence_patterns: tuple[re.Pattern, ...]
+    story_words: frozenset[str]
+    story_share: float
+    actor_phrases: tuple[str, ...]
+
+    def sentence_is_discarded(self, text: str) -> bool:
+        return any(p.search(text) for p in self.sentence_patterns)
+
+    def story_is_discarded(self, words: list[str]) -> bool:
+        if not words:
+            return False
+        hits = sum(w.lower() in self.story_words for w in words)
+        return hits >= 3 and hits / len(words) >= self.story_share
+
+    def actor_is_discarded(self, phrase: str) -> bool:
+        lower = phrase.lower()
+        return any(name in lower for name in self.actor_phrases)
+
+
+@functools.lru_cache(maxsize=1)
+def default_discards() -> Discards:
+    text = resources.files("dyads.data").joinpath("discards.yaml").read_text(encoding="utf-8")
+    return parse_discards(yaml.safe_load(text))
+
+
+def parse_discards(data: dict) -> Discards:
+    return Discards(
+        sentence_patterns=tuple(re.compile(p, re.IGNORECASE) for p in data["sentence_patterns"]),
+        story_words=frozenset(w.lower() for w in data["story_words"]),
+        story_share=float(data["story_share"]),
+        actor_phrases=tuple(p.lower() for p in data["actor_phrases"]))
+
+
+def is_political(actor) -> bool:
+    return actor is not None and (actor.sector in POLITICAL_SECTORS or actor.resolved_by in {"igo", "person"})
+
+
+def keep_event(event, discards: Discards, story_discarded: bool) -> bool:
+    """Drop non-political events in discarded sentences/stories and club 'actors'."""
+    for actor in (event.source, event.target):
+        if actor is not None and discards.actor_is_discarded(actor.text):
+            return False
+    political = is_political(event.source) or is_political(event.target)
+    if political:
+        return True
+    return not (story_discarded or discards.sentence_is_discarded(event.sentence.text))
