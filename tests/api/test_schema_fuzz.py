@@ -21,7 +21,7 @@ schema = schemathesis.openapi.from_dict(SPEC)
 
 
 @schema.parametrize()
-@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_server_errors(case, live):
     case.call_and_validate(base_url=live.url, timeout=10, checks=[
         not_a_server_error, content_type_conformance, response_schema_conformance])

@@ -53,6 +53,10 @@ class ArticleActors:
         if described is not None:
             return [described]
         actor = resolve_phrase(self.doc, token, self.kb, on)
+        if actor is None or actor.country is None:
+            inner = _of_object(token)  # "thousands of students", "a group of rebels"
+            if inner is not None:
+                return self._single(inner, on) or ([actor] if actor else [])
         return [actor] if actor is not None else []
 
     def _handle(self, token, on) -> Actor | None:
@@ -75,6 +79,19 @@ class ArticleActors:
                        sector=match.sector or actor.sector,
                        code=composite_code(match.country or actor.country,
                                            match.sector or actor.sector))
+
+
+QUANTITY_HEADS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group",
+                  "groups", "number", "members", "member", "some", "many", "most", "all", "one",
+                  "two", "three", "several", "crowd", "crowds", "delegation", "team", "unit",
+                  "units", "contingent", "convoy", "column", "band", "gang"}
+
+
+def _of_object(token):
+    if token.lower_ not in QUANTITY_HEADS and token.pos_ != "NUM":
+        return None
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def conjuncts(token) -> list:

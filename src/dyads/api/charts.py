@@ -74,7 +74,7 @@ def network(edges: list[dict], max_nodes: int = 30, size: int = 640) -> dict:
         names.setdefault(e["source"], e.get("source_name") or e["source"])
         names.setdefault(e["target"], e.get("target_name") or e["target"])
     keep = sorted(weight, key=lambda k: (-weight[k], k))[:max_nodes]
-    centre, radius = size / 2, size / 2 - 90
+    centre, radius = size / 2, size / 2 - 140  # room for labels outside the ring
     heaviest = max([weight[k] for k in keep] + [1])
     nodes = {}
     for i, key in enumerate(keep):

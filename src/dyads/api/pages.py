@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 import math
 from datetime import date, datetime
 from decimal import Decimal
@@ -36,8 +37,33 @@ def plain(value):
     return value
 
 
+def _json_default(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    raise TypeError(f"cannot serialise {type(value).__name__} to JSON")
+
+
+def json_bytes(data) -> bytes:
+    """Compact JSON; the slow `plain` walk only runs when a NaN or infinity is present."""
+    try:
+        text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                          default=_json_default)
+    except ValueError:
+        text = json.dumps(plain(data), ensure_ascii=False, separators=(",", ":"))
+    return text.encode("utf-8")
+
+
+class DataResponse(JSONResponse):
+    """JSON response that tolerates dates, decimals and NaN in store results."""
+
+    def render(self, content) -> bytes:
+        return json_bytes(content)
+
+
 def fmt_num(value, digits: int = 2) -> str:
-    if value is None:
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
     if isinstance(value, int):
         return f"{value:,}"
@@ -98,10 +124,10 @@ def twin(router: APIRouter, path: str, template: str, *, tags: list[str], summar
 
     def register(fn: Callable[..., dict]) -> Callable[..., dict]:
         def as_json(**kwargs):
-            return JSONResponse(plain(fn(**kwargs)))
+            return DataResponse(fn(**kwargs))
 
         def as_html(request: Request, **kwargs):
-            data = plain(fn(**kwargs))
+            data = fn(**kwargs)
             extra = decorate(data) if decorate else {}
             query = list(request.query_params.multi_items())
             return render(template, {**data, **extra, "query": query,
@@ -113,7 +139,7 @@ def twin(router: APIRouter, path: str, template: str, *, tags: list[str], summar
         as_json.__name__, as_html.__name__ = fn.__name__ + "_json", fn.__name__ + "_page"
         errors = {404: {"description": "nothing with that key"}} if "{" in path else {}
         router.add_api_route(path + ".json", as_json, methods=["GET"], tags=tags,
-                             summary=summary, response_class=JSONResponse, responses=errors,
+                             summary=summary, response_class=DataResponse, responses=errors,
                              description=(fn.__doc__ or "").strip())
         router.add_api_route(path, as_html, methods=["GET"], include_in_schema=False,
                              response_class=HTMLResponse)

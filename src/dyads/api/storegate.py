@@ -1,7 +1,7 @@
-"""One store connection per server, shared by request threads one at a time.
+"""One store per server, opened on first use and shared by the request threads.
 
-DuckDB connections are not safe to use from several threads at once, and the queries the
-explorer runs take milliseconds, so a lock around a single connection is simplest.
+The store runs each call on its own DuckDB cursor, so threads may query it at once; the
+lock only guards opening and closing it.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def open_store(path: str, read_only: bool):
 
 
 class StoreGate:
-    """Lazily opens the store and hands it out under a lock."""
+    """Lazily opens the store and hands it to request threads."""
 
     def __init__(self, db_path: str | Path, read_only: bool = True,
                  opener: Callable[[str, bool], object] = open_store):
@@ -46,10 +46,13 @@ class StoreGate:
 
     @contextmanager
     def __call__(self) -> Iterator[object]:
-        with self._lock:
-            if self._store is None:
-                self._store = self._open()
-            yield self._store
+        store = self._store
+        if store is None:
+            with self._lock:
+                if self._store is None:
+                    self._store = self._open()
+                store = self._store
+        yield store
 
     def close(self) -> None:
         with self._lock:

@@ -87,6 +87,7 @@ def object_candidates(verb, preferred_prep: str | None):
     dobj = direct_object(verb)
     if dobj is not None:
         out.append(dobj)
+        out.append(prep_object(dobj, "of"))  # "the withdrawal of Serbian forces"
         out += [prep_object(dobj, p) for p in TARGET_PREPS]
     out += [prep_object(verb, p) for p in TARGET_PREPS]
     return [t for t in out if t is not None]
@@ -159,3 +160,15 @@ def complement_clause(verb):
     """The reported clause of a speech verb ("said that Moscow urges ...")."""
     return child(verb, "ccomp") or next(
         (c for c in verb.children if c.dep_ == "parataxis" and c.pos_ in {"VERB", "AUX"}), None)
+
+
+NOUN_POS = {"NOUN", "PROPN", "PRON"}
+
+
+def subtree_nouns(trigger, limit: int = 12):
+    """Noun heads under the trigger, nearest first: the last resort for a target
+    ("threatened to launch an offensive in its war with Iraq" → Iraq)."""
+    found = [t for t in trigger.subtree if t.i != trigger.i and t.pos_ in NOUN_POS
+             and t.dep_ not in {"compound", "amod", "poss", "nsubj", "nsubjpass"}]
+    found.sort(key=lambda t: abs(t.i - trigger.i))
+    return found[:limit]

@@ -22,6 +22,7 @@ class Discards:
     story_words: frozenset[str]
     story_share: float
     actor_phrases: tuple[str, ...]
+    idioms: frozenset[tuple[str, str]] = frozenset()
 
     def sentence_is_discarded(self, text: str) -> bool:
         return any(p.search(text) for p in self.sentence_patterns)
@@ -31,6 +32,12 @@ class Discards:
             return False
         hits = sum(w.lower() in self.story_words for w in words)
         return hits >= 3 and hits / len(words) >= self.story_share
+
+    def is_idiom(self, trigger) -> bool:
+        """'relations hit a new low': the trigger's object or particle makes it an idiom."""
+        lemma = trigger.lemma_.lower()
+        words = {c.lemma_.lower() for c in trigger.children if c.dep_ in {"dobj", "prt", "attr"}}
+        return any((lemma, w) in self.idioms for w in words)
 
     def actor_is_discarded(self, phrase: str) -> bool:
         lower = phrase.lower()
@@ -48,7 +55,8 @@ def parse_discards(data: dict) -> Discards:
         sentence_patterns=tuple(re.compile(p, re.IGNORECASE) for p in data["sentence_patterns"]),
         story_words=frozenset(w.lower() for w in data["story_words"]),
         story_share=float(data["story_share"]),
-        actor_phrases=tuple(p.lower() for p in data["actor_phrases"]))
+        actor_phrases=tuple(p.lower() for p in data["actor_phrases"]),
+        idioms=frozenset(tuple(i.lower().split(None, 1)) for i in data.get("idioms", ())))
 
 
 def is_political(actor) -> bool:

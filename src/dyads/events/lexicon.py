@@ -205,13 +205,13 @@ def _index(entries: list[LexEntry], pos: str) -> dict[str, tuple[LexEntry, ...]]
 
 # ---------------------------------------------------------------- document
 
-class _LexiconYamlLoader(yaml.SafeLoader):
+class _LexiconYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader where on/off/yes/no stay words: "on" is a particle here, not True."""
 
 
 _LexiconYamlLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _LexiconYamlLoader.__mro__[1].yaml_implicit_resolvers.items()
 }
 _LexiconYamlLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),

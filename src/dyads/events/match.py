@@ -16,6 +16,7 @@ from .modality import is_refusal, modality_of
 STATEMENT_ROOT = "01"
 MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 CONTAINER_ROOTS = {"02", "03", "10", "12", "13"}  # their infinitive is the content, not an event
+CONTENT_ROOTS = CONTAINER_ROOTS | {"01", "11"}  # "demanded/said/accused ... that X ..." → X is the target
 # Verbal interactions need a counterpart; a lone doer is an event only for deeds
 # (protests, force postures, violence) where the place or the act itself is the news.
 NEED_TARGET_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
@@ -88,12 +89,12 @@ def best_entry(token, lexicon: Lexicon) -> LexEntry | None:
     return max(with_prep or entries, key=lambda e: e.specificity)
 
 
-def find_triggers(sent, lexicon: Lexicon) -> dict[int, LexEntry]:
+def find_triggers(sent, lexicon: Lexicon, discards=None) -> dict[int, LexEntry]:
     """Token index → the most specific fitting lexicon entry, for one sentence."""
     triggers = {}
     for token in sent:
         entry = best_entry(token, lexicon)
-        if entry is not None:
+        if entry is not None and not (discards is not None and discards.is_idiom(token)):
             triggers[token.i] = entry
     consumed = set()  # event nouns that are a verb trigger's object: its topic, not an event
     for i, entry in triggers.items():
@@ -104,16 +105,21 @@ def find_triggers(sent, lexicon: Lexicon) -> dict[int, LexEntry]:
 
 
 def _governed_by_trigger(token, triggers) -> bool:
-    """An infinitive under an appeal/intent/refusal trigger is that trigger's content."""
+    """What an appeal, demand, intent, threat or refusal asks for is its content, not an
+    event of its own: "urged Russia to END", "demanded that the US CANCEL", "called for
+    SANCTIONS"."""
     cur = token
-    for _ in range(3):
-        if cur.dep_ not in {"xcomp", "conj"} or cur.head is cur:
+    for _ in range(4):
+        if cur.head is cur:
             return False
-        cur = cur.head
+        dep, cur = cur.dep_, cur.head
         entry = triggers.get(cur.i)
-        if entry is not None and (entry.code[:2] in CONTAINER_ROOTS or is_refusal(token)
-                                  or cur.dep_ != "conj"):
-            return True
+        if dep == "conj" and entry is not None:
+            return False  # coordinated events stand on their own: "met and signed"
+        if entry is not None and (entry.code[:2] in CONTAINER_ROOTS or is_refusal(token)):
+            return dep in {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "advcl"}
+        if dep not in {"xcomp", "conj", "ccomp", "dobj", "pobj", "prep"}:
+            return False
     return False
 
 
@@ -122,10 +128,10 @@ def _statement_has_content_event(verb, triggers) -> bool:
     return clause is not None and any(v.i in triggers for v in args.clause_main_verbs(clause))
 
 
-def match_events(doc, lexicon: Lexicon, actors: ArticleActors) -> list[EventCandidate]:
+def match_events(doc, lexicon: Lexicon, actors: ArticleActors, discards=None) -> list[EventCandidate]:
     out: list[EventCandidate] = []
     for s_index, sent in enumerate(doc.sents):
-        triggers = find_triggers(sent, lexicon)
+        triggers = find_triggers(sent, lexicon, discards)
         for i, entry in sorted(triggers.items()):
             token = doc[i]
             if _governed_by_trigger(token, triggers):
@@ -137,40 +143,53 @@ def match_events(doc, lexicon: Lexicon, actors: ArticleActors) -> list[EventCand
 
 
 def _argument_tokens(token, entry: LexEntry):
-    """(source token, [target tokens]) for a verb or noun trigger."""
+    """(source token, [target tokens, best first]) for a verb or noun trigger."""
     if entry.pos == "noun":
         source = args.noun_source(token) or args.between_source(token)
         target = args.noun_target(token)
         if source is None:  # "made progress at talks", "during the conversation with X"
             verb = args.governing_verb(token)
             source = args.subject_of(verb) if verb is not None else None
-        return source, [target] if target is not None else []
+        return source, ([target] if target is not None else []) + args.subtree_nouns(token)
     source = args.subject_of(token)
-    if entry.code.startswith(STATEMENT_ROOT):
-        clause = args.complement_clause(token)
-        if clause is not None:
-            subj = args.subject_of(clause)
-            return source, ([subj] if subj is not None else []) + args.object_candidates(clause, None)
-    targets = args.object_candidates(token, entry.target_prep)
+    targets = []
+    clause = args.complement_clause(token)
+    if clause is not None and entry.code[:2] in CONTENT_ROOTS:
+        subj = args.subject_of(clause)  # "demanded that the US cancel ..." → the US
+        targets += ([subj] if subj is not None else []) + args.object_candidates(clause, None)
+    targets += args.object_candidates(token, entry.target_prep)
     if entry.code[:2] in MATERIAL_ROOTS:
         targets += args.place_objects(token)
-    return source, targets
+    return source, targets + args.subtree_nouns(token)
+
+
+def _pick_targets(target_toks, source_tok, sources, actors: ArticleActors):
+    """The first target token naming an actor with a country, else one with a code."""
+    fallback = ([], None)
+    skip = {source_tok.i} if source_tok is not None else set()
+    source_keys = {a.country for a in sources if a.country and a.resolved_by != "coref"}
+    for tok in target_toks:
+        if tok.i in skip:
+            continue
+        found = [a for a in actors.at(tok) if a.country or a.code]
+        with_country = [a for a in found if a.country and not (
+            a.country in source_keys and a.sector is None)]
+        if with_country:
+            return with_country, tok
+        if found and fallback[1] is None:
+            fallback = (found, tok)
+    return fallback
 
 
 def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors) -> list[EventCandidate]:
     source_tok, target_toks = _argument_tokens(token, entry)
     sources = actors.at(source_tok) if source_tok is not None else []
-    targets, target_tok = [], None
-    for tok in target_toks:
-        if source_tok is not None and tok.i == source_tok.i:
-            continue
-        targets = [a for a in actors.at(tok) if a.country or a.code]
-        if targets:
-            target_tok = tok
-            break
+    targets, target_tok = _pick_targets(target_toks, source_tok, sources, actors)
     if not targets and (entry.pos == "noun" or entry.code[:2] in NEED_TARGET_ROOTS):
         if len(sources) < 2:  # "A and B agreed" still codes A↔B
             return []
+    if not sources and (entry.pos == "noun" or entry.code[:2] == STATEMENT_ROOT):
+        return []  # "the war in Ukraine", "experts claimed": no doer, no event
     modality = modality_of(token)
     code = entry.negated_code if modality == "negated" and entry.negated_code else entry.code
     arg_ids = tuple(t.i for t in (source_tok, target_tok) if t is not None)
