@@ -127,8 +127,8 @@ def _stored_groups(store):
     return out
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(specs=st.lists(mention_spec, min_size=1, max_size=12), data=st.data())
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(specs=st.lists(mention_spec, min_size=1, max_size=10), data=st.data())
 def test_merging_is_order_independent_and_matches_the_rule(specs, data):
     docs = _docs(specs)
     shuffled = data.draw(st.permutations(docs))

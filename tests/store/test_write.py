@@ -120,3 +120,11 @@ def test_parquet_handover_round_trips(tmp_path):
     docs_to_parquet(docs[:2], tmp_path / "run" / "part-0.parquet")
     docs_to_parquet(docs[2:], tmp_path / "run" / "part-1.parquet")
     assert list(read_docs_parquet(tmp_path / "run")) == docs
+
+
+def test_repeated_event_ids_in_one_article_stay_distinct(store):
+    e = event("a1", 0, "USAGOV", "INDGOV", "041", "2022-03-30", BODY)
+    store.add_docs([doc("a1", BODY, [e, dict(e)])], "0.1.0")
+    assert store.stats()["mentions"] == 2
+    [merged] = store.events(EventFilter())
+    assert merged["num_mentions"] == 2

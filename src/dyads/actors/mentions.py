@@ -18,6 +18,10 @@ PHRASE_DEPS = {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "cas
 TITLE_PREPS = {"of", "to", "for"}
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "i", "his", "their", "its"}
 SKIP_HEADS = {"PRON"}
+HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "prof", "gen",
+              "col", "lt", "maj", "capt", "sgt", "rev", "sheikh", "sheik", "imam", "ayatollah",
+              "president", "minister", "premier", "chancellor", "king", "queen", "prince",
+              "general", "secretary", "senator", "governor", "mayor", "judge", "ambassador"}
 GENERIC_WORDS = {"side", "sides", "leader", "leaders", "country", "countries", "official",
                  "officials", "government", "authorities", "counterpart", "nation"}
 
@@ -71,15 +75,35 @@ def propn_runs(doc, left: int, right: int) -> list[tuple[int, int]]:
 
 
 def find_person(doc, phrase: Phrase, kb: KnowledgeBase, on):
-    """The longest name inside the phrase that the KB knows as a person."""
+    """The longest name inside the phrase that the KB knows as a person.
+
+    A full name whose given name contradicts the KB's person ("Michel Suleiman" is not
+    "Omar Suleiman") is an unknown person, not a namesake.
+    """
     for a, b in reversed(propn_runs(doc, phrase.left, phrase.right)):
+        given = _given_name(doc, a, b)
         for width in range(min(b - a, 4), 0, -1):
             for start in range(b - width, a - 1, -1):
                 name = doc[start:start + width].text
                 match = kb.person(name, on=on)
                 if match is not None:
+                    if given is not None and not _given_agrees(given, match.name):
+                        return None, None
                     return match, (start, start + width)
     return None, None
+
+
+def _given_name(doc, a: int, b: int) -> str | None:
+    """The first token the tagger marks as part of a person's name, when a surname follows."""
+    names = [t for t in doc[a:b] if t.ent_type_ == "PERSON" and t.is_alpha
+             and t.lower_.rstrip(".") not in HONORIFICS]
+    return names[0].text.lower() if len(names) >= 2 else None
+
+
+def _given_agrees(given: str, full_name: str) -> bool:
+    words = [w.lower().strip(".") for w in full_name.replace("-", " ").split()]
+    return any(w == given or (len(given) == 1 and w.startswith(given)) or
+               (len(w) == 1 and given.startswith(w)) for w in words)
 
 
 def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
@@ -106,23 +130,22 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None) -> Actor | None:
         return None
     phrase = phrase_of(token)
     text_span = doc[phrase.left:phrase.right]
-    person, _ = find_person(doc, phrase, kb, on)
+    person, name_span = find_person(doc, phrase, kb, on)
     entities = find_entities(doc, phrase, kb)
-    countries = [e for e, _ in entities if e.country]
-    title = " ".join(t.text for t in text_span if t.pos_ in {"PROPN", "NOUN"})
+    outside = [e for e, (a, b) in entities if e.country and not _inside((a, b), name_span)]
+    title_words = " ".join(t.text for t in text_span if t.pos_ in {"PROPN", "NOUN"}
+                           and not _inside((t.i, t.i + 1), name_span))
+    title_sector = kb.title_sector(title_words) if title_words else None
     if person is not None:
-        country, sector = person.country, person.sector
-        if country is None and countries:
-            country = countries[0].country
-        return _actor(text_span, person.name, person.kb_id, country,
-                      sector or kb.title_sector(title), "person", person.confidence)
+        return _person_actor(text_span, person, outside, title_sector, doc, name_span)
     head_entity = _entity_at_head(entities, token.i)
     if head_entity is not None:
         return _actor(text_span, head_entity.name, head_entity.kb_id, head_entity.country,
                       head_entity.sector, head_entity.kind)
-    sector = kb.title_sector(title) or kb.sector(token.lemma_.lower())
+    sector = title_sector or kb.sector(token.lemma_.lower())
+    countries = [e for e, _ in entities if e.country]
     if sector and countries:
-        return _actor(text_span, None, None, countries[0].country, sector, "title")
+        return _actor(text_span, _name_in(doc, phrase), None, countries[0].country, sector, "title")
     if entities:
         entity = entities[0][0]
         return _actor(text_span, entity.name, entity.kb_id, entity.country,
@@ -130,6 +153,32 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None) -> Actor | None:
     if sector and token.lower_ not in GENERIC_WORDS:
         return _actor(text_span, None, None, None, sector, "sector", 0.5)
     return None
+
+
+def _inside(span, outer) -> bool:
+    return outer is not None and outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _name_in(doc, phrase: Phrase) -> str | None:
+    """The proper name inside a title phrase ('Russian envoy Ivan Petrov' → 'Ivan Petrov')."""
+    runs = [doc[a:b] for a, b in propn_runs(doc, phrase.left, phrase.right)
+            if any(t.ent_type_ == "PERSON" for t in doc[a:b])]
+    return runs[-1].text if runs else None
+
+
+def _person_actor(span, person, outside, title_sector, doc, name_span) -> Actor:
+    """A known name; the text's own country and title win over a namesake in the KB
+    ('British Defence Secretary Tom King' is not another country's Tom King)."""
+    countries = {e.country for e in outside}
+    if countries and person.country and person.country not in countries:
+        name = doc[name_span[0]:name_span[1]].text if name_span else None
+        country = next(iter(e.country for e in outside))
+        return _actor(span, name, None, country, title_sector, "title", 0.7)
+    country = person.country or (outside[0].country if outside else None)
+    sector = person.sector
+    if title_sector and (sector in {None, "ELI"}):
+        sector = title_sector  # the text names a current office the KB lacks
+    return _actor(span, person.name, person.kb_id, country, sector, "person", person.confidence)
 
 
 def _entity_at_head(entities, head_i: int):

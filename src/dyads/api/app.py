@@ -1,7 +1,6 @@
 """The FastAPI application: JSON API (with OpenAPI spec) and the server-rendered explorer."""
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -21,7 +20,6 @@ from dyads.api.security import (BodyLimitMiddleware, DropEmptyQueryMiddleware,
                                 SecurityHeadersMiddleware)
 from dyads.api.storegate import StoreGate, StoreUnavailable, open_store
 
-log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 MACHINE_SUFFIXES = (".json", ".csv")

@@ -27,8 +27,8 @@ def register(subparsers) -> None:
     mode.add_argument("--read-only", dest="read_only", action="store_true", default=True,
                       help="never write to the store (default)")
     mode.add_argument("--writable", dest="read_only", action="store_false",
-                      help="let POST /code?store save coded articles (needs the token "
-                           "beyond localhost)")
+                      help="let POST /code save what it codes (body field store=true; "
+                           "needs the token beyond localhost)")
     p.add_argument("--max-body", type=int, default=2 * 1024 * 1024, metavar="BYTES",
                    help="largest request body accepted (default 2 MB; larger gets 413)")
     p.add_argument("--open", action="store_true", help="open the explorer in a web browser")

@@ -5,6 +5,8 @@ conversion table; loaded once per process.
 """
 from __future__ import annotations
 
+import functools
+
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -69,3 +71,25 @@ def cameo_code(code: str) -> CameoCode:
         return _code_table()[code]
     except KeyError:
         raise UnknownCameoCode(code) from None
+
+
+@functools.lru_cache(maxsize=1)
+def _intent_table() -> dict[str, str]:
+    import yaml
+    from importlib import resources as _res
+
+    text = _res.files("dyads.data").joinpath("intent_codes.yaml").read_text(encoding="utf-8")
+    return {str(k): str(v) for k, v in yaml.safe_load(text).items()}
+
+
+def future_code(code: str) -> str:
+    """The intent (03x) or threat (13x) code for an announced deed; else ``code``.
+
+    "China will send aid" → 033 with modality future; "will attack" → 1384.
+    """
+    table = _intent_table()
+    for length in range(len(code), 1, -1):
+        hit = table.get(code[:length])
+        if hit is not None:
+            return hit
+    return code

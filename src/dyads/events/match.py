@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..actors.resolve import ArticleActors
 from ..records import Actor
 from . import arguments as args
+from .codes import future_code
 from .lexicon import LexEntry, Lexicon
 from .modality import is_refusal, modality_of
 
@@ -78,9 +79,12 @@ def entry_fits(token, entry: LexEntry) -> bool:
     return True
 
 
+MODIFIER_DEPS = {"amod", "compound", "acl", "npadvmod"}  # "US-led war", "athletes killed at"
+
+
 def best_entry(token, lexicon: Lexicon) -> LexEntry | None:
     pos = "verb" if token.pos_ in {"VERB"} else "noun" if token.pos_ == "NOUN" else None
-    if pos is None:
+    if pos is None or (pos == "verb" and token.dep_ in MODIFIER_DEPS) or token.dep_ == "compound":
         return None
     entries = [e for e in lexicon.entries_for(token.lemma_.lower(), pos) if entry_fits(token, e)]
     if not entries:
@@ -96,11 +100,16 @@ def find_triggers(sent, lexicon: Lexicon, discards=None) -> dict[int, LexEntry]:
         entry = best_entry(token, lexicon)
         if entry is not None and not (discards is not None and discards.is_idiom(token)):
             triggers[token.i] = entry
-    consumed = set()  # event nouns that are a verb trigger's object: its topic, not an event
+    # A verb trigger's object noun is its topic ("discussed the cooperation"), except under
+    # an announcing verb, where the noun is the event ("announced a suspension of links").
+    consumed = set()
     for i, entry in triggers.items():
-        if entry.pos == "verb":
-            obj = args.child(sent.doc[i], "dobj")
-            consumed.add(obj.i if obj is not None else -1)
+        if entry.pos != "verb":
+            continue
+        obj = args.child(sent.doc[i], "dobj")
+        if obj is None or obj.i not in triggers:
+            continue
+        consumed.add(i if entry.code.startswith(STATEMENT_ROOT) else obj.i)
     return {i: e for i, e in triggers.items() if i not in consumed}
 
 
@@ -109,7 +118,7 @@ def _governed_by_trigger(token, triggers) -> bool:
     event of its own: "urged Russia to END", "demanded that the US CANCEL", "called for
     SANCTIONS"."""
     cur = token
-    for _ in range(4):
+    for _ in range(7):
         if cur.head is cur:
             return False
         dep, cur = cur.dep_, cur.head
@@ -150,7 +159,11 @@ def _argument_tokens(token, entry: LexEntry):
         if source is None:  # "made progress at talks", "during the conversation with X"
             verb = args.governing_verb(token)
             source = args.subject_of(verb) if verb is not None else None
-        return source, ([target] if target is not None else []) + args.subtree_nouns(token)
+        places = []
+        if entry.code[:2] in MATERIAL_ROOTS:  # "staged a protest in Beijing"
+            verb = args.governing_verb(token)
+            places = args.place_objects(verb) if verb is not None else []
+        return source, ([target] if target is not None else []) + args.subtree_nouns(token) + places
     source = args.subject_of(token)
     targets = []
     clause = args.complement_clause(token)
@@ -172,8 +185,8 @@ def _pick_targets(target_toks, source_tok, sources, actors: ArticleActors):
         if tok.i in skip:
             continue
         found = [a for a in actors.at(tok) if a.country or a.code]
-        with_country = [a for a in found if a.country and not (
-            a.country in source_keys and a.sector is None)]
+        with_country = [a for a in found if (a.country and not (
+            a.country in source_keys and a.sector is None)) or a.sector in {"IGO", "NGO"}]
         if with_country:
             return with_country, tok
         if found and fallback[1] is None:
@@ -192,6 +205,8 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors) 
         return []  # "the war in Ukraine", "experts claimed": no doer, no event
     modality = modality_of(token)
     code = entry.negated_code if modality == "negated" and entry.negated_code else entry.code
+    if modality == "future":
+        code = future_code(code)
     arg_ids = tuple(t.i for t in (source_tok, target_tok) if t is not None)
     return [EventCandidate(token.i, entry, code, s, t, modality, s_index, arg_ids)
             for s, t in _dyads(sources, targets)]

@@ -9,8 +9,11 @@ from __future__ import annotations
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can"}
 FUTURE_GOVERNORS = {"plan", "intend", "promise", "pledge", "vow", "prepare", "aim", "expect",
-                    "schedule", "set", "threaten", "announce", "agree", "decide", "be", "go"}
-HYPOTHETICAL_GOVERNORS = {"propose", "suggest", "consider", "want", "seek", "hope", "wish",
+                    "schedule", "set", "threaten", "announce", "agree", "decide", "be", "go",
+                    "want", "seek"}
+SPEECH_VERBS = {"say", "announce", "tell", "declare", "state", "claim", "report", "add",
+                "insist", "confirm", "warn", "promise", "pledge", "vow", "indicate"}
+HYPOTHETICAL_GOVERNORS = {"propose", "suggest", "consider", "hope", "wish",
                           "urge", "call", "ask", "demand", "offer", "try", "discuss", "weigh",
                           "mull", "request", "appeal", "press", "push", "encourage"}
 NEGATING_GOVERNORS = {"refuse", "decline", "fail", "deny", "reject"}
@@ -38,6 +41,8 @@ def own_modality(token) -> str | None:
 def modality_of(trigger) -> str:
     """The trigger's modality, looking up the chain of infinitives that govern it."""
     own = own_modality(trigger)
+    if own == "hypothetical" and _reported_would(trigger):
+        return "future"  # "Israel announced it would free prisoners": future in the past
     if own:
         return own
     token = trigger
@@ -62,6 +67,11 @@ def modality_of(trigger) -> str:
             return inherited
         token = head
     return "asserted"
+
+
+def _reported_would(trigger) -> bool:
+    aux = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    return "would" in aux and trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in SPEECH_VERBS
 
 
 def is_refusal(trigger) -> bool:

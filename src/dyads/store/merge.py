@@ -165,15 +165,18 @@ def stage_pending(con: duckdb.DuckDBPyConnection) -> None:
 def merge_pending(con: duckdb.DuckDBPyConnection) -> None:
     """Give every pending mention an event, merging the stored events it bridges, and
     move it into ``mentions``. Runs inside the caller's transaction."""
-    con.register("merge_map", _merge_map(con, _components(con)))
-    con.execute("UPDATE mentions SET merged_id = mm.new_id FROM merge_map mm "
-                "WHERE mm.kind = 'e' AND mentions.merged_id = mm.key "
-                "AND mentions.merged_id <> mm.new_id")
-    con.execute("DELETE FROM events WHERE event_id IN "
-                "(SELECT key FROM merge_map WHERE kind = 'e')")
+    merge_map = _merge_map(con, _components(con))
+    con.register("merge_map", merge_map)
+    if "e" in merge_map.column("kind").to_pylist():  # stored events grow or join
+        con.execute("UPDATE mentions SET merged_id = mm.new_id FROM merge_map mm "
+                    "WHERE mm.kind = 'e' AND mentions.merged_id = mm.key "
+                    "AND mentions.merged_id <> mm.new_id")
+        con.execute("DELETE FROM events WHERE event_id IN "
+                    "(SELECT key FROM merge_map WHERE kind = 'e')")
     con.execute(_SINGLE_EVENTS)
     con.execute(_STORE_PENDING)
-    con.execute(_REBUILD_EVENTS)
+    if merge_map.num_rows:
+        con.execute(_REBUILD_EVENTS)
     con.unregister("merge_map")
     con.execute("DROP TABLE pending")
 

@@ -101,7 +101,7 @@ def dyad_clause(a: str, b: str, symmetric: bool = True) -> tuple[str, list]:
             f"(source.{col_b} = ? AND target.{col_a} = ?))", [a, b, b, a])
 
 
-def _mention_subquery(column: str, sql: str, params: list, on_events: bool):
+def _mention_subquery(sql: str, params: list, on_events: bool):
     """On the events table, conditions on mention fields go through the mentions."""
     if not on_events:
         return sql, params
@@ -131,9 +131,9 @@ def where(f: EventFilter | None, on_events: bool = True) -> tuple[str, list]:
                       [f.location, f.location]))
     if f.text:
         parts.append(_mention_subquery(
-            "sentence", "contains(lower(sentence.text), lower(?))", [f.text], on_events))
+            "contains(lower(sentence.text), lower(?))", [f.text], on_events))
     if f.doc_id:
-        parts.append(_mention_subquery("doc_id", "doc_id = ?", [f.doc_id], on_events))
+        parts.append(_mention_subquery("doc_id = ?", [f.doc_id], on_events))
     if not parts:
         return "TRUE", []
     return " AND ".join(p[0] for p in parts), [v for p in parts for v in p[1]]

@@ -55,7 +55,7 @@ KNOWN_EVENT_KEYS = frozenset(EVENT_ARROW.names)
 _KEY = "coalesce({0}.kb_id, {0}.code, {0}.country, '')"
 _STAGE_MENTIONS = f"""
 INSERT INTO pending
-SELECT stored_doc_id || '|' || event_id, event_id, stored_doc_id,
+SELECT uid, event_id, stored_doc_id,
        TRY_CAST(coalesce(published, doc_published) AS DATE),
        source, target, cameo, coalesce(cameo_root, left(cameo, 2)), plover, plover_mode,
        quad_class, goldstein, modality, TRY_CAST(date AS DATE), date_precision, date_text,
@@ -166,9 +166,15 @@ def _dedupe_batch(docs: list, result: dict) -> list[tuple[str, dict]]:
 
 
 def _mention_table(to_store: list) -> pa.Table:
-    events, doc_ids, published, extras = [], [], [], []
+    events, doc_ids, published, extras, uids = [], [], [], [], []
     for stored_id, _h, doc, _a in to_store:
+        seen: set[str] = set()
         for e in doc.get("events") or ():
+            uid = f"{stored_id}|{e.get('event_id')}"
+            if uid in seen:  # a repeated event id within one article still gets its own row
+                uid = f"{uid}#{len(seen)}"
+            seen.add(uid)
+            uids.append(uid)
             events.append(e)
             doc_ids.append(stored_id)
             published.append(doc.get("published"))
@@ -176,6 +182,7 @@ def _mention_table(to_store: list) -> pa.Table:
             extras.append(json.dumps({k: e[k] for k in sorted(unknown)}) if unknown else None)
     # pa.array over a struct type converts nested dicts ~2x faster than Table.from_pylist
     table = pa.Table.from_struct_array(pa.array(events, type=pa.struct(list(EVENT_ARROW))))
+    table = table.append_column("uid", pa.array(uids, _S))
     table = table.append_column("stored_doc_id", pa.array(doc_ids, _S))
     table = table.append_column("doc_published", pa.array(published, _S))
     return table.append_column("extra", pa.array(extras, _S))
@@ -243,8 +250,9 @@ def _insert(con, to_store: list, mentions: pa.Table, quotes: pa.Table, aliases: 
                 "title, url, meta, body, errors, $v, $t FROM batch_articles",
                 {"v": coder_version, "t": coded_at})
     con.execute(_STAGE_MENTIONS, {"version": coder_version})
-    con.execute(f"INSERT INTO quotes SELECT doc_id, idx, speaker, quote, start, \"end\", cue, "
-                f"cue_start, cue_end, {_KEY.format('speaker')} FROM batch_quotes")
+    if quotes.num_rows:
+        con.execute(f"INSERT INTO quotes SELECT doc_id, idx, speaker, quote, start, \"end\", cue, "
+                    f"cue_start, cue_end, {_KEY.format('speaker')} FROM batch_quotes")
     con.execute(_INSERT_ACTORS)
     con.register("batch_runs", pa.table({
         "doc_id": [d for d, *_ in to_store], "content_hash": [h for _, h, *_ in to_store],

@@ -1,0 +1,124 @@
+"""Words per second of dyads against spaCy's own ``nlp.pipe`` on the same texts.
+
+    .venv/bin/python benchmarks/throughput.py [--size-mb 0.2] [--repeat 3] [--workers 1 2]
+
+Generates the fixed corpus (scripts/make_throughput_corpus.py, seeded) into a temp dir,
+reads it into Articles (not timed), then in one process times, alternately and
+``--repeat`` times each: spaCy's full pipeline over the texts (``nlp.pipe``, the same
+model object dyads uses) and dyads' in-process coder (``pipeline.code_articles``). With
+``--workers`` it also times the process-pool engine (model loading excluded: the pool is
+warmed up before the clock starts). Words are the alphabetic tokens of the parse, the
+count dyads reports. Prints medians, the dyads/spaCy ratio (target: >= 0.75) and the
+peak RSS of this process and of the pool's workers.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def make_corpus(folder: Path, size_mb: float) -> Path:
+    out = folder / "corpus.jsonl"
+    subprocess.run([sys.executable, str(REPO / "scripts" / "make_throughput_corpus.py"),
+                    str(out), "--size-mb", str(size_mb)], check=True, capture_output=True)
+    return out
+
+
+def time_spacy(nlp, texts: list[str], batch_size: int) -> tuple[float, int]:
+    started = time.perf_counter()
+    words = sum(sum(1 for t in doc if t.is_alpha) for doc in nlp.pipe(texts, batch_size=batch_size))
+    return time.perf_counter() - started, words
+
+
+def time_dyads(articles, resources, batch_size: int) -> tuple[float, int]:
+    from dyads.pipeline import code_articles
+
+    started = time.perf_counter()
+    words = sum(c.words for c in code_articles(articles, resources, batch_size=batch_size))
+    return time.perf_counter() - started, words
+
+
+def time_pool(articles, workers: int, repeat: int) -> tuple[list[float], int]:
+    """Seconds per run for a warmed-up pool of ``workers`` processes."""
+    from dyads.engines import WorkerPool
+
+    runs, words = [], 0
+    with WorkerPool(workers) as pool:
+        pool.warm_up()
+        for _ in range(repeat):
+            started = time.perf_counter()
+            words = sum(c.words for c in pool.code(articles))
+            runs.append(time.perf_counter() - started)
+        peaks = pool.peak_rss_mb()
+    print(f"  pool of {workers}: worker peak RSS {', '.join(f'{p:.0f}' for p in peaks)} MB")
+    return runs, words
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def single_process(articles, resources, repeat: int, batch_size: int) -> dict:
+    texts = [a.body for a in articles]
+    time_spacy(resources.nlp, texts[:20], batch_size)  # warm-up: lazy init, caches
+    time_dyads(articles[:20], resources, batch_size)
+    spacy_s, dyads_s = [], []
+    for _ in range(repeat):
+        seconds, spacy_words = time_spacy(resources.nlp, texts, batch_size)
+        spacy_s.append(seconds)
+        seconds, dyads_words = time_dyads(articles, resources, batch_size)
+        dyads_s.append(seconds)
+    spacy_rate = spacy_words / statistics.median(spacy_s)
+    dyads_rate = dyads_words / statistics.median(dyads_s)
+    return {"spacy_words_per_s": round(spacy_rate), "dyads_words_per_s": round(dyads_rate),
+            "ratio": round(dyads_rate / spacy_rate, 3), "words": dyads_words,
+            "spacy_seconds": [round(s, 2) for s in spacy_s],
+            "dyads_seconds": [round(s, 2) for s in dyads_s]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size-mb", type=float, default=0.2)
+    ap.add_argument("--corpus", type=Path, help="use this JSONL corpus instead of generating one")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size for both")
+    ap.add_argument("--workers", type=int, nargs="*", default=[],
+                    help="also time the process pool with these worker counts")
+    args = ap.parse_args(argv)
+
+    from dyads.ingest import read_inputs
+    from dyads.pipeline import load_resources
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = args.corpus or make_corpus(Path(tmp), args.size_mb)
+        articles = list(read_inputs([str(corpus)]))
+    resources = load_resources()
+    result = single_process(articles, resources, args.repeat, args.batch_size)
+    result["articles"] = len(articles)
+    result["peak_rss_mb"] = round(peak_rss_mb())
+    pools = {}
+    for n in args.workers:
+        runs, words = time_pool(articles, n, args.repeat)
+        pools[n] = {"seconds": [round(s, 2) for s in runs],
+                    "words_per_s": round(words / statistics.median(runs))}
+    if pools:
+        result["pool"] = pools
+        base = pools.get(1, {}).get("words_per_s")
+        for n, figures in pools.items():
+            if base:
+                figures["speedup_vs_1"] = round(figures["words_per_s"] / base, 2)
+    print(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
