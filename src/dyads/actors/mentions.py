@@ -50,11 +50,15 @@ def phrase_of(token) -> Phrase:
     return Phrase(left, right, token.i)
 
 
+TITLE_NOUNS = {"minister", "ambassador", "secretary", "envoy", "president", "head", "chief",
+               "spokesperson", "spokesman", "spokeswoman", "representative", "commander"}
+
+
 def _belongs_right(head, child) -> bool:
     """Right children that belong to a title: 'Ambassador to the US Anatoly Antonov'."""
     if child.dep_ == "prep" and child.lower_ in TITLE_PREPS:
-        return head.pos_ in {"PROPN", "NOUN"} and (head.is_title or head.lower_ in {"minister", "ambassador", "secretary", "envoy", "president", "head", "chief", "spokesperson", "spokesman", "spokeswoman"})
-    return child.dep_ in {"appos", "flat"} or (child.dep_ == "compound")
+        return head.pos_ in {"PROPN", "NOUN"} and (head.is_title or head.lower_ in TITLE_NOUNS)
+    return child.dep_ in {"appos", "flat", "compound"}
 
 
 def propn_runs(doc, left: int, right: int) -> list[tuple[int, int]]:
@@ -132,7 +136,8 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None) -> Actor | None:
     text_span = doc[phrase.left:phrase.right]
     person, name_span = find_person(doc, phrase, kb, on)
     entities = find_entities(doc, phrase, kb)
-    outside = [e for e, (a, b) in entities if e.country and not _inside((a, b), name_span)]
+    outside = [e for e, (a, b) in entities if (e.country or e.sector == "IGO")
+               and not _inside((a, b), name_span)]
     title_words = " ".join(t.text for t in text_span if t.pos_ in {"PROPN", "NOUN"}
                            and not _inside((t.i, t.i + 1), name_span))
     title_sector = kb.title_sector(title_words) if title_words else None
@@ -151,7 +156,23 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None) -> Actor | None:
         return _actor(text_span, entity.name, entity.kb_id, entity.country,
                       entity.sector or sector, entity.kind)
     if sector and token.lower_ not in GENERIC_WORDS:
-        return _actor(text_span, None, None, None, sector, "sector", 0.5)
+        country = _located_country(token, kb)  # "rebels in the Ivory Coast"
+        return _actor(text_span, None, None, country, sector, "title" if country else "sector",
+                      0.7 if country else 0.5)
+    return None
+
+
+def _located_country(token, kb: KnowledgeBase) -> str | None:
+    """The country of an 'in X' / 'of X' phrase on a sector word."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "of", "from"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                phrase = Phrase(obj.left_edge.i, obj.right_edge.i + 1, obj.i)
+                found = [e for e, _ in find_entities(token.doc, phrase, kb) if e.country]
+                if found:
+                    return found[0].country
     return None
 
 
@@ -172,9 +193,11 @@ def _person_actor(span, person, outside, title_sector, doc, name_span) -> Actor:
     countries = {e.country for e in outside}
     if countries and person.country and person.country not in countries:
         name = doc[name_span[0]:name_span[1]].text if name_span else None
-        country = next(iter(e.country for e in outside))
-        return _actor(span, name, None, country, title_sector, "title", 0.7)
-    country = person.country or (outside[0].country if outside else None)
+        first = outside[0]
+        if first.sector == "IGO":  # "Kenzo Oshima, the UN relief coordinator"
+            return _actor(span, name, None, None, "IGO", "title", 0.7, code=first.code)
+        return _actor(span, name, None, first.country, title_sector, "title", 0.7)
+    country = person.country or next((e.country for e in outside if e.country), None)
     sector = person.sector
     if title_sector and (sector in {None, "ELI"}):
         sector = title_sector  # the text names a current office the KB lacks
@@ -188,8 +211,10 @@ def _entity_at_head(entities, head_i: int):
     return None
 
 
-def _actor(span, name, kb_id, country, sector, how, confidence=1.0) -> Actor:
+def _actor(span, name, kb_id, country, sector, how, confidence=1.0, code=None) -> Actor:
+    if len(span) > 1 and span[0].lower_ in {"the", "a", "an"}:
+        span = span[1:]  # the phrase, not its article: "the Russian side" → "Russian side"
     return Actor(text=span.text, start=span.start_char, end=span.end_char, name=name,
                  kb_id=kb_id, country=country, sector=sector,
-                 code=composite_code(country, sector), resolved_by=how,
+                 code=code or composite_code(country, sector), resolved_by=how,
                  confidence=confidence)

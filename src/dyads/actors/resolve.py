@@ -43,6 +43,9 @@ class ArticleActors:
         if pair:
             return pair
         if token.lower_ in PRONOUNS:
+            speaker = self._reporting_subject(token, on)
+            if speaker:
+                return speaker
             actor = coref.resolve_pronoun(token, self.antecedents)
             return [actor] if actor else []
         side = coref.country_side(token, self.kb)
@@ -53,11 +56,42 @@ class ArticleActors:
         if described is not None:
             return [described]
         actor = resolve_phrase(self.doc, token, self.kb, on)
+        paired = self._coordinated_modifiers(token, actor, on)
+        if paired:
+            return paired
         if actor is None or actor.country is None:
             inner = _of_object(token)  # "thousands of students", "a group of rebels"
             if inner is not None:
                 return self._single(inner, on) or ([actor] if actor else [])
         return [actor] if actor is not None else []
+
+    def _reporting_subject(self, token, on) -> list[Actor]:
+        """'Israel announced it would free ...': a subject pronoun of a reported clause is
+        the reporter ('it' → Israel), when the reporter is named in the same sentence."""
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.dep_ != "ccomp":
+            return []
+        reporter = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
+        if reporter is None or reporter.lower_ in PRONOUNS or reporter.i > token.i:
+            return []
+        plural = token.lower_ in {"they", "them", "their"}
+        found = self.at(reporter, on)
+        if plural != (len(found) > 1 or reporter.tag_ in {"NNS", "NNPS"}):
+            return [] if not found or token.lower_ not in {"it", "its"} else found
+        return [replace(a, resolved_by="coref") for a in found]
+
+    def _coordinated_modifiers(self, token, actor, on) -> list[Actor]:
+        """'the Turkish and Greek sides' → one actor per country adjective."""
+        mods = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}
+                and any(g.dep_ == "conj" for g in c.children)]
+        if not mods or actor is None:
+            return []
+        out = []
+        for mod in [mods[0]] + [g for g in mods[0].children if g.dep_ == "conj"]:
+            entity = self.kb.entity(mod.text)
+            if entity is not None and entity.country:
+                out.append(replace(actor, country=entity.country, name=entity.name,
+                                   code=composite_code(entity.country, actor.sector)))
+        return out if len(out) > 1 else []
 
     def _handle(self, token, on) -> Actor | None:
         match = self.kb.handle(token.text, on=on)
