@@ -24,20 +24,17 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from dyads.actors.sectors import (entity_key, loose_key, norm_text,  # noqa: E402
-                                  person_key, primary_sector)
+from dyads.actors.sectors import (AGENT_CODES, RELIGION_CODES, entity_key,  # noqa: E402
+                                  loose_key, norm_text, person_key, primary_sector)
 
 DEFAULT_SOURCES = REPO.parent / "shared" / "kb-sources"
 DEFAULT_OUT = REPO / "src" / "dyads" / "data" / "kb.sqlite"
 DEFAULT_OVERRIDES = REPO / "src" / "dyads" / "data" / "kb_overrides.yaml"
 
 # Entity priorities: lower wins when two sources claim the same key.
-KNOWN_SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "SPY", "BUS", "MED",
-                 "CVL", "EDU", "HLH", "REL", "IGO", "NGO", "UAF", "ELI", "LAB", "AGR", "REF",
-                 "CRM", "ENV", "HRI", "IMG", "INS", "SEP", "MNC", "PPL", "MUS", "CHR", "JEW",
-                 "BUD", "HIN", "RAD", "SOC"}
+KNOWN_SECTORS = AGENT_CODES
 PRI_OVERRIDE, PRI_COUNTRY, PRI_DEMONYM, PRI_IGO, PRI_CAPITAL, PRI_PHOENIX = 0, 1, 2, 3, 4, 5
-HEAD_TITLES = {"president", "prime minister", "chancellor", "federal chancellor", "king",
+HEAD_TITLES = {"president", "prime minister", "national leader", "chancellor", "federal chancellor", "king",
                "queen", "emir", "supreme leader", "first lord of the treasury", "taoiseach",
                "president of the republic", "sultan", "amir", "head of state",
                "general secretary of the chinese communist party", "premier",
@@ -286,6 +283,71 @@ def _match_surname(people: People, spell: dict, country: str) -> str | None:
 
 # ---------------------------------------------------------------------------- phoenix
 PHX_CODE = re.compile(r"\[([^\]]*)\]")
+PHX_LEADER_TITLE = "National Leader"  # CountryInfo lists heads of state and government
+PHX_SNAPSHOT = "2014-01-30"  # CountryInfo.140130, the file the Phoenix leaders come from
+
+
+def load_phoenix_leaders(src: Path, people: People, isos: set[str]) -> dict:
+    """Dated GOV spells of CountryInfo leaders (heads of state/government, 1960-2014).
+
+    The lowest-priority people source: it fills leaders the Wikidata extract lacks (Menem,
+    Lebanon's presidents) and adds spells to the same person when the name matches.
+    """
+    count = 0
+    for block in parse_phoenix(src / "petrarch2" / "Phoenix.Countries.actors.txt"):
+        if "countryinfo" not in block["note"].lower() or " " not in block["name"].strip():
+            continue  # single names (monarchs' regnal names) are too ambiguous as keys
+        for code, dates in block["codes"]:
+            country, sector = phoenix_code_parts(code, isos)
+            spell = phoenix_spell(dates)
+            if country and sector == "GOV" and spell:
+                _add_phoenix_spell(people, block, country, spell)
+                count += 1
+    return {"name": "phoenix", "snapshot": "2019-03-18", "count": count,
+            "licence": "MIT (petrarch2); leaders CC BY-SA 3.0 (CountryInfo)"}
+
+
+def phoenix_spell(dates: str) -> tuple[str, str | None] | None:
+    """(start, end) from '890708-991210' or '>080525'; None for undated or odd ranges."""
+    text = dates.replace(" ", "")
+    m = re.fullmatch(r"(\d{6}|\d{8})-(\d{6}|\d{8})|>(\d{6}|\d{8})", text)
+    if not m:
+        return None
+    start = _phx_date(m.group(1) or m.group(3))
+    end = _phx_date(m.group(2)) if m.group(2) else None
+    if start is None or (m.group(2) and end is None):
+        return None
+    return start, end
+
+
+def _phx_date(digits: str) -> str | None:
+    """YYMMDD (years up to 14 are 20xx: the file dates from 2014) or YYYYMMDD -> ISO date."""
+    if len(digits) == 6:
+        year = int(digits[:2])
+        digits = str(2000 + year if year <= 14 else 1900 + year) + digits[2:]
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:])).isoformat()
+    except ValueError:
+        return None
+
+
+def _add_phoenix_spell(people: People, block: dict, country: str, spell: tuple) -> None:
+    names = [_phx_person_name(n) for n in [block["name"], *block["aliases"]]]
+    full = names[0]
+    given, _, surname = full.rpartition(" ")
+    kb_id = (people.find(full, country)
+             or _match_surname(people, {"given": given, "surname": surname}, country)
+             or f"dyads:phx-{country}-{norm_text(full).replace(' ', '-')}")
+    people.add(kb_id, people.names.get(kb_id, full), *names)
+    people.add_role(kb_id, title=PHX_LEADER_TITLE, country=country, sector="GOV",
+                    start=spell[0], end=spell[1], source="phoenix",
+                    snapshot=None if spell[1] else PHX_SNAPSHOT)
+
+
+def _phx_person_name(text: str) -> str:
+    """CARLOS_SAUL_MENEM -> Carlos Saul Menem (Mc/Mac and hyphenated parts kept capitalised)."""
+    words = [w for w in text.replace("_", " ").split() if w]
+    return " ".join("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")) for w in words)
 
 
 def parse_phoenix(path: Path) -> list[dict]:
@@ -325,15 +387,36 @@ def _phx_codes(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# Phoenix prefixes that name a region or an unplaced group rather than a country (KKL marks
+# groups the file's coders could not place); such actors get country None.
+PHX_REGIONS = {"AFR", "ASA", "BLK", "CAU", "CFR", "CAS", "CEU", "CRB", "EIN", "EAF", "EEU",
+               "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA",
+               "SAF", "WAF", "WST", "WEU", "INT", "KKL", "ARB"}
+# Older CAMEO/CountryInfo country codes -> ISO3 (successor state for dissolved ones).
+PHX_OLD_CODES = {"ANG": "AGO", "ZAI": "COD", "KSV": "UNK", "TMP": "TLS", "DDR": "DEU",
+                 "SUN": "RUS", "ROM": "ROU", "BUR": "MMR", "YUG": "SRB", "CSK": "CZE"}
+
+
 def phoenix_code_parts(code: str, countries: set[str]) -> tuple[str | None, str | None]:
-    """(country, sector) of a Phoenix code; GOVLEG-style institutions keep the specific one."""
-    country = code[:3] if code[:3] in countries else None
-    chunks = [code[i:i + 3] for i in range(3 if country else 0, len(code), 3)]
-    if not chunks or chunks[0] not in KNOWN_SECTORS:
+    """(country, sector) of a Phoenix code: country an ISO3 or None, sector an agent code.
+
+    GOVLEG-style institutions keep the specific sector; a religion sub-code yields to a
+    later role code (BUDREB -> REB) and otherwise means REL.
+    """
+    head = PHX_OLD_CODES.get(code[:3], code[:3])
+    country = head if head in countries else None
+    skip = 3 if country or code[:3] in PHX_REGIONS else 0
+    if country and code[3:6] in countries and code[3:6] not in AGENT_CODES:
+        country, skip = code[3:6], 6  # GBRVGBGOV: a territory's own government
+    chunks = [c for c in (code[i:i + 3] for i in range(skip, len(code), 3)) if c in AGENT_CODES]
+    if not chunks:
         return country, None
-    if chunks[0] == "GOV" and len(chunks) > 1 and chunks[1] in {"LEG", "JUD", "MIL", "COP", "SPY"}:
-        return country, chunks[1]
-    return country, chunks[0]
+    roles = [c for c in chunks if c not in RELIGION_CODES]
+    if not roles:
+        return country, "REL"
+    if roles[0] == "GOV" and len(roles) > 1 and roles[1] in {"LEG", "JUD", "MIL", "COP", "SPY"}:
+        return country, roles[1]
+    return country, roles[0]
 
 
 def is_phoenix_person(block: dict) -> bool:
@@ -344,12 +427,26 @@ def is_phoenix_person(block: dict) -> bool:
 
 # ---------------------------------------------------------------------------- entities
 class Entities:
-    """Keyed entity rows; the lowest priority number wins a contested key."""
+    """Keyed entity rows; the lowest priority number wins a contested key.
+
+    A key that two different actors claim at the same priority (an alias several groups
+    share) is ambiguous: it is dropped rather than given to whichever came first, unless a
+    stronger source (an override) settles it.
+    """
 
     def __init__(self):
-        self.rows: dict[str, tuple] = {}
+        self._rows: dict[str, tuple] = {}
+        self._contested: dict[str, int] = {}
 
-    def add(self, text: str, priority: int, name: str, kb_id, country, sector, code, kind):
+    @property
+    def rows(self) -> dict[str, tuple]:
+        return {k: row for k, row in self._rows.items() if self._contested.get(k) != row[0]}
+
+    def contested(self) -> list[str]:
+        return sorted(k for k in self._rows if self._contested.get(k) == self._rows[k][0])
+
+    def add(self, text: str, priority: int, name: str, kb_id, country, sector, code, kind,
+            group: str | None = None):
         key = entity_key(text)
         if len(key) < 2 or not code:
             return
@@ -357,8 +454,17 @@ class Entities:
         # writes every name in capitals, so there only very short names count as acronyms.
         limit = 4 if priority == PRI_PHOENIX or priority == PRI_IGO else 5
         acronym = int(text.replace(".", "").isupper() and len(key) <= limit and " " not in key)
-        if key not in self.rows or priority < self.rows[key][0]:
-            self.rows[key] = (priority, name, kb_id, country, sector, code, kind, acronym)
+        row = (priority, name, kb_id, country, sector, code, kind, acronym, group or name)
+        old = self._rows.get(key)
+        if old is None or priority < old[0]:
+            self._rows[key] = row
+        elif priority == old[0] and _identity(old) != _identity(row) and old[8] != row[8]:
+            self._contested[key] = priority
+
+
+def _identity(row: tuple) -> tuple:
+    """What a lookup would return for a row: two claims alike in this are no conflict."""
+    return row[3], row[4], row[5], row[6]
 
 
 def load_countries(src: Path, ents: Entities) -> tuple[list[tuple], dict]:
@@ -373,10 +479,10 @@ def load_countries(src: Path, ents: Entities) -> tuple[list[tuple], dict]:
                      demonym.get("m"), bool(c.get("independent"))))
         shift = 0 if c.get("independent") else PRI_PHOENIX  # territories lose shared names
         for name in (common, c["name"]["official"], *c.get("altSpellings", [])):
-            if len(name) > 2 or name.isupper():
+            if is_country_alias(name):
                 ents.add(name, PRI_COUNTRY + shift, common, qids.get(iso3), iso3, None, iso3,
                          "country")
-        for form in {demonym.get("m"), demonym.get("f")} - {None, ""}:
+        for form in demonym_forms(demonym):
             ents.add(form, PRI_DEMONYM + shift, common, qids.get(iso3), iso3, None, iso3,
                      "country")
         for name in [capital, *cities.get(iso3, [])]:
@@ -384,6 +490,31 @@ def load_countries(src: Path, ents: Entities) -> tuple[list[tuple], dict]:
                 ents.add(name, PRI_CAPITAL, name, None, iso3, "GOV", iso3 + "GOV", "metonym")
     return rows, {"name": "mledoze", "snapshot": "2026-04-27", "count": len(rows),
                   "licence": "ODbL 1.0 (mledoze/countries)"}
+
+
+# Country codes common enough in news copy to stand for the country. Other two- and
+# three-letter codes collide with abbreviations and words (EC, IN, IT, ME, OR, TO).
+COUNTRY_ABBREVIATIONS = {"us", "usa", "uk", "uae", "drc", "prc", "rok", "dprk", "rsa", "roc"}
+
+
+def is_country_alias(name: str) -> bool:
+    """Names and spellings of a country; bare codes only when commonly written as names."""
+    key = entity_key(name)
+    is_code = name.replace(".", "").isupper() and len(key) <= 4 and " " not in key
+    return (len(key) > 2 and not is_code) or key in COUNTRY_ABBREVIATIONS
+
+
+def demonym_forms(demonym: dict) -> set[str]:
+    """Demonyms and their plurals as nouns (Afghans, Iraqis); "Bosnian, Herzegovinian" splits."""
+    forms = {f.strip() for v in (demonym.get("m"), demonym.get("f")) if v for f in v.split(",")}
+    return forms | {plural for f in forms if (plural := demonym_plural(f))}
+
+
+def demonym_plural(word: str) -> str | None:
+    """Plural of a demonym used as a noun; None for forms with no plural (Chinese, French)."""
+    if " " in word or not word or word.endswith(("ese", "ch", "sh", "s", "x", "z")):
+        return None
+    return word + "s"
 
 
 def country_qids(src: Path, data: list[dict]) -> dict[str, str]:
@@ -441,18 +572,33 @@ def load_phoenix_entities(src: Path, ents: Entities, isos: set[str]) -> dict:
 
 def _phoenix_orgs(path: Path, ents: Entities, isos: set[str], default_kind: str) -> int:
     count = 0
-    for block in parse_phoenix(path):
-        if is_phoenix_person(block) or not block["codes"]:
-            continue
+    blocks = [b for b in parse_phoenix(path) if not is_phoenix_person(b) and b["codes"]]
+    tails = name_tails(blocks)
+    for block in blocks:
+        block["aliases"] = [a for a in block["aliases"]
+                            if len(tails.get(entity_key(a), set()) - {block["name"]}) < 2]
         code = block["codes"][-1][0]
         country, sector = phoenix_code_parts(code, isos)
         kind = {"IGO": "igo", "NGO": "ngo", "MNC": "institution"}.get(code[:3], default_kind)
         composite = code if country is None else country + (sector or "")
-        for name in [block["name"], *block["aliases"]]:
+        names = [block["name"], *block["aliases"]]
+        for name in names:
             ents.add(name, PRI_IGO if kind == "igo" else PRI_PHOENIX, block["name"].title(),
-                     None, country, sector or code[:3], composite, kind)
+                     None, country, sector, composite, kind, group=names[0])
             count += 1
     return count
+
+
+def name_tails(blocks: list[dict]) -> dict[str, set[str]]:
+    """Trailing word runs of each main name -> the names ending so ("islamic jihad" ends
+    "palestinian islamic jihad"). An alias that ends two or more other groups' names is a
+    generic label (Islamic Jihad, Youth), not one group's name."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for block in blocks:
+        words = entity_key(block["name"]).split()
+        for i in range(1, len(words)):
+            out[" ".join(words[i:])].add(block["name"])
+    return out
 
 
 # ---------------------------------------------------------------------------- sectors
@@ -686,7 +832,7 @@ def write_kb(out: Path, sources: list[dict], people: People, ents: Entities,
     blocked = STOP_SURNAMES | set(ents.rows) | set(words) | spacy_stop_words()
     write_people(db, people, blocked)
     db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)",
-                   [(k, *row[1:], row[0]) for k, row in ents.rows.items()])
+                   [(k, *row[1:8], row[0]) for k, row in ents.rows.items()])
     db.executemany("INSERT INTO countries VALUES (?,?,?,?,?,?,?)", countries)
     db.executemany("INSERT INTO sector_words VALUES (?,?)", sorted(words.items()))
     db.executemany("INSERT INTO sources VALUES (?,?,?,?)",
@@ -711,6 +857,9 @@ def build(sources: Path, out: Path, overrides: Path) -> dict:
     wikidata = load_wikidata(sources, people)
     factbook = load_factbook(sources, people, {r[0] for r in countries if r[6]})
     phoenix = load_phoenix_entities(sources, ents, isos)
+    leaders = load_phoenix_leaders(sources, people, isos)
+    phoenix["count"] += leaders["count"]
+    phoenix["licence"] = "MIT (petrarch2); country and leader part CC BY-SA 3.0 (CountryInfo)"
     over = load_overrides(overrides, people, ents, words)
     write_kb(out, [over, wikidata, factbook, phoenix, mledoze, agents], people, ents,
              countries, words)

@@ -78,7 +78,15 @@ def phrase_forms(phrase: str) -> list[str]:
 
 
 # CAMEO religion sub-codes; as an actor's sector they all mean "religious".
-RELIGION_CODES = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "CTH", "ORT", "SHI", "SUN"})
+RELIGION_CODES = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "CTH", "ORT", "SHI", "SUN",
+                            "BAH", "MOS"})
+# Agent (sector) codes an actor may carry: CAMEO primary and secondary roles, the
+# organisation types (IGO/NGO/MNC/IMG = international militarised group), and the
+# religion codes kept by the agents file. Anything else in a code is a place or a sub-code.
+AGENT_CODES = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "SPY", "BUS",
+                         "MED", "CVL", "EDU", "HLH", "REL", "IGO", "NGO", "UAF", "ELI", "LAB",
+                         "AGR", "REF", "CRM", "ENV", "HRI", "IMG", "INS", "SEP", "MNC", "PPL",
+                         "RAD", "SOC"}) | RELIGION_CODES
 
 
 def primary_sector(agent_code: str) -> str | None:

@@ -74,22 +74,27 @@ def cameo_code(code: str) -> CameoCode:
 
 
 @functools.lru_cache(maxsize=1)
-def _intent_table() -> dict[str, str]:
+def _shift_tables() -> dict[str, dict[str, str]]:
     import yaml
-    from importlib import resources as _res
 
-    text = _res.files("dyads.data").joinpath("intent_codes.yaml").read_text(encoding="utf-8")
-    return {str(k): str(v) for k, v in yaml.safe_load(text).items()}
+    text = resources.files("dyads.data").joinpath("code_shifts.yaml").read_text(encoding="utf-8")
+    return {kind: {str(k): str(v) for k, v in table.items()}
+            for kind, table in yaml.safe_load(text).items()}
 
 
-def future_code(code: str) -> str:
-    """The intent (03x) or threat (13x) code for an announced deed; else ``code``.
+SHIFT_DEFAULTS = {"future": None, "demand": "100", "refusal": "120"}
 
-    "China will send aid" → 033 with modality future; "will attack" → 1384.
-    """
-    table = _intent_table()
+
+def shifted_code(kind: str, code: str) -> str:
+    """The code of a deed that is announced (``future``), demanded (``demand``) or
+    refused (``refusal``): "China will send aid" → 033; "Y must release" → 1053."""
+    table = _shift_tables()[kind]
     for length in range(len(code), 1, -1):
         hit = table.get(code[:length])
         if hit is not None:
             return hit
-    return code
+    return SHIFT_DEFAULTS[kind] or code
+
+
+def future_code(code: str) -> str:
+    return shifted_code("future", code)

@@ -5,12 +5,12 @@ places and quotes are attached later by the pipeline.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..actors.resolve import ArticleActors
 from ..records import Actor
 from . import arguments as args
-from .codes import future_code
+from .codes import future_code, shifted_code
 from .lexicon import LexEntry, Lexicon
 from .modality import is_refusal, modality_of
 
@@ -141,14 +141,80 @@ def match_events(doc, lexicon: Lexicon, actors: ArticleActors, discards=None) ->
     out: list[EventCandidate] = []
     for s_index, sent in enumerate(doc.sents):
         triggers = find_triggers(sent, lexicon, discards)
+        triggers = statements_as_demands(sent, triggers)
         for i, entry in sorted(triggers.items()):
             token = doc[i]
             if _governed_by_trigger(token, triggers):
                 continue
             if entry.code.startswith(STATEMENT_ROOT) and _statement_has_content_event(token, triggers):
                 continue
-            out += candidates_for(token, entry, s_index, actors)
+            code = refined_code(token, entry, triggers)
+            out += candidates_for(token, entry, s_index, actors, code)
     return out
+
+
+OBLIGATION_AUX = {"must", "should", "ought"}
+OBLIGATION_XCOMP_HEADS = {"have", "need"}  # "has to", "needs to"
+
+
+def _obliged(verb) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if aux & OBLIGATION_AUX:
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGATION_XCOMP_HEADS
+
+
+def statements_as_demands(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
+    """'Russia said that Sudan must return the helicopter' is Russia demanding (10x) that
+    Sudan return it: the statement becomes a demand, its content is no event of its own."""
+    out = dict(triggers)
+    for i, entry in triggers.items():
+        if not entry.code.startswith(STATEMENT_ROOT) or entry.pos != "verb":
+            continue
+        clause = args.complement_clause(sent.doc[i])
+        verbs = args.clause_main_verbs(clause) if clause is not None else []
+        if not any(_obliged(v) for v in verbs):
+            continue
+        content = next((triggers[v.i] for v in verbs if v.i in triggers), None)
+        code = shifted_code("demand", content.code) if content else "100"
+        out[i] = replace(entry, code=code, id=f"{entry.id}+demand")
+        for v in verbs:
+            out.pop(v.i, None)
+    return out
+
+
+GENERIC_CONTAINER_CODES = {"020", "030", "100", "120", "130", "02", "03", "10", "12", "13"}
+
+
+def refined_code(token, entry: LexEntry, triggers) -> str:
+    """A generic appeal/intent/demand/refusal takes its kind from what it asks for:
+    'refused to release the prisoners' → 1243, 'urged them to negotiate' → 026."""
+    if entry.code not in GENERIC_CONTAINER_CODES:
+        return entry.code
+    content = _content_trigger(token, triggers)
+    if content is None:
+        return entry.code
+    root = entry.code[:2]
+    if root == "10":
+        return shifted_code("demand", content.code)
+    if root == "02":
+        demand = shifted_code("demand", content.code)
+        return "02" + demand[2:] if demand != "100" else entry.code
+    if root == "12":
+        return shifted_code("refusal", content.code)
+    shifted = shifted_code("future", content.code)
+    return shifted if shifted[:2] == root else entry.code
+
+
+def _content_trigger(token, triggers) -> LexEntry | None:
+    for c in token.children:
+        if c.dep_ in {"xcomp", "ccomp", "dobj"} and c.i in triggers:
+            return triggers[c.i]
+        if c.dep_ == "prep" and c.lower_ == "for":
+            obj = args.child(c, "pobj")
+            if obj is not None and obj.i in triggers:
+                return triggers[obj.i]
+    return None
 
 
 def _argument_tokens(token, entry: LexEntry):
@@ -194,7 +260,8 @@ def _pick_targets(target_toks, source_tok, sources, actors: ArticleActors):
     return fallback
 
 
-def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors) -> list[EventCandidate]:
+def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
+                   code: str | None = None) -> list[EventCandidate]:
     source_tok, target_toks = _argument_tokens(token, entry)
     sources = actors.at(source_tok) if source_tok is not None else []
     targets, target_tok = _pick_targets(target_toks, source_tok, sources, actors)
@@ -204,12 +271,21 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors) 
     if not sources and (entry.pos == "noun" or entry.code[:2] == STATEMENT_ROOT):
         return []  # "the war in Ukraine", "experts claimed": no doer, no event
     modality = modality_of(token)
-    code = entry.negated_code if modality == "negated" and entry.negated_code else entry.code
-    if modality == "future":
+    code = code or entry.code
+    if modality == "negated" and entry.negated_code:
+        code = entry.negated_code
+    elif modality == "negated" and _will_not(token):  # "Syria will not accept refugees"
+        code, modality = shifted_code("refusal", code), "asserted"
+    elif modality == "future":
         code = future_code(code)
     arg_ids = tuple(t.i for t in (source_tok, target_tok) if t is not None)
     return [EventCandidate(token.i, entry, code, s, t, modality, s_index, arg_ids)
             for s, t in _dyads(sources, targets)]
+
+
+def _will_not(verb) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(aux & {"will", "would", "wo", "shall"}) and not verb.lemma_.startswith(STATEMENT_ROOT)
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:
@@ -218,10 +294,13 @@ def _same(a: Actor | None, b: Actor | None) -> bool:
         return False
     if a.kb_id and a.kb_id == b.kb_id:
         return True
-    if a.country and a.country == b.country:
-        return a.sector == b.sector or a.sector is None or b.sector is None or (
-            a.resolved_by == "coref" or b.resolved_by == "coref")
-    return a.code is not None and a.code == b.code
+    if a.code is not None and a.code == b.code:
+        return True
+    if a.start < b.end and b.start < a.end:
+        return True  # one phrase: "talks between the US and Indian diplomats"
+    # "the Russian minister claimed both sides ...": the pair's Russia is the speaker's side
+    coref = "coref" in (a.resolved_by, b.resolved_by)
+    return bool(a.country) and a.country == b.country and coref
 
 
 def _dyads(sources: list[Actor], targets: list[Actor]):
