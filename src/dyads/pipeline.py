@@ -90,7 +90,10 @@ def code_doc(article: Article, doc, resources: Resources, settings: Settings) ->
 
 def code_articles(articles: Iterable[Article], resources: Resources | None = None,
                   settings: Settings | None = None, batch_size: int = 16) -> Iterator[CodedArticle]:
-    """Code a stream in-process, parsing in batches with ``nlp.pipe``; input order kept."""
+    """Code a stream in-process, parsing in batches with ``nlp.pipe``; input order kept.
+
+    One article that makes the coder raise comes back with ``errors``; the rest of its
+    batch is coded as usual."""
     resources = resources or load_resources()
     batch: list[Article] = []
     for article in articles:
@@ -102,15 +105,32 @@ def code_articles(articles: Iterable[Article], resources: Resources | None = Non
         yield from _code_batch(batch, resources, settings)
 
 
-def _code_batch(batch: list[Article], resources: Resources, settings) -> Iterator[CodedArticle]:
-    codable = [a for a in batch if a.body and looks_english(a.body)]
+def _parse_input(article: Article) -> str | None:
+    """The text to parse, or None when ``code_article`` will not parse it (or cannot)."""
     try:
-        docs = dict(zip((id(a) for a in codable),
-                        resources.nlp.pipe(masked_text(a) for a in codable)))
-    except Exception:  # a batch-level parser failure: fall back to one article at a time
-        docs = {}
-    for article in batch:
-        yield code_article(article, resources, settings, doc=docs.get(id(article)))
+        return masked_text(article) if article.body and looks_english(article.body) else None
+    except Exception:  # malformed record: code_article reports it on its own
+        return None
+
+
+def _parse_batch(batch: list[Article], resources: Resources) -> list:
+    """Docs for a batch (None where an article is not parsed), in one ``nlp.pipe`` call."""
+    texts = [_parse_input(a) for a in batch]
+    wanted = [t for t in texts if t is not None]
+    try:
+        parsed = iter(list(resources.nlp.pipe(wanted, batch_size=max(1, len(wanted)))))
+    except Exception:  # a batch-level parser failure: code_article parses one at a time
+        return [None] * len(batch)
+    return [next(parsed) if t is not None else None for t in texts]
+
+
+def _code_batch(batch: list[Article], resources: Resources, settings) -> Iterator[CodedArticle]:
+    for article, doc in zip(batch, _parse_batch(batch, resources)):
+        try:
+            yield code_article(article, resources, settings, doc=doc)
+        except Exception as err:  # code_article's own checks raised: isolate the article
+            detail = traceback.format_exception_only(type(err), err)[-1].strip()
+            yield failed(article, f"internal error while coding: {detail}")
 
 
 def event_id(article: Article, trigger_start: int, cameo: str, source, target) -> str:

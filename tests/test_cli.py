@@ -1,0 +1,95 @@
+"""The command line, end to end in subprocesses (the installed ``dyads`` entry point)."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DYADS = [sys.executable, "-m", "dyads"]
+
+
+def run(args, **kw):
+    return subprocess.run(DYADS + args, capture_output=True, text=True, timeout=300, **kw)
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("batch")
+    (folder / "good.txt").write_text("date 2022-03-31\n\nRussia and Ukraine held talks in "
+                                     "Istanbul on Tuesday. Germany urged Russia to withdraw its troops.")
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(bytes(range(256)))
+    (folder / "feed.jsonl").write_text(
+        json.dumps({"id": "j1", "text": "China criticized Japan on Monday.", "date": "2021-05-05"})
+        + "\n{not json\n" + json.dumps({"id": "j2", "text": "Iran expelled two French diplomats.",
+                                        "date": "2022-02-30"}) + "\n")
+    (folder / "big.txt").write_text("date 2022-01-01\n\n" + "Police arrested protesters. " * 80_000)
+    (folder / "german.txt").write_text("date 2022-01-01\n\nDie Regierung hat am Mittwoch die "
+                                       "Gespräche mit der Opposition abgebrochen und neue Wahlen angekündigt.")
+    return folder
+
+
+def test_batch_with_bad_articles_loses_nothing(batch, output_validator):
+    proc = run(["code", str(batch), "--format", "docs", "--quiet", "--workers", "2"])
+    assert proc.returncode == 0, proc.stderr
+    docs = {d["doc_id"]: d for d in map(json.loads, proc.stdout.splitlines())}
+    assert set(docs) == {"good", "empty", "binary", "feed:2", "j1", "j2", "big", "german"}
+    for doc in docs.values():
+        output_validator.validate(doc)
+    assert docs["good"]["events"] and not docs["good"]["errors"]
+    assert "empty" in docs["empty"]["errors"][0]
+    assert "binary" in docs["binary"]["errors"][0]
+    assert "not valid JSON" in docs["feed:2"]["errors"][0]
+    assert "does not exist" in docs["j2"]["errors"][0] and docs["j2"]["events"]  # coded anyway
+    assert "limit" in docs["big"]["errors"][0]
+    assert "English" in docs["german"]["errors"][-1]
+    assert "dyads: binary:" in proc.stderr
+
+
+def test_events_format_and_out_file(batch, tmp_path, output_validator):
+    out = tmp_path / "events.jsonl"
+    proc = run(["code", str(batch / "good.txt"), "--out", str(out), "--quiet", "--workers", "1"])
+    assert proc.returncode == 0 and proc.stdout == ""
+    events = [json.loads(line) for line in out.read_text().splitlines()]
+    assert events and all(e["doc_id"] == "good" for e in events)
+    for e in events:
+        output_validator.validate(e)
+
+
+def test_stdin_with_date_option():
+    proc = run(["code", "-", "--date", "2022-03-31", "--quiet", "--workers", "1"],
+               input="Russia and Ukraine held talks in Istanbul on Tuesday.")
+    [event] = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert event["date"] == "2022-03-29" and event["location"]["name"] == "Istanbul"
+
+
+def test_nothing_readable_exits_non_zero(tmp_path):
+    (tmp_path / "a.txt").write_text("")
+    proc = run(["code", str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"), "--quiet"])
+    assert proc.returncode == 1
+
+
+def test_rerun_is_idempotent_and_stored(batch, tmp_path):
+    db = tmp_path / "news.duckdb"
+    for _ in range(2):
+        assert run(["code", str(batch / "good.txt"), "--db", str(db), "--quiet", "--workers", "1"]).returncode == 0
+    proc = run(["query", "--db", str(db), "--format", "jsonl"])
+    events = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert events and all(e["num_mentions"] == 1 for e in events)
+
+
+def test_demo_codes_stores_and_summarises(tmp_path):
+    proc = run(["demo", "--no-serve", "--db", str(tmp_path / "demo.duckdb"), "--workers", "2"])
+    assert proc.returncode == 0, proc.stderr
+    n_articles = len(list((REPO / "examples" / "articles").glob("*.txt")))
+    assert f"coded {n_articles} articles" in proc.stdout
+    assert "most active country dyads" in proc.stdout
+    assert (tmp_path / "demo.duckdb").exists()
+
+
+def test_progress_bar_hidden_when_not_a_terminal(batch):
+    proc = run(["code", str(batch / "good.txt"), "--workers", "1"])
+    assert "\r" not in proc.stderr and "articles" in proc.stderr  # summary only
