@@ -36,7 +36,8 @@ def build_quotes(article, doc, actors) -> list[Quote]:
         if q.kind == "phrase" and (speaker is None or len(q.text.split()) > SHORT_PHRASE_WORDS):
             continue
         out.append(Quote(speaker=speaker, quote=article.body[q.start:q.end], start=q.start,
-                         end=q.end, cue=q.cue, cue_start=q.cue_start, cue_end=q.cue_end))
+                         end=q.end, cue=q.cue, cue_start=q.cue_start, cue_end=q.cue_end,
+                         kind=q.kind))
     return out
 
 

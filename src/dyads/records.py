@@ -167,12 +167,13 @@ class Quote:
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    kind: str = "direct"  # direct | tweet | phrase (a short quoted phrase inside a sentence)
 
     def to_dict(self) -> dict:
         return {
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "quote": self.quote, "start": self.start, "end": self.end, "cue": self.cue,
-            "cue_start": self.cue_start, "cue_end": self.cue_end,
+            "cue_start": self.cue_start, "cue_end": self.cue_end, "kind": self.kind,
         }
 
 

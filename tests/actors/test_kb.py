@@ -204,3 +204,92 @@ def test_kb_survives_pickling_for_worker_processes(kb):
 def test_missing_file_says_how_to_fix(tmp_path):
     with pytest.raises(KnowledgeBaseError, match="build_kb"):
         KnowledgeBase.load(tmp_path / "absent.sqlite")
+
+
+# ---- gaps found on dev data -------------------------------------------------------------
+@pytest.mark.parametrize("code", ["IN", "IT", "ME", "OR", "TO", "EC"])
+def test_two_letter_codes_are_not_countries(kb, code):
+    entity = kb.entity(code)
+    assert entity is None or entity.kind != "country", entity
+
+
+@pytest.mark.parametrize("text,country", [
+    ("US", "USA"), ("U.S.", "USA"), ("UK", "GBR"), ("U.K.", "GBR"), ("UAE", "ARE"),
+    ("DRC", "COD"), ("PRC", "CHN"), ("ROK", "KOR"), ("DPRK", "PRK")])
+def test_common_country_abbreviations_stay(kb, text, country):
+    assert kb.entity(text).country == country
+
+
+@pytest.mark.parametrize("text", [
+    "European Community", "EC", "EEC", "European Economic Community", "APEC",
+    "Asia-Pacific Economic Cooperation", "UNHCR", "UNICEF", "WFP", "UNESCO", "UNDP", "IAEA",
+    "WHO", "ILO", "FAO", "OCHA", "UNRWA", "UN Human Rights Council", "UN General Assembly",
+    "UN Security Council", "International Court of Justice", "ICC", "NATO", "EU",
+    "European Commission", "European Parliament", "Council of Europe", "OSCE", "OAS", "AU",
+    "African Union", "OAU", "ECOWAS", "SADC", "IGAD", "ASEAN", "SCO", "BRICS", "G7", "G20",
+    "GCC", "Arab League", "OIC", "OPEC", "IMF", "World Bank", "WTO", "Interpol",
+    "the Commonwealth", "CIS", "CSTO", "Mercosur"])
+def test_igos_named_in_wire_copy(kb, text):
+    entity = kb.entity(text)
+    assert entity is not None, text
+    assert (entity.kind, entity.country, entity.sector) == ("igo", None, "IGO")
+    assert entity.code.startswith("IGO")
+
+
+def test_european_community_is_the_eu_code_not_ecuador(kb):
+    assert kb.entity("EC").code == kb.entity("European Community").code == "IGOEUREEC"
+    assert kb.entity("Ecuador").country == "ECU"
+
+
+@pytest.mark.parametrize("text,country,sector", [
+    ("Palestinian Islamic Jihad", "PSE", "REB"), ("UNITA", "AGO", "REB"),
+    ("Islamic Jihad", "PSE", "REB"), ("Hezbollah", "LBN", "REB")])
+def test_armed_group_codes(kb, text, country, sector):
+    entity = kb.entity(text)
+    assert (entity.country, entity.sector) == (country, sector)
+    assert entity.code == country + sector
+
+
+def test_regional_phoenix_prefix_gives_no_country(kb):
+    kla = kb.entity("Kosovo Liberation Army")  # coded EEUREB (Eastern Europe) in the source
+    assert (kla.country, kla.sector) == (None, "REB")
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Serbs", "SRB"), ("Bosnian Serbs", "BIH"), ("Croats", "HRV"), ("Albanians", "ALB"),
+    ("Palestinians", "PSE"), ("Israelis", "ISR"), ("Afghans", "AFG"), ("Iraqis", "IRQ"),
+    ("Pakistanis", "PAK"), ("Syrians", "SYR")])
+def test_plural_peoples_resolve_to_their_country(kb, text, country):
+    assert kb.entity(text).country == country
+
+
+@pytest.mark.parametrize("text", ["Kurds", "Shiites", "Sunnis", "Moslem", "Muslim"])
+def test_peoples_without_one_country_are_not_countries(kb, text):
+    entity = kb.entity(text)
+    assert entity is None or entity.country is None
+
+
+def test_community_sector_word_does_not_mask_the_igo(kb):
+    assert kb.entity("The European Community").sector == "IGO"
+    assert kb.sector("international community") is None
+
+
+# ---- people: namesakes and full-name queries ---------------------------------------------
+def test_former_leader_missing_from_wikidata_comes_from_countryinfo(kb):
+    menem = kb.person("Carlos Menem", on=None)
+    assert (menem.country, menem.sector) == ("ARG", "GOV")
+    assert kb.person("Carlos Menem", on="1995-06-01").role.start == "1989-07-08"
+    later = kb.person("Carlos Menem", on="2005-06-01")
+    assert (later.country, later.sector, later.role) == ("ARG", "ELI", None)
+
+
+def test_full_name_never_falls_back_to_another_given_name(kb):
+    assert kb.person("Michel Suleiman", on="2009-01-01").country == "LBN"
+    assert kb.person("Omar Suleiman", on="2011-02-01").country == "EGY"
+    assert kb.person("Xavier Suleiman", on="2009-01-01") is None
+    assert kb.person("Tom King", on=None) is None  # no such person in the sources
+
+
+def test_full_name_namesakes_prefer_the_most_notable_office(kb):
+    match = kb.person("Joe Biden", on=None)
+    assert match.kb_id == "Q6279" and match.role.title == "President"

@@ -5,6 +5,7 @@ import argparse
 import json
 import re
 import sqlite3
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -13,10 +14,14 @@ import pytest
 import yaml
 
 from dyads.actors.kb import KnowledgeBase, shipped_kb_path
-from dyads.actors.sectors import loose_key, norm_text, person_key
+from dyads.actors.sectors import AGENT_CODES, loose_key, norm_text, person_key
 from dyads.cli import actors as actors_cli
 
-OVERRIDES = Path(__file__).resolve().parents[2] / "src" / "dyads" / "data" / "kb_overrides.yaml"
+REPO = Path(__file__).resolve().parents[2]
+OVERRIDES = REPO / "src" / "dyads" / "data" / "kb_overrides.yaml"
+sys.path.insert(0, str(REPO / "scripts"))
+import build_kb  # noqa: E402  (the build script's pure helpers)
+from build_kb import phoenix_code_parts  # noqa: E402
 ISO3 = re.compile(r"[A-Z]{3}")
 SECTOR = re.compile(r"[A-Z]{3}")
 
@@ -181,3 +186,59 @@ def test_measure_load_and_lookup_time(capsys, db):
         print(f"\nKB load {loaded * 1000:.1f} ms; uncached person() {per_person * 1e6:.0f} µs; "
               f"entity() {per_entity * 1e6:.0f} µs; {found}/{len(names)} names resolved")
     assert found > len(full) * 0.9  # every full name in the KB resolves to someone
+
+
+# ---- entity integrity ---------------------------------------------------------------------
+def test_entity_countries_are_known_iso3(db):
+    known = {r[0] for r in db.execute("SELECT iso3 FROM countries")}
+    bad = db.execute("SELECT key, country FROM entities WHERE country IS NOT NULL").fetchall()
+    bad = [row for row in bad if row[1] not in known]
+    assert not bad, bad[:20]
+
+
+def test_entity_sectors_are_agent_codes(db):
+    sectors = {r[0] for r in db.execute(
+        "SELECT DISTINCT sector FROM entities WHERE sector IS NOT NULL")}
+    assert sectors and sectors <= AGENT_CODES, sectors - AGENT_CODES
+
+
+def test_phoenix_codes_map_regions_and_old_country_codes():
+    isos = {"AGO", "PSE", "GBR", "VGB", "LBN"}
+    assert phoenix_code_parts("MEAREB", isos) == (None, "REB")
+    assert phoenix_code_parts("ANGREB", isos) == ("AGO", "REB")
+    assert phoenix_code_parts("IMGMUSALQ", isos) == (None, "IMG")
+    assert phoenix_code_parts("BUDREB", isos) == (None, "REB")
+    assert phoenix_code_parts("GBRVGBGOV", isos) == ("VGB", "GOV")
+    assert phoenix_code_parts("LBNGOVMIL", isos) == ("LBN", "MIL")
+
+
+def test_alias_shared_by_several_groups_is_not_given_to_one():
+    ents = build_kb.Entities()
+    ents.add("Red Hand", build_kb.PRI_PHOENIX, "Red Hand Front", None, "AAA", "REB", "AAAREB",
+             "armed_group")
+    ents.add("Red Hand", build_kb.PRI_PHOENIX, "Red Hand Army", None, "BBB", "REB", "BBBREB",
+             "armed_group")
+    assert "red hand" not in ents.rows and ents.contested() == ["red hand"]
+    ents.add("Red Hand", build_kb.PRI_OVERRIDE, "Red Hand Front", None, "AAA", "REB", "AAAREB",
+             "armed_group")  # a curated entry settles it
+    assert ents.rows["red hand"][3] == "AAA"
+
+
+def test_generic_alias_ending_other_groups_names_is_dropped():
+    blocks = [{"name": n} for n in ("PALESTINIAN ISLAMIC JIHAD", "YEMEN ISLAMIC JIHAD",
+                                    "TURKISH ISLAMIC JIHAD", "HEZBOLLAH")]
+    tails = build_kb.name_tails(blocks)
+    assert len(tails["islamic jihad"] - {"HEZBOLLAH"}) >= 2
+
+
+def test_country_aliases_skip_bare_codes():
+    assert not build_kb.is_country_alias("EC") and not build_kb.is_country_alias("IT")
+    assert build_kb.is_country_alias("U.S.") and build_kb.is_country_alias("Lao")
+    assert build_kb.demonym_forms({"m": "Bosnian, Herzegovinian"}) >= {"Bosnians", "Herzegovinian"}
+    assert build_kb.demonym_plural("Chinese") is None and build_kb.demonym_plural("Iraqi") == "Iraqis"
+
+
+def test_countryinfo_dates():
+    assert build_kb.phoenix_spell("890708-991210") == ("1989-07-08", "1999-12-10")
+    assert build_kb.phoenix_spell(">080525") == ("2008-05-25", None)
+    assert build_kb.phoenix_spell("") is None

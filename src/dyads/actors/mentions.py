@@ -86,14 +86,13 @@ def find_person(doc, phrase: Phrase, kb: KnowledgeBase, on):
     """
     for a, b in reversed(propn_runs(doc, phrase.left, phrase.right)):
         given = _given_name(doc, a, b)
-        for width in range(min(b - a, 4), 0, -1):
-            for start in range(b - width, a - 1, -1):
-                name = doc[start:start + width].text
-                match = kb.person(name, on=on)
-                if match is not None:
-                    if given is not None and not _given_agrees(given, match.name):
-                        return None, None
-                    return match, (start, start + width)
+        for width in range(min(b - a, 4), 0, -1):  # names end where the run ends
+            start = b - width
+            match = kb.person(doc[start:b].text, on=on)
+            if match is not None:
+                if given is not None and not _given_agrees(given, match.name):
+                    return None, None
+                return match, (start, b)
     return None, None
 
 

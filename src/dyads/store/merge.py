@@ -24,6 +24,8 @@ import hashlib
 import duckdb
 import pyarrow as pa
 
+from dyads.store.schema import FLAT_COLUMNS
+
 NEAR_KM = 50.0
 
 _COMPATIBLE_PLACE = f"""(
@@ -55,12 +57,15 @@ _EVENT_COLUMNS = """source, target, cameo, cameo_root, plover, plover_mode, quad
     goldstein, modality, {date}, date_precision, date_text, {location}, confidence,
     source_key, target_key"""
 
+# Schema v2's flat filter columns, taken from the representative mention.
+_FLAT = ", ".join(FLAT_COLUMNS)
+
 # A pending mention linked to nothing is an event of its own.
 _SINGLE_EVENTS = f"""
 INSERT INTO events
 SELECT {EVENT_ID_SQL.format('uid')}, uid,
        {_EVENT_COLUMNS.format(date='date', location='location')},
-       coalesce(mentions, 1), 1, published, published
+       coalesce(mentions, 1), 1, published, published, {_FLAT}
 FROM pending WHERE uid NOT IN (SELECT key FROM merge_map WHERE kind = 'u')
 """
 
@@ -86,7 +91,7 @@ agg AS (SELECT merged_id, min(uid) AS anchor, sum(coalesce(mentions, 1)) AS n,
 SELECT r.merged_id, a.anchor,
        {_EVENT_COLUMNS.format(date='coalesce(r.date, a.first_date)',
                               location='coalesce(r.location, p.location)')},
-       a.n, a.na, a.fs, a.ls
+       a.n, a.na, a.fs, a.ls, {_FLAT}
 FROM rep r JOIN agg a USING (merged_id) LEFT JOIN place p USING (merged_id)
 """
 

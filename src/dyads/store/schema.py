@@ -1,6 +1,6 @@
 """The store's tables, its schema version and the migrations between versions.
 
-Layout (version 1):
+Layout (version 1, extended by version 2 below):
 - ``articles``: one row per distinct article body (``content_hash`` = sha256 of the
   normalised body); body, metadata, errors, and which coder version coded it when.
 - ``doc_aliases``: other doc ids whose body hashed the same as a stored article.
@@ -11,6 +11,13 @@ Layout (version 1):
 - ``events``: merged events (one per real-world event) with counts and first/last seen.
 - ``quotes``, ``actors``.
 
+Version 2 appends flat filter columns to ``mentions`` and ``events``: ``source_country``,
+``target_country`` and ``dyad_key`` (the two countries in sorted order joined by ``|``,
+NULL unless both are known). Filters on a flat column are pushed into DuckDB's scan and
+read one small dictionary-compressed column; the same filters on STRUCT fields read the
+whole actor STRUCTs and, when OR-ed over both sides, are not pushed down at all. The
+migration rewrites both tables ordered by date, so date filters skip row groups.
+
 No PRIMARY KEY constraints: uniqueness is kept by the writer inside one transaction per
 batch, and DuckDB appends much faster without ART indexes to maintain.
 """
@@ -18,7 +25,7 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ACTOR_STRUCT = (
     "STRUCT(text VARCHAR, start BIGINT, \"end\" BIGINT, name VARCHAR, kb_id VARCHAR, "
@@ -71,8 +78,39 @@ _V1 = [
         sector VARCHAR)""",
 ]
 
+
+
+def dyad_key_sql(a: str, b: str) -> str:
+    """SQL for the unordered country pair of two expressions; NULL when either is unknown
+    (DuckDB's least/greatest skip NULLs, hence the explicit CASE)."""
+    return (f"CASE WHEN {a} IS NOT NULL AND {b} IS NOT NULL "
+            f"THEN least({a}, {b}) || '|' || greatest({a}, {b}) END")
+
+
+def dyad_key(a: str, b: str) -> str:
+    """The Python twin of ``dyad_key_sql`` for two known countries."""
+    return "|".join(sorted((a, b)))
+
+
+# The flat columns version 2 appends (in this order) to mentions and events.
+FLAT_COLUMNS = ("source_country", "target_country", "dyad_key")
+FLAT_SELECT = ("source.country AS source_country, target.country AS target_country, "
+               f"{dyad_key_sql('source.country', 'target.country')} AS dyad_key")
+CLUSTER_ORDER = {"mentions": "merge_date, uid", "events": "date, event_id"}
+
+
+def rewrite_sorted(table: str, extra: str = "") -> list[str]:
+    """Statements that rewrite ``table`` in date order (plus ``extra`` columns)."""
+    return [f"CREATE TABLE {table}_sorted AS SELECT *{extra} FROM {table} "
+            f"ORDER BY {CLUSTER_ORDER[table]}",
+            f"DROP TABLE {table}",
+            f"ALTER TABLE {table}_sorted RENAME TO {table}"]
+
+
+_V2 = rewrite_sorted("mentions", ", " + FLAT_SELECT) + rewrite_sorted("events", ", " + FLAT_SELECT)
+
 # version -> statements that bring the schema from version-1 to version.
-MIGRATIONS: dict[int, list[str]] = {1: _V1}
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}
 
 
 class StoreSchemaError(RuntimeError):
@@ -102,11 +140,29 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int = SCHEMA_VERSION) -> int
                     "(version INTEGER, applied_at TIMESTAMP)")
     for step in range(version + 1, target + 1):
         con.execute("BEGIN TRANSACTION")
-        for statement in MIGRATIONS[step]:
-            con.execute(statement)
-        con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [step])
-        con.execute("COMMIT")
+        try:
+            for statement in MIGRATIONS[step]:
+                con.execute(statement)
+            con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [step])
+            con.execute("COMMIT")
+        except BaseException:  # a failed step leaves the store at the previous version
+            con.execute("ROLLBACK")
+            raise
     return target
+
+
+def cluster(con: duckdb.DuckDBPyConnection) -> None:
+    """Rewrite mentions and events in date order (one transaction): after large loads of
+    articles from many dates, date filters then skip most row groups again."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in CLUSTER_ORDER:
+            for statement in rewrite_sorted(table):
+                con.execute(statement)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def check_readable(con: duckdb.DuckDBPyConnection) -> None:

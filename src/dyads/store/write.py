@@ -25,7 +25,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dyads.store import merge
+from dyads.store import merge, schema
 
 SYMMETRIC_ROOTS = ("03", "04", "05", "06", "19")
 
@@ -65,7 +65,7 @@ SELECT uid, event_id, stored_doc_id,
          CASE WHEN coalesce(cameo_root, left(cameo, 2)) IN {SYMMETRIC_ROOTS} AND tkey < skey
               THEN tkey || '|' || skey ELSE skey || '|' || tkey END,
        coalesce(TRY_CAST(date AS DATE), TRY_CAST(coalesce(published, doc_published) AS DATE)),
-       NULL
+       NULL, {schema.FLAT_SELECT}
 FROM (SELECT *, {_KEY.format('source')} AS skey, {_KEY.format('target')} AS tkey
       FROM batch_mentions)
 """
