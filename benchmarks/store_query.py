@@ -5,6 +5,8 @@ a filtered query < 100 ms), and store size per million events.
     .venv/bin/python benchmarks/store_query.py --db /tmp/syn.duckdb
 
 Each timing is the best of --repeat runs after one warm-up (DuckDB's buffer cache warm).
+Needs a schema-v2 store (rebuild synthetic stores made before v2, or open one writable
+once to migrate it). On a busy 2-core machine, measure 2M-5M events and scale linearly.
 """
 from __future__ import annotations
 

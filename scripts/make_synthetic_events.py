@@ -4,7 +4,8 @@
 
 Rows are generated inside DuckDB from hashes of the row number (deterministic for a
 seed): 20 countries x 6 sectors as actors, 20 CAMEO codes, dates over ten years, a
-location on one event in four. Each event is its own merged event (no merging runs).
+location on one event in four. Each event is its own merged event (no merging runs);
+events are inserted in date order, as a migrated (or ``Store.cluster``-ed) store holds them.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import time
 from pathlib import Path
 
 from dyads.store import Store
+from dyads.store.schema import dyad_key_sql
 
 COUNTRIES = ["USA", "RUS", "UKR", "CHN", "IND", "GBR", "FRA", "DEU", "TUR", "IRN", "ISR",
              "PAK", "JPN", "KOR", "PRK", "BRA", "ZAF", "NGA", "EGY", "SAU"]
@@ -61,7 +63,7 @@ SELECT 'syn|' || i, 'syn-' || i, 'syn-doc-' || (i // 5), d + 1,
        (hash(i * 64 + $seed * 16 + 9) % 100)::DOUBLE / 100,
        struct_pack(name := 'dyads', version := 'synthetic'), NULL, 1, NULL, 'synthetic',
        sc || ss, tc || ts, left(cameo, 2) || '|' || sc || ss || '|' || tc || ts, d,
-       'ev-syn' || i
+       'ev-syn' || i, sc, tc, {dyad_key_sql('sc', 'tc')}
 FROM r
 """
 
@@ -71,10 +73,12 @@ def fill(path: Path, n: int, seed: int = 1, chunk: int = 2_000_000) -> dict:
         con = store._con
         for lo in range(0, n, chunk):
             con.execute(MENTIONS_SQL, {"lo": lo, "hi": min(n, lo + chunk), "seed": seed})
+        # in date order, as a migrated or clustered store holds them
         con.execute("INSERT INTO events SELECT merged_id, uid, source, target, cameo, "
                     "cameo_root, plover, plover_mode, quad_class, goldstein, modality, date, "
                     "date_precision, date_text, location, confidence, source_key, target_key, "
-                    "1, 1, published, published FROM mentions WHERE coder_version = 'synthetic'")
+                    "1, 1, published, published, source_country, target_country, dyad_key "
+                    "FROM mentions WHERE coder_version = 'synthetic' ORDER BY date, merged_id")
         con.execute("CHECKPOINT")
     return {"events": n, "seconds": round(time.perf_counter() - start, 1),
             "store_mb": round(path.stat().st_size / 1e6, 1)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from .actors import coref
 from .actors.mentions import phrase_of
 from .dating import assign_dates, tweet_dates
 from .events.codes import cameo_code
@@ -30,9 +31,11 @@ def build_quotes(article, doc, actors) -> list[Quote]:
     partial quotations inside a sentence are reported speech, not quotes of their own.
     """
     tweets = [s for s in article.boilerplate if s.kind == "tweet_signature"]
+    found = merge_split_quotes(doc, find_quotes(doc, tweets))
+    quoted = tuple((q.start, q.end) for q in found)
     out = []
-    for q in merge_split_quotes(doc, find_quotes(doc, tweets)):
-        speaker = _speaker(doc, q, actors)
+    for q in found:
+        speaker = _speaker(doc, q, actors, quoted)
         if q.kind == "phrase" and (speaker is None or len(q.text.split()) > SHORT_PHRASE_WORDS):
             continue
         out.append(Quote(speaker=speaker, quote=article.body[q.start:q.end], start=q.start,
@@ -41,7 +44,7 @@ def build_quotes(article, doc, actors) -> list[Quote]:
     return out
 
 
-def _speaker(doc, q, actors) -> Actor | None:
+def _speaker(doc, q, actors, quoted=()) -> Actor | None:
     if q.speaker_start is None:
         return None
     if q.kind == "tweet":
@@ -55,6 +58,8 @@ def _speaker(doc, q, actors) -> Actor | None:
     span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    if q.speaker_is_pronoun:  # '"...," he said': the last person named outside quotations
+        return coref.resolve_pronoun(span.root, actors.antecedents, quoted)
     found = actors.at(span.root)
     if found:
         return found[0]

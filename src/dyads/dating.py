@@ -10,6 +10,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import dates as date_text
+from .events import arguments as args
+
+PUBLISHED = "published"
+# Clause links a date phrase may cross downwards: "said on Tuesday that Moscow urges" dates
+# the urging, but "the Philippines, which brought the case in 2013" dates only "brought".
+SHARED_CLAUSE_DEPS = {"conj", "xcomp", "ccomp"}
 
 
 @dataclass(frozen=True)
@@ -17,9 +23,6 @@ class EventDate:
     date: str | None
     precision: str | None
     text: str | None
-
-
-PUBLISHED = "published"
 
 
 def sentence_dates(sent, published):
@@ -36,71 +39,110 @@ def _token_at(doc, char: int):
     return span[0] if span is not None and len(span) else None
 
 
-def _ancestors(token) -> set[int]:
-    seen, cur = set(), token
-    while cur.head is not cur and cur.i not in seen:
-        seen.add(cur.i)
+def clause_verb(token):
+    """The verb of the clause a token belongs to (itself when it is a verb)."""
+    cur = token
+    for _ in range(12):
+        if cur.pos_ in {"VERB", "AUX"} or cur.head is cur:
+            return cur
         cur = cur.head
-    seen.add(cur.i)
-    return seen
+    return cur
+
+
+def _path_up(low, high) -> list[str] | None:
+    """Dependency labels from ``low`` up to its ancestor ``high``; None if not an ancestor."""
+    labels, cur = [], low
+    for _ in range(30):
+        if cur.i == high.i:
+            return labels
+        if cur.head is cur:
+            return None
+        labels.append(cur.dep_)
+        cur = cur.head
+    return None
+
+
+def attachment(date_verb, event_verb) -> int | None:
+    """0: same clause; 1: on a verb that governs the event; 2: on a coordinated or
+    complement clause under the event's verb; None: another clause."""
+    if date_verb.i == event_verb.i:
+        return 0
+    if _path_up(event_verb, date_verb) is not None:
+        return 1
+    down = _path_up(date_verb, event_verb)
+    if down is not None and set(down) <= SHARED_CLAUSE_DEPS:
+        return 2
+    return None
 
 
 def pick_date(doc, trigger, mentions):
-    """The date mention that belongs to the trigger's clause, else the nearest one."""
-    if not mentions:
-        return None
-    chain = _ancestors(trigger)
+    """The date mention of the trigger's own clause (or the clause that reports it)."""
+    event_verb = clause_verb(trigger)
     scored = []
-    for start, end, m in mentions:
+    for start, _end, m in mentions:
         tok = _token_at(doc, start)
-        attached = tok is not None and (tok.head.i in chain or trigger.i in _ancestors(tok))
-        distance = abs((tok.i if tok is not None else trigger.i) - trigger.i)
-        scored.append((0 if attached else 1, distance, m))
-    return min(scored, key=lambda s: (s[0], s[1]))[2]
+        if tok is None:
+            continue
+        rank = attachment(clause_verb(tok), event_verb)
+        if rank is not None:
+            scored.append((rank, abs(tok.i - trigger.i), m))
+    return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
 
 def shift(iso: str, days: int) -> str:
     return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
 
 
-def anchored_split(sent, published):
-    """(anchor, char offset) when the sentence says 'X came a day after Y ...'."""
+@dataclass(frozen=True)
+class AnchorSplit:
+    """'X came a day after Y ...': the anchor and the tokens of the anchored clause."""
+
+    anchor: object
+    start: int                 # doc character offset of the anchor phrase
+    anchored: frozenset[int]   # token indices of the clause the anchor points to
+
+
+def anchored_split(doc, sent, reference) -> AnchorSplit | None:
     anchors = date_text.find_anchors(sent.text)
     if not anchors:
         return None
     a = anchors[0]
-    return a, sent.start_char + a.start
+    start = sent.start_char + a.start
+    word = _token_at(doc, sent.start_char + a.end - 1)  # "after" / "before"
+    if word is None:
+        return None
+    head = word.head if word.dep_ in {"mark", "prep", "advmod"} else word
+    target = args.child(word, "pobj", "pcomp") if word.dep_ == "prep" else None
+    root = target if target is not None else head
+    anchored = frozenset(t.i for t in root.subtree) if root is not None else frozenset()
+    return AnchorSplit(a, start, anchored)
+
+
+def _known(d: EventDate | None) -> bool:
+    return d is not None and d.date is not None and d.text != PUBLISHED
 
 
 def _same_actor(a, b) -> bool:
-    return a is not None and b is not None and (
-        (a.kb_id and a.kb_id == b.kb_id) or (a.code and a.code == b.code))
+    return a is not None and b is not None and bool(
+        (a.kb_id and a.kb_id == b.kb_id) or (a.code and a.code == b.code and a.sector))
 
 
-def earlier_event_date(candidate, earlier, dated, main_subject_actors):
-    """The date of the earlier event the main clause refers to ('Blinken's remarks')."""
+def same_speaker_date(cand, earlier, dated) -> EventDate | None:
+    """'The Russian minister had also claimed ...': the last dated event that the same
+    person did or reported ("the event it is reported with")."""
+    people = [a for a in (cand.source, getattr(cand, "reporter", None)) if a is not None]
     for prev in reversed(earlier):
         d = dated.get(id(prev))
-        if d is None or d.date is None or d.text == PUBLISHED:
+        if not _known(d):
             continue
-        if any(_same_actor(prev.source, a) or _same_actor(prev.target, a)
-               for a in main_subject_actors):
-            return d
-    return None
-
-
-def last_dated(earlier, dated):
-    for prev in reversed(earlier):
-        d = dated.get(id(prev))
-        if d is not None and d.date is not None and d.text != PUBLISHED:
+        theirs = [a for a in (prev.source, getattr(prev, "reporter", None)) if a is not None]
+        if any(_same_actor(p, q) for p in people for q in theirs):
             return d
     return None
 
 
 def _main_subject_actors(sent, actors):
     """Actors of the main clause's subject, looking inside event nouns ('Blinken's remarks')."""
-    from .events import arguments as args  # local: dates does not depend on events at import
-
     subj = args.subject_of(sent.root)
     if subj is None:
         return []
@@ -112,20 +154,30 @@ def _main_subject_actors(sent, actors):
     return found
 
 
-def _referred_date(earlier, dated, subject_actors):
-    by_id = [a for a in subject_actors if a.kb_id]
-    hit = earlier_event_date(None, earlier, dated, by_id)
-    if hit is None:
-        hit = _country_match(earlier, dated, {a.country for a in subject_actors if a.country})
-    return hit or last_dated(earlier, dated)
+def referred_date(earlier, dated, subject_actors) -> EventDate | None:
+    """The date of the earlier event a main clause refers to ('the talk ... came')."""
+    for match in (_by_person, _by_country):
+        hit = match(earlier, dated, subject_actors)
+        if hit is not None:
+            return hit
+    return None
 
 
-def _country_match(earlier, dated, countries):
+def _by_person(earlier, dated, subject_actors):
+    ids = {a.kb_id for a in subject_actors if a.kb_id}
     for prev in reversed(earlier):
         d = dated.get(id(prev))
-        if d is None or d.date is None or d.text == PUBLISHED:
-            continue
-        if {getattr(prev.source, "country", None), getattr(prev.target, "country", None)} & countries:
+        if _known(d) and {getattr(prev.source, "kb_id", None), getattr(prev.target, "kb_id", None)} & ids:
+            return d
+    return None
+
+
+def _by_country(earlier, dated, subject_actors):
+    countries = {a.country for a in subject_actors if a.country}
+    for prev in reversed(earlier):
+        d = dated.get(id(prev))
+        if _known(d) and {getattr(prev.source, "country", None),
+                          getattr(prev.target, "country", None)} & countries:
             return d
     return None
 
@@ -157,30 +209,40 @@ def assign_dates(doc, candidates, published, actors, sentences, tweets=()) -> di
         sent = sentences[cand.sentence_index]
         if cand.sentence_index not in cache:
             ref = reference_date(sent, published, tweets)
-            cache[cand.sentence_index] = (sentence_dates(sent, ref), anchored_split(sent, ref))
-        mentions, anchor = cache[cand.sentence_index]
-        trigger = doc[cand.trigger]
-        earlier = candidates[:n]
-        if anchor is not None:
-            before = [m for m in mentions if m[0] < anchor[1]]
-            main = (_as_event_date(before[0][2]) if before else
-                    _referred_date(earlier, dated, _main_subject_actors(sent, actors)))
-            if trigger.idx < anchor[1] and main is not None:
-                dated[id(cand)] = main  # the main clause: 'the talk ... came a day after'
-                continue
-            if main is not None and main.date and main.precision == "day":
-                dated[id(cand)] = EventDate(shift(main.date, -anchor[0].offset_days), "day",
-                                            anchor[0].text)
-                continue
-        own = pick_date(doc, trigger, mentions)
-        if own is not None:
-            dated[id(cand)] = _as_event_date(own)
-            continue
-        inherited = last_dated(earlier, dated)
-        dated[id(cand)] = inherited or EventDate(published, "day" if published else None,
-                                                 PUBLISHED if published else None)
+            cache[cand.sentence_index] = (sentence_dates(sent, ref), anchored_split(doc, sent, ref))
+        mentions, split = cache[cand.sentence_index]
+        dated[id(cand)] = date_event(doc, cand, candidates[:n], dated, mentions, split,
+                                     sent, actors, published)
     return dated
 
 
-def _as_event_date(mention) -> EventDate:
-    return EventDate(mention.date, mention.precision, mention.text)
+def date_event(doc, cand, earlier, dated, mentions, split, sent, actors, published) -> EventDate:
+    trigger = doc[cand.trigger]
+    if split is not None:
+        main_mentions = [m for m in mentions if _token_index(doc, m[0]) not in split.anchored]
+        main = (_own(doc, sent.root, main_mentions) or
+                referred_date(earlier, dated, _main_subject_actors(sent, actors)))
+        if trigger.i in split.anchored:
+            if main is not None and main.date and main.precision == "day":
+                return EventDate(shift(main.date, -split.anchor.offset_days), "day", split.anchor.text)
+        elif main is not None and _own(doc, trigger, main_mentions) is None:
+            return main  # the main clause: 'the talk ... came a day after ...'
+    own = _own(doc, trigger, mentions)
+    if own is not None:
+        return own
+    same_sentence = [dated.get(id(p)) for p in earlier if p.sentence_index == cand.sentence_index]
+    inherited = next((d for d in reversed(same_sentence) if _known(d)), None)
+    inherited = inherited or same_speaker_date(cand, earlier, dated)
+    if inherited is not None:
+        return inherited
+    return EventDate(published, "day" if published else None, PUBLISHED if published else None)
+
+
+def _own(doc, trigger, mentions) -> EventDate | None:
+    m = pick_date(doc, trigger, mentions)
+    return EventDate(m.date, m.precision, m.text) if m is not None else None
+
+
+def _token_index(doc, char: int) -> int | None:
+    tok = _token_at(doc, char)
+    return tok.i if tok is not None else None

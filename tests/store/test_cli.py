@@ -25,7 +25,7 @@ def test_load_query_export_stats(tmp_path, capsys):
     jsonl = tmp_path / "docs.jsonl"
     jsonl.write_text(json.dumps(docs[0]) + "\n")
     docs_to_parquet(docs[1:], tmp_path / "run" / "part-0.parquet")
-    assert _run("load", str(jsonl), str(tmp_path / "run"), "--db", db) == 0
+    assert _run("load", str(jsonl), str(tmp_path / "run"), "--db", db, "--cluster") == 0
     assert json.loads(capsys.readouterr().out)["articles_added"] == 2
 
     assert _run("query", "--db", db, "--country", "RUS", "--format", "jsonl") == 0

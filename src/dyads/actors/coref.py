@@ -29,6 +29,7 @@ class Antecedent:
     actor: Actor
     is_person: bool
     title: str          # role title, lowercased, for definite descriptions
+    is_subject: bool = False
 
 
 def collect_antecedents(doc, kb: KnowledgeBase, on=None) -> list[Antecedent]:
@@ -44,7 +45,9 @@ def collect_antecedents(doc, kb: KnowledgeBase, on=None) -> list[Antecedent]:
         if actor.resolved_by == "person":
             match = kb.person(actor.name or "", on=on)
             title = (match.role.title.lower() if match and match.role else "")
-        found.append(Antecedent(token.i, actor, actor.resolved_by == "person", title))
+        named = actor.resolved_by == "person" or (actor.resolved_by == "title" and actor.name)
+        found.append(Antecedent(token.i, actor, bool(named), title,
+                                token.dep_ in {"nsubj", "nsubjpass"}))
     return found
 
 
@@ -58,16 +61,32 @@ def _as_reference(actor: Actor, span) -> Actor:
                    resolved_by="coref", confidence=actor.confidence * 0.9)
 
 
-def resolve_pronoun(token, antecedents) -> Actor | None:
+def resolve_pronoun(token, antecedents, skip_chars=()) -> Actor | None:
+    """The last person (he, she) or group (they, it) named before the pronoun; names
+    inside ``skip_chars`` ranges (quotations) are not candidates for a speaker."""
     lower = token.lower_
-    earlier = _before(antecedents, token.i)
+    earlier = [a for a in _before(antecedents, token.i)
+               if not any(lo <= token.doc[a.token].idx < hi for lo, hi in skip_chars)]
     if lower in PERSON_PRONOUNS:
         people = [a for a in earlier if a.is_person]
-        return _as_reference(people[-1].actor, token.doc[token.i:token.i + 1]) if people else None
+        if not people:
+            return None
+        return _as_reference(_salient(people, token).actor, token.doc[token.i:token.i + 1])
     if lower in GROUP_PRONOUNS or lower in {"it", "its"}:
         groups = [a for a in earlier if not a.is_person]
         return _as_reference(groups[-1].actor, token.doc[token.i:token.i + 1]) if groups else None
     return None
+
+
+def _salient(people: list[Antecedent], token) -> Antecedent:
+    """The last subject among the people of this and the previous sentence, else the last
+    person: 'Cavusoglu said he had spoken with Kuleba ... "...," he said' → Cavusoglu."""
+    start = token.sent.start
+    for _ in range(3):  # this sentence and up to three before it (quotes span sentences)
+        start = token.doc[start - 1].sent.start if start > 0 else start
+    near = [a for a in people if a.token >= start]
+    subjects = [a for a in near if a.is_subject]
+    return subjects[-1] if subjects else people[-1]
 
 
 def resolve_description(token, antecedents, kb: KnowledgeBase) -> Actor | None:

@@ -99,7 +99,8 @@ def find_person(doc, phrase: Phrase, kb: KnowledgeBase, on):
 def _given_name(doc, a: int, b: int) -> str | None:
     """The first token the tagger marks as part of a person's name, when a surname follows."""
     names = [t for t in doc[a:b] if t.ent_type_ == "PERSON" and t.is_alpha
-             and t.lower_.rstrip(".") not in HONORIFICS]
+             and t.lower_.rstrip(".") not in HONORIFICS
+             and not (t.is_upper and len(t) > 1)]  # acronyms are titles: "EAM Jaishankar"
     return names[0].text.lower() if len(names) >= 2 else None
 
 
@@ -142,6 +143,9 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None) -> Actor | None:
     title_sector = kb.title_sector(title_words) if title_words else None
     if person is not None:
         return _person_actor(text_span, person, outside, title_sector, doc, name_span)
+    name = _name_in(doc, phrase)
+    if name is not None and token.ent_type_ == "PERSON":  # someone the KB does not know
+        return _unknown_person(text_span, name, entities, title_sector)
     head_entity = _entity_at_head(entities, token.i)
     if head_entity is not None:
         return _actor(text_span, head_entity.name, head_entity.kb_id, head_entity.country,
@@ -173,6 +177,15 @@ def _located_country(token, kb: KnowledgeBase) -> str | None:
                 if found:
                     return found[0].country
     return None
+
+
+def _unknown_person(span, name, entities, title_sector) -> Actor:
+    """'ICC prosecutor Karim Khan': a named person with the title's body and sector."""
+    igo = next((e for e, _ in entities if e.sector in {"IGO", "NGO"}), None)
+    country = next((e.country for e, _ in entities if e.country), None)
+    if igo is not None and country is None:
+        return _actor(span, name, None, None, igo.sector, "title", 0.7, code=igo.code)
+    return _actor(span, name, None, country, title_sector, "title", 0.7 if country else 0.5)
 
 
 def _inside(span, outer) -> bool:

@@ -73,6 +73,8 @@ def register(subparsers) -> None:
     ld.add_argument("--coder-version", default=__version__)
     ld.add_argument("--batch-size", type=int, default=500)
     ld.add_argument("--replace", action="store_true", help="re-store even unchanged versions")
+    ld.add_argument("--cluster", action="store_true",
+                    help="afterwards rewrite events in date order (faster date filters)")
     ld.set_defaults(func=run_load)
 
     s = subparsers.add_parser("stats", help="counts and ranges of a store")
@@ -186,6 +188,8 @@ def run_load(args) -> int:
         with _open(args, read_only=False) as store:
             result = store.add_docs(docs_from_paths(args.paths), args.coder_version,
                                     batch_size=args.batch_size, replace=args.replace)
+            if args.cluster:
+                store.cluster()
     except (StoreError, StoreSchemaError, json.JSONDecodeError) as exc:
         return _fail(exc)
     print(json.dumps(result, indent=1))

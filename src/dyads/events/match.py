@@ -33,6 +33,7 @@ class EventCandidate:
     modality: str
     sentence_index: int
     arg_tokens: tuple[int, ...]  # token indices of the argument heads (not places)
+    reporter: Actor | None = None  # who reported it: "Fomin said Russia will reduce ..."
 
     @property
     def root(self) -> str:
@@ -270,6 +271,8 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
             return []
     if not sources and (entry.pos == "noun" or entry.code[:2] == STATEMENT_ROOT):
         return []  # "the war in Ukraine", "experts claimed": no doer, no event
+    if not sources and modality_of(token) != "asserted":
+        return []  # "officials would be indicted": neither a doer nor a deed
     modality = modality_of(token)
     code = code or entry.code
     if modality == "negated" and entry.negated_code:
@@ -279,8 +282,23 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
     elif modality == "future":
         code = future_code(code)
     arg_ids = tuple(t.i for t in (source_tok, target_tok) if t is not None)
-    return [EventCandidate(token.i, entry, code, s, t, modality, s_index, arg_ids)
+    reporter = _reporter(token, actors)
+    return [EventCandidate(token.i, entry, code, s, t, modality, s_index, arg_ids, reporter)
             for s, t in _dyads(sources, targets)]
+
+
+def _reporter(token, actors: ArticleActors) -> Actor | None:
+    """The subject of the speech verb whose reported clause holds the trigger."""
+    cur = token
+    for _ in range(4):
+        if cur.head is cur:
+            return None
+        if cur.dep_ in {"ccomp", "parataxis"}:
+            subj = args.subject_of(cur.head)
+            found = actors.at(subj) if subj is not None else []
+            return found[0] if found else None
+        cur = cur.head
+    return None
 
 
 def _will_not(verb) -> bool:

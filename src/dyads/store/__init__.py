@@ -94,6 +94,13 @@ class Store:
             total["events_merged_total"] = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
         return total
 
+    def cluster(self) -> None:
+        """Rewrite events and mentions in date order. Loads append in arrival order, so
+        after a large load of articles spanning many dates, this makes date filters skip
+        most of the table again (migration to schema v2 does it once)."""
+        with self._cursor() as con:
+            schema.cluster(con)
+
     # -- reading -------------------------------------------------------------------------
     def _run(self, fn, *args, **kwargs):
         with self._cursor() as con:

@@ -75,10 +75,17 @@ INSERT INTO mentions SELECT p.* REPLACE (
 FROM pending p LEFT JOIN merge_map mm ON mm.kind = 'u' AND mm.key = p.uid
 """
 
-_REBUILD_EVENTS = f"""
+# The members of merged events: linked pending mentions (before they move into mentions),
+# plus, only when stored events were joined, the stored mentions of those events; a batch
+# that joins nothing stored does not scan the mentions table.
+_GROUP_PENDING = """SELECT p.* REPLACE (mm.new_id AS merged_id) FROM pending p
+    JOIN merge_map mm ON mm.kind = 'u' AND mm.key = p.uid"""
+_GROUP_STORED = """UNION ALL SELECT * FROM mentions
+    WHERE merged_id IN (SELECT new_id FROM merge_map WHERE kind = 'e')"""
+
+_REBUILD_EVENTS = """
 INSERT INTO events
-WITH grp AS (SELECT * FROM mentions
-             WHERE merged_id IN (SELECT DISTINCT new_id FROM merge_map)),
+WITH grp AS ({members}),
 rep AS (SELECT * FROM (
     SELECT *, row_number() OVER (PARTITION BY merged_id ORDER BY (modality = 'asserted') DESC,
                                  confidence DESC NULLS LAST, uid) AS rn FROM grp) WHERE rn = 1),
@@ -89,9 +96,9 @@ agg AS (SELECT merged_id, min(uid) AS anchor, sum(coalesce(mentions, 1)) AS n,
                min(date) AS first_date
         FROM grp GROUP BY merged_id)
 SELECT r.merged_id, a.anchor,
-       {_EVENT_COLUMNS.format(date='coalesce(r.date, a.first_date)',
-                              location='coalesce(r.location, p.location)')},
-       a.n, a.na, a.fs, a.ls, {_FLAT}
+       """ + _EVENT_COLUMNS.format(date="coalesce(r.date, a.first_date)",
+                                   location="coalesce(r.location, p.location)") + """,
+       a.n, a.na, a.fs, a.ls, """ + _FLAT + """
 FROM rep r JOIN agg a USING (merged_id) LEFT JOIN place p USING (merged_id)
 """
 
@@ -172,16 +179,18 @@ def merge_pending(con: duckdb.DuckDBPyConnection) -> None:
     move it into ``mentions``. Runs inside the caller's transaction."""
     merge_map = _merge_map(con, _components(con))
     con.register("merge_map", merge_map)
-    if "e" in merge_map.column("kind").to_pylist():  # stored events grow or join
+    joins_stored = "e" in merge_map.column("kind").to_pylist()
+    if joins_stored:  # stored events grow or join
         con.execute("UPDATE mentions SET merged_id = mm.new_id FROM merge_map mm "
                     "WHERE mm.kind = 'e' AND mentions.merged_id = mm.key "
                     "AND mentions.merged_id <> mm.new_id")
         con.execute("DELETE FROM events WHERE event_id IN "
                     "(SELECT key FROM merge_map WHERE kind = 'e')")
     con.execute(_SINGLE_EVENTS)
+    if merge_map.num_rows:  # before _STORE_PENDING: pending rows are counted from pending
+        members = _GROUP_PENDING + ("\n" + _GROUP_STORED if joins_stored else "")
+        con.execute(_REBUILD_EVENTS.format(members=members))
     con.execute(_STORE_PENDING)
-    if merge_map.num_rows:
-        con.execute(_REBUILD_EVENTS)
     con.unregister("merge_map")
     con.execute("DROP TABLE pending")
 

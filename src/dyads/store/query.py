@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from dyads.store import schema
+
 FREQUENCIES = ("day", "week", "month", "year")
 
 EVENT_FIELDS = ("event_id, source, target, cameo, cameo_root, plover, plover_mode, "
@@ -61,10 +63,7 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -
 
 
 def _actor_column(value: str) -> tuple[str, str]:
-    """Which actor field a key names: a Wikidata id, an ISO3 country, else a CAMEO code.
-
-    One column per key (not an OR over several) lets DuckDB push the filter into the scan,
-    which is what makes dyad queries over millions of events fast."""
+    """Which actor field a key names: a Wikidata id, an ISO3 country, else a CAMEO code."""
     value = value.strip()
     if re.fullmatch(r"Q\d+", value):
         return "kb_id", value
@@ -73,10 +72,16 @@ def _actor_column(value: str) -> tuple[str, str]:
     return "code", value.upper()
 
 
+def _side_column(side: str, column: str) -> str:
+    """Countries are read from schema v2's flat columns: one small column, filtered inside
+    DuckDB's scan; other keys from the actor STRUCT."""
+    return f"{side}_country" if column == "country" else f"{side}.{column}"
+
+
 def _side(side: str, value: str) -> tuple[str, list]:
     """The actor on ``side`` is ``value``: its kb id, ISO3 country or CAMEO code."""
     column, value = _actor_column(value)
-    return f"{side}.{column} = ?", [value]
+    return f"{_side_column(side, column)} = ?", [value]
 
 
 def _actor_like(side: str, value: str) -> tuple[str, list]:
@@ -91,14 +96,17 @@ def _either(make, value: str) -> tuple[str, list]:
 
 
 def dyad_clause(a: str, b: str, symmetric: bool = True) -> tuple[str, list]:
+    """Events between actors ``a`` and ``b`` (either direction when ``symmetric``).
+
+    Two countries in either direction are one equality on the canonical ``dyad_key``."""
     (col_a, a), (col_b, b) = _actor_column(a), _actor_column(b)
+    src_a, tgt_b = _side_column("source", col_a), _side_column("target", col_b)
     if not symmetric or a == b:
-        return f"(source.{col_a} = ? AND target.{col_b} = ?)", [a, b]
-    if col_a == col_b:  # IN lists push down into the scan; an OR of ANDs does not
-        return (f"(source.{col_a} IN (?, ?) AND target.{col_a} IN (?, ?) "
-                f"AND source.{col_a} <> target.{col_a})", [a, b, a, b])
-    return (f"((source.{col_a} = ? AND target.{col_b} = ?) OR "
-            f"(source.{col_b} = ? AND target.{col_a} = ?))", [a, b, b, a])
+        return f"({src_a} = ? AND {tgt_b} = ?)", [a, b]
+    if col_a == col_b == "country":
+        return "dyad_key = ?", [schema.dyad_key(a, b)]
+    src_b, tgt_a = _side_column("source", col_b), _side_column("target", col_a)
+    return f"(({src_a} = ? AND {tgt_b} = ?) OR ({src_b} = ? AND {tgt_a} = ?))", [a, b, b, a]
 
 
 def _mention_subquery(sql: str, params: list, on_events: bool):
@@ -115,7 +123,7 @@ def where(f: EventFilter | None, on_events: bool = True) -> tuple[str, list]:
     if f.actor:
         parts.append(_either(_actor_like, f.actor))
     if f.country:
-        parts.append(("(source.country = ? OR target.country = ?)", [f.country.upper()] * 2))
+        parts.append(("(source_country = ? OR target_country = ?)", [f.country.upper()] * 2))
     if f.source:
         parts.append(_side("source", f.source))
     if f.target:
@@ -302,7 +310,7 @@ def dyad_periods(con, freq: str = "month", f: EventFilter | None = None,
     _check_freq(freq)
     if level not in ("country", "actor"):
         raise StoreQueryError(f"level must be 'country' or 'actor', not {level!r}")
-    src, tgt = (("source.country", "target.country") if level == "country"
+    src, tgt = (("source_country", "target_country") if level == "country"
                 else ("source_key", "target_key"))
     cond, params = where(f)
     return rows(con, f"""SELECT strftime(p, '%Y-%m-%d') AS period, * EXCLUDE (p) FROM (
