@@ -72,7 +72,7 @@ def run_cli(corpus: Path, workers: int, seconds: float, out: Path) -> dict:
         if seconds and time.perf_counter() - started > seconds:
             os.killpg(proc.pid, signal.SIGINT)
             try:
-                proc.wait(timeout=60)
+                proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
             break

@@ -58,20 +58,30 @@ def time_dyads(articles, resources, batch_size: int) -> tuple[tuple[float, float
     return since(start), words
 
 
-def time_pool(articles, workers: int, repeat: int) -> tuple[list[float], int]:
-    """Seconds per run for a warmed-up pool of ``workers`` processes."""
+def workers_cpu_seconds(pids: list[int]) -> float:
+    import psutil
+
+    return sum(sum(psutil.Process(pid).cpu_times()[:2]) for pid in pids)
+
+
+def time_pool(articles, workers: int, repeat: int) -> dict:
+    """Wall seconds per run for a warmed-up pool, and the CPU seconds its workers used."""
     from dyads.engines import WorkerPool
 
-    runs, words = [], 0
+    runs, cpu, words = [], [], 0
     with WorkerPool(workers) as pool:
         pool.warm_up()
         for _ in range(repeat):
-            started = time.perf_counter()
+            cpu_before, started = workers_cpu_seconds(pool.worker_pids()), time.perf_counter()
             words = sum(c.words for c in pool.code(articles))
             runs.append(time.perf_counter() - started)
+            cpu.append(workers_cpu_seconds(pool.worker_pids()) - cpu_before)
         peaks = pool.peak_rss_mb()
     print(f"  pool of {workers}: worker peak RSS {', '.join(f'{p:.0f}' for p in peaks)} MB")
-    return runs, words
+    per_cpu_s = words / statistics.median(cpu)  # words per CPU second, all workers together
+    return {"seconds": [round(s, 2) for s in runs], "worker_cpu_seconds": [round(c, 2) for c in cpu],
+            "words_per_s": round(words / statistics.median(runs)),
+            "words_per_worker_cpu_s": round(per_cpu_s)}
 
 
 def peak_rss_mb() -> float:
@@ -108,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size for both")
     ap.add_argument("--workers", type=int, nargs="*", default=[],
                     help="also time the process pool with these worker counts")
+    ap.add_argument("--pool-only", action="store_true", help="skip the single-process timings")
     args = ap.parse_args(argv)
 
     from dyads.ingest import read_inputs
@@ -117,20 +128,20 @@ def main(argv: list[str] | None = None) -> int:
         corpus = args.corpus or make_corpus(Path(tmp), args.size_mb)
         articles = list(read_inputs([str(corpus)]))
     resources = load_resources()
-    result = single_process(articles, resources, args.repeat, args.batch_size)
+    result = {} if args.pool_only else single_process(articles, resources, args.repeat,
+                                                      args.batch_size)
     result["articles"] = len(articles)
     result["peak_rss_mb"] = round(peak_rss_mb())
-    pools = {}
-    for n in args.workers:
-        runs, words = time_pool(articles, n, args.repeat)
-        pools[n] = {"seconds": [round(s, 2) for s in runs],
-                    "words_per_s": round(words / statistics.median(runs))}
+    pools = {n: time_pool(articles, n, args.repeat) for n in args.workers}
+    base = pools.get(1)
+    for n, figures in pools.items():
+        if base:
+            figures["speedup_vs_1"] = round(figures["words_per_s"] / base["words_per_s"], 2)
+            # what n free cores would give: n workers at the measured per-CPU-second rate
+            figures["cpu_bound_speedup_vs_1"] = round(
+                n * figures["words_per_worker_cpu_s"] / base["words_per_worker_cpu_s"], 2)
     if pools:
         result["pool"] = pools
-        base = pools.get(1, {}).get("words_per_s")
-        for n, figures in pools.items():
-            if base:
-                figures["speedup_vs_1"] = round(figures["words_per_s"] / base, 2)
     print(json.dumps(result, indent=1))
     return 0
 

@@ -31,6 +31,9 @@ def better(key: str, old, new):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--reset", action="store_true",
+                        help="record today's figures even where lower (a deliberate trade-off; "
+                             "say why in the commit message)")
     args = parser.parse_args()
     paths = [args.shared / p for p in DEV_SETS] + [REPO / "examples" / "gold.jsonl"]
     reports = evaluate_files(paths, workers=2)
@@ -41,7 +44,7 @@ def main() -> None:
         floors = ratchet.setdefault(name, {})
         for key, value in figures.items():
             if value is not None:
-                floors[key] = better(key, floors.get(key), value)
+                floors[key] = value if args.reset else better(key, floors.get(key), value)
     RATCHET.write_text(json.dumps(ratchet, indent=1, sort_keys=True) + "\n")
     print(json.dumps(ratchet, indent=1, sort_keys=True))
 

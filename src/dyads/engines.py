@@ -178,10 +178,13 @@ class WorkerPool:
             self._restart(generation)
             return failed(article, WORKER_DIED)
 
+    def worker_pids(self) -> list[int]:
+        """The live worker processes (for benchmarks: memory and CPU accounting)."""
+        return list(getattr(self._executor, "_processes", None) or {})
+
     def peak_rss_mb(self) -> list[float]:
         """Peak resident memory (VmHWM) of each live worker process, in MB."""
-        processes = getattr(self._executor, "_processes", None) or {}
-        return [_peak_rss_mb(pid) for pid in list(processes)]
+        return [_peak_rss_mb(pid) for pid in self.worker_pids()]
 
 
 def _peak_rss_mb(pid: int) -> float:

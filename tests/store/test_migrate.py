@@ -86,3 +86,18 @@ def test_cluster_keeps_contents_and_orders_by_date(store):
     assert store.events(ALL) == before
     dates = [r[0] for r in store._con.execute("SELECT date FROM events").fetchall()]
     assert dates == sorted(dates)
+
+
+@pytest.mark.parametrize("freq", ["day", "week", "month", "year"])
+def test_period_keys_match_date_trunc(store, freq):
+    docs = [call_doc(f"w{i}", f"Call number {i}.", "USAGOV", "INDGOV", f"2021-{m:02d}-{d:02d}")
+            for i, (m, d) in enumerate([(1, 3), (1, 4), (2, 28), (3, 1), (12, 31), (6, 14)])]
+    store.add_docs(docs, "0.1.0")
+    expected = store._con.execute(
+        "SELECT strftime(date_trunc(?, date), '%Y-%m-%d'), count(*) FROM events "
+        "GROUP BY 1 ORDER BY 1", [freq]).fetchall()
+    series = store.dyad_series("USA", "IND", freq)
+    assert [(s["period"], s["events"]) for s in series] == expected
+    periods = store.dyad_periods(freq)
+    assert [(p["period"], p["events"]) for p in periods] == expected
+    assert {(p["source"], p["target"]) for p in periods} == {("USA", "IND")}

@@ -169,6 +169,6 @@ def subtree_nouns(trigger, limit: int = 12):
     """Noun heads under the trigger, nearest first: the last resort for a target
     ("threatened to launch an offensive in its war with Iraq" → Iraq)."""
     found = [t for t in trigger.subtree if t.i != trigger.i and t.pos_ in NOUN_POS
-             and t.dep_ not in {"compound", "amod", "poss", "nsubj", "nsubjpass"}]
+             and t.dep_ not in {"compound", "amod", "poss"}]
     found.sort(key=lambda t: abs(t.i - trigger.i))
     return found[:limit]

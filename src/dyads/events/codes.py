@@ -85,11 +85,16 @@ def _shift_tables() -> dict[str, dict[str, str]]:
 SHIFT_DEFAULTS = {"future": None, "demand": "100", "refusal": "120"}
 
 
+def stance_code(adjective: str) -> str | None:
+    """'confident' → 013 (optimistic comment), 'skeptical' → 012; else None."""
+    return _shift_tables()["stance"].get(adjective.lower())
+
+
 def shifted_code(kind: str, code: str) -> str:
     """The code of a deed that is announced (``future``), demanded (``demand``) or
     refused (``refusal``): "China will send aid" → 033; "Y must release" → 1053."""
     table = _shift_tables()[kind]
-    for length in range(len(code), 1, -1):
+    for length in range(len(code), 1, -1):  # longest prefix first
         hit = table.get(code[:length])
         if hit is not None:
             return hit

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ..actors.resolve import ArticleActors
 from ..records import Actor
 from . import arguments as args
-from .codes import future_code, shifted_code
+from .codes import future_code, shifted_code, stance_code
 from .lexicon import LexEntry, Lexicon
 from .modality import is_refusal, modality_of
 
@@ -45,7 +45,16 @@ def _has_particle(verb, particle: str) -> bool:
 
 
 def _lemma_of(token) -> str | None:
-    return token.lemma_.lower() if token is not None else None
+    return joined_lemma(token) if token is not None else None
+
+
+def joined_lemma(token) -> str:
+    """The lemma with a hyphenated first part joined on: 'cease-fire' → 'ceasefire'."""
+    lemma = token.lemma_.lower()
+    i = token.i
+    if i >= 2 and token.doc[i - 1].text == "-" and token.doc[i - 2].head.i == i:
+        return token.doc[i - 2].lemma_.lower() + lemma
+    return lemma
 
 
 def _constrained_object(token, entry: LexEntry):
@@ -87,7 +96,7 @@ def best_entry(token, lexicon: Lexicon) -> LexEntry | None:
     pos = "verb" if token.pos_ in {"VERB"} else "noun" if token.pos_ == "NOUN" else None
     if pos is None or (pos == "verb" and token.dep_ in MODIFIER_DEPS) or token.dep_ == "compound":
         return None
-    entries = [e for e in lexicon.entries_for(token.lemma_.lower(), pos) if entry_fits(token, e)]
+    entries = [e for e in lexicon.entries_for(joined_lemma(token), pos) if entry_fits(token, e)]
     if not entries:
         return None
     with_prep = [e for e in entries if e.target_prep and args.prep_object(token, e.target_prep)]
@@ -174,6 +183,10 @@ def statements_as_demands(sent, triggers: dict[int, LexEntry]) -> dict[int, LexE
             continue
         clause = args.complement_clause(sent.doc[i])
         verbs = args.clause_main_verbs(clause) if clause is not None else []
+        stance = _stance(clause) if clause is not None else None
+        if stance is not None:  # "said he was confident that ..."
+            out[i] = replace(entry, code=stance, id=f"{entry.id}+stance")
+            continue
         if not any(_obliged(v) for v in verbs):
             continue
         content = next((triggers[v.i] for v in verbs if v.i in triggers), None)
@@ -182,6 +195,13 @@ def statements_as_demands(sent, triggers: dict[int, LexEntry]) -> dict[int, LexE
         for v in verbs:
             out.pop(v.i, None)
     return out
+
+
+def _stance(clause) -> str | None:
+    if clause.lemma_ != "be":
+        return None
+    adjective = args.child(clause, "acomp")
+    return stance_code(adjective.lemma_) if adjective is not None else None
 
 
 GENERIC_CONTAINER_CODES = {"020", "030", "100", "120", "130", "02", "03", "10", "12", "13"}
@@ -230,7 +250,7 @@ def _argument_tokens(token, entry: LexEntry):
         if entry.code[:2] in MATERIAL_ROOTS:  # "staged a protest in Beijing"
             verb = args.governing_verb(token)
             places = args.place_objects(verb) if verb is not None else []
-        return source, ([target] if target is not None else []) + args.subtree_nouns(token) + places
+        return source, ([target] if target is not None else []) + places, args.subtree_nouns(token)
     source = args.subject_of(token)
     targets = []
     clause = args.complement_clause(token)
@@ -240,18 +260,30 @@ def _argument_tokens(token, entry: LexEntry):
     targets += args.object_candidates(token, entry.target_prep)
     if entry.code[:2] in MATERIAL_ROOTS:
         targets += args.place_objects(token)
-    return source, targets + args.subtree_nouns(token)
+    return source, targets, args.subtree_nouns(token)
 
 
-def _pick_targets(target_toks, source_tok, sources, actors: ArticleActors):
-    """The first target token naming an actor with a country, else one with a code."""
+def _pick_targets(target_toks, fallback_toks, source_tok, sources, actors: ArticleActors):
+    """The first target token naming an actor with a country, else one with a code; the
+    fallback tokens (anywhere under the trigger) count only for named countries/bodies."""
+    found, tok = _first_target(target_toks, source_tok, sources, actors)
+    if found and (found[0].country or found[0].sector in {"IGO", "NGO"}):
+        return found, tok
+    more, more_tok = _first_target(fallback_toks, source_tok, sources, actors)
+    if more and (more[0].country or more[0].sector in {"IGO", "NGO"}):
+        return more, more_tok
+    return found, tok
+
+
+def _first_target(target_toks, source_tok, sources, actors: ArticleActors):
     fallback = ([], None)
     skip = {source_tok.i} if source_tok is not None else set()
     source_keys = {a.country for a in sources if a.country and a.resolved_by != "coref"}
     for tok in target_toks:
         if tok.i in skip:
             continue
-        found = [a for a in actors.at(tok) if a.country or a.code]
+        found = [a for a in actors.at(tok) if (a.country or a.code)
+                 and not any(_same(a, s) for s in sources)]  # "X said he was ..."
         with_country = [a for a in found if (a.country and not (
             a.country in source_keys and a.sector is None)) or a.sector in {"IGO", "NGO"}]
         if with_country:
@@ -263,9 +295,9 @@ def _pick_targets(target_toks, source_tok, sources, actors: ArticleActors):
 
 def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
                    code: str | None = None) -> list[EventCandidate]:
-    source_tok, target_toks = _argument_tokens(token, entry)
+    source_tok, target_toks, fallback_toks = _argument_tokens(token, entry)
     sources = actors.at(source_tok) if source_tok is not None else []
-    targets, target_tok = _pick_targets(target_toks, source_tok, sources, actors)
+    targets, target_tok = _pick_targets(target_toks, fallback_toks, source_tok, sources, actors)
     if not targets and (entry.pos == "noun" or entry.code[:2] in NEED_TARGET_ROOTS):
         if len(sources) < 2:  # "A and B agreed" still codes A↔B
             return []

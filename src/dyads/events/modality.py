@@ -10,7 +10,8 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can"}
 FUTURE_GOVERNORS = {"plan", "intend", "promise", "pledge", "vow", "prepare", "aim", "expect",
                     "schedule", "set", "threaten", "announce", "agree", "decide", "be", "go",
-                    "want", "seek"}
+                    "want", "seek", "willing", "ready", "prepared", "determined", "committed",
+                    "eager", "poised", "keen"}
 SPEECH_VERBS = {"say", "announce", "tell", "declare", "state", "claim", "report", "add",
                 "insist", "confirm", "warn", "promise", "pledge", "vow", "indicate"}
 HYPOTHETICAL_GOVERNORS = {"propose", "suggest", "consider", "hope", "wish",
