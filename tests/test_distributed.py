@@ -5,10 +5,11 @@ import json
 import logging
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+REPO = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.slow
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gzip
-import time
 
 import pytest
 
@@ -33,11 +32,9 @@ def locate(nlp, gaz, text, trigger_word, exclude_words=(), hint=()) -> Location 
 
 # --- gazetteer ------------------------------------------------------------------------------
 
-def test_load_is_fast_and_complete():
-    started = time.perf_counter()
-    loaded = Gazetteer.load()
-    assert time.perf_counter() - started < 1.0  # about 0.2 s on a developer machine
-    assert len(loaded) > 34_000
+def test_load_is_complete():
+    # Load time is measured in benchmarks/, not asserted here.
+    assert len(Gazetteer.load()) > 34_000
 
 
 def test_missing_file_says_how_to_build(tmp_path):

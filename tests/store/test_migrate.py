@@ -77,6 +77,7 @@ def test_dyad_filters_on_flat_columns(store):
     assert store.count_events(EventFilter(country="RUS")) == 2
     assert store.count_events(EventFilter(dyad=("UKR", "Q173203"))) == 1
     assert store.count_events(EventFilter(dyad=("USAGOV", "IND"))) == 1
+    assert store.count_events(EventFilter(dyad=("INDGOV", "USAGOV"))) == 1
 
 
 def test_cluster_keeps_contents_and_orders_by_date(store):

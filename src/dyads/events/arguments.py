@@ -51,7 +51,7 @@ def subject_of(verb, depth: int = 0):
     if verb.dep_ == "xcomp":
         controller = child(head, "dobj") if head.lemma_.lower() in OBJECT_CONTROL else None
         return controller if controller is not None else subject_of(head, depth + 1)
-    if verb.dep_ == "conj":
+    if verb.dep_ in {"conj", "acomp", "attr", "oprd"}:  # "Syria is willing to withdraw"
         return subject_of(head, depth + 1)
     if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
         return head
@@ -153,6 +153,8 @@ def clause_main_verbs(verb):
         v = stack.pop()
         out.append(v)
         stack += [c for c in v.children if c.dep_ in {"conj", "xcomp"} and c.pos_ in {"VERB", "AUX"}]
+        stack += [g for c in v.children if c.dep_ == "acomp"  # "is willing TO WITHDRAW"
+                  for g in c.children if g.dep_ == "xcomp" and g.pos_ in {"VERB", "AUX"}]
     return out
 
 

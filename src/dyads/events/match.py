@@ -90,11 +90,21 @@ def entry_fits(token, entry: LexEntry) -> bool:
 
 
 MODIFIER_DEPS = {"amod", "compound", "acl", "npadvmod"}  # "US-led war", "athletes killed at"
+MEDIATION_CODES = {"045", "039", "108"}
+# Verbs whose object noun is the event itself: "launched air strikes", "held talks".
+LIGHT_VERBS = {"undertake", "launch", "begin", "start", "conduct", "hold", "stage", "carry",
+               "make", "resume", "continue", "mount", "wage", "step", "initiate", "intensify",
+               "escalate", "pursue", "open", "give", "extend", "offer"}
+# Nouns that carry another event noun as their modifier: "a mediation MISSION between ...".
+LIGHT_NOUNS = {"mission", "effort", "efforts", "bid", "initiative", "push", "attempt", "process",
+               "campaign", "operation", "drive", "offensive", "deal", "agreement", "talks"}
 
 
 def best_entry(token, lexicon: Lexicon) -> LexEntry | None:
     pos = "verb" if token.pos_ in {"VERB"} else "noun" if token.pos_ == "NOUN" else None
-    if pos is None or (pos == "verb" and token.dep_ in MODIFIER_DEPS) or token.dep_ == "compound":
+    if pos is None or (pos == "verb" and token.dep_ in MODIFIER_DEPS):
+        return None
+    if token.dep_ == "compound" and token.head.lemma_.lower() not in LIGHT_NOUNS:
         return None
     entries = [e for e in lexicon.entries_for(joined_lemma(token), pos) if entry_fits(token, e)]
     if not entries:
@@ -117,9 +127,12 @@ def find_triggers(sent, lexicon: Lexicon, discards=None) -> dict[int, LexEntry]:
         if entry.pos != "verb":
             continue
         obj = args.child(sent.doc[i], "dobj")
+        if obj is not None and obj.i not in triggers:  # "undertook a mediation mission"
+            obj = next((c for c in obj.children if c.dep_ == "compound" and c.i in triggers), None)
         if obj is None or obj.i not in triggers:
             continue
-        consumed.add(i if entry.code.startswith(STATEMENT_ROOT) else obj.i)
+        light = sent.doc[i].lemma_.lower() in LIGHT_VERBS
+        consumed.add(i if entry.code.startswith(STATEMENT_ROOT) or light else obj.i)
     return {i: e for i, e in triggers.items() if i not in consumed}
 
 
@@ -241,6 +254,13 @@ def _content_trigger(token, triggers) -> LexEntry | None:
 def _argument_tokens(token, entry: LexEntry):
     """(source token, [target tokens, best first]) for a verb or noun trigger."""
     if entry.pos == "noun":
+        if token.dep_ == "compound":  # "a mediation mission between Syria and Arafat"
+            token = token.head
+        if entry.code[:3] in MEDIATION_CODES:  # the mediator is the doer; both sides targets
+            verb = args.governing_verb(token)
+            between = args.between_source(token)
+            return (args.subject_of(verb) if verb is not None else None,
+                    [between] if between is not None else [], [])
         source = args.noun_source(token) or args.between_source(token)
         target = args.noun_target(token)
         if source is None:  # "made progress at talks", "during the conversation with X"

@@ -105,6 +105,9 @@ def dyad_clause(a: str, b: str, symmetric: bool = True) -> tuple[str, list]:
         return f"({src_a} = ? AND {tgt_b} = ?)", [a, b]
     if col_a == col_b == "country":
         return "dyad_key = ?", [schema.dyad_key(a, b)]
+    if col_a == col_b:  # IN lists push down into the scan; an OR of ANDs does not
+        return (f"({src_a} IN (?, ?) AND {tgt_b} IN (?, ?) AND {src_a} <> {tgt_b})",
+                [a, b, a, b])
     src_b, tgt_a = _side_column("source", col_b), _side_column("target", col_a)
     return f"(({src_a} = ? AND {tgt_b} = ?) OR ({src_b} = ? AND {tgt_a} = ?))", [a, b, b, a]
 
