@@ -32,13 +32,15 @@ class Antecedent:
     is_subject: bool = False
 
 
-def collect_antecedents(doc, kb: KnowledgeBase, on=None) -> list[Antecedent]:
-    """Every resolvable actor phrase in the article, in text order."""
+def collect_antecedents(doc, kb: KnowledgeBase, on=None, resolve=None) -> list[Antecedent]:
+    """Every resolvable actor phrase in the article, in text order. ``resolve(token, on)``
+    lets the caller share its cache of resolved phrases."""
+    resolve = resolve or (lambda t, when: resolve_phrase(doc, t, kb, when))
     found: list[Antecedent] = []
     for token in doc:
         if token.pos_ not in NOUN_HEAD_POS or token.dep_ in NOT_HEAD_DEPS:
             continue
-        actor = resolve_phrase(doc, token, kb, on)
+        actor = resolve(token, on)
         if actor is None or actor.resolved_by == "sector":
             continue
         title = ""

@@ -22,8 +22,16 @@ class ArticleActors:
         self.doc = doc
         self.kb = kb
         self.published = published
-        self.antecedents = coref.collect_antecedents(doc, kb, published)
         self._cache: dict[tuple[int, str | None], list[Actor]] = {}
+        self._phrases: dict[tuple[int, str | None], Actor | None] = {}
+        self.antecedents = coref.collect_antecedents(doc, kb, published, self.phrase)
+
+    def phrase(self, token, on=None) -> Actor | None:
+        """``resolve_phrase`` once per token and date (coreference and events share it)."""
+        key = (token.i, on)
+        if key not in self._phrases:
+            self._phrases[key] = resolve_phrase(self.doc, token, self.kb, on)
+        return self._phrases[key]
 
     def at(self, token, on: str | None = None) -> list[Actor]:
         """Actors named by the phrase headed at ``token`` (its conjuncts included)."""
@@ -55,7 +63,7 @@ class ArticleActors:
         described = coref.resolve_description(token, self.antecedents, self.kb)
         if described is not None:
             return [described]
-        actor = resolve_phrase(self.doc, token, self.kb, on)
+        actor = self.phrase(token, on)
         paired = self._coordinated_modifiers(token, actor, on)
         if paired:
             return paired
