@@ -38,7 +38,7 @@ def collect_antecedents(doc, kb: KnowledgeBase, on=None, resolve=None) -> list[A
     resolve = resolve or (lambda t, when: resolve_phrase(doc, t, kb, when))
     found: list[Antecedent] = []
     for token in doc:
-        if token.pos_ not in NOUN_HEAD_POS or token.dep_ in NOT_HEAD_DEPS:
+        if token.pos_ not in NOUN_HEAD_POS or token.dep_ in NOT_HEAD_DEPS or _plain_noun(token):
             continue
         actor = resolve(token, on)
         if actor is None or actor.resolved_by == "sector":
@@ -51,6 +51,13 @@ def collect_antecedents(doc, kb: KnowledgeBase, on=None, resolve=None) -> list[A
         found.append(Antecedent(token.i, actor, bool(named), title,
                                 token.dep_ in {"nsubj", "nsubjpass"}))
     return found
+
+
+def _plain_noun(token) -> bool:
+    """'the talks', 'weapons': a lower-case noun with no capitalised modifier names no one
+    coreference could point back to (bare titles resolve through descriptions instead)."""
+    return token.pos_ == "NOUN" and token.is_lower and not any(
+        t.text[:1].isupper() for t in token.subtree if t.i != token.i)
 
 
 def _before(antecedents, token_i: int):
