@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+from spacy.tokens import Span
+
 from dyads.records import Location
 
 KIND_PRECISION = {"country": "country", "region": "region", "city": "city"}
@@ -293,9 +295,10 @@ def _candidate_spans(sent) -> list:
     """Place entities, plus proper nouns after a preposition that the small model left
     untagged or mistagged ('near the town of Samarra' as NORP), and names on a generic
     place noun ('the Jaffna peninsula')."""
-    spans = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+    ents = sentence_entities(sent)
+    spans = [e for e in ents if e.label_ in PLACE_LABELS]
     seen = {t.i for e in spans for t in e}
-    entity_of = {t.i: e for e in sent.ents for t in e}
+    entity_of = {t.i: e for e in ents for t in e}
     for token in sent:
         if token.i in seen or token.dep_ != "pobj":
             continue
@@ -304,6 +307,23 @@ def _candidate_spans(sent) -> list:
             spans.append(extra)
             seen.update(t.i for t in extra)
     return spans
+
+
+def sentence_entities(sent) -> list:
+    """The entities inside ``sent`` (what ``sent.ents`` gives), read off the IOB tags of
+    its own tokens: ``Span.ents`` rebuilds every entity of the whole doc on each call."""
+    doc, out, start, label = sent.doc, [], None, 0
+    for token in sent:
+        iob = token.ent_iob_
+        if start is not None and iob != "I":
+            out.append(Span(doc, start, token.i, label=label))
+            start = None
+        if iob == "B":
+            start, label = token.i, token.ent_type
+    ends_inside = sent.end == len(doc) or doc[sent.end].ent_iob_ != "I"
+    if start is not None and ends_inside:  # an entity running past the sentence is not its
+        out.append(Span(doc, start, sent.end, label=label))
+    return out
 
 
 def _extra_span(token, ent):

@@ -72,7 +72,12 @@ class _Marked:
 
 @dataclass(frozen=True)
 class _Context:
+    """One article's quote-finding state. ``text`` and ``ents`` are copies because spaCy
+    rebuilds ``Doc.text`` and ``Doc.ents`` from every token on each access."""
+
     doc: object
+    text: str
+    ents: tuple
     marked: tuple[_Marked, ...]
     paras: tuple[tuple[int, int], ...]
     token_starts: tuple[int, ...]
@@ -87,7 +92,8 @@ def find_quotes(doc, tweets: Sequence[Span] = ()) -> list[QuoteSpan]:
     inside_tweet = [(q.start, q.end) for q in tweet_quotes]
     marked = tuple(m for m in quoted_stretches(text, paras)
                    if not any(a <= m.start < b for a, b in inside_tweet))
-    ctx = _Context(doc, marked, tuple(paras), tuple(t.idx for t in doc))
+    ctx = _Context(doc, text, tuple(doc.ents), marked, tuple(paras),
+                   tuple(t.idx for t in doc))
     found = _attribute_all(ctx)
     quotes = [_to_quote(ctx, m, cue, how) for m, (cue, how) in zip(marked, found)]
     return sorted(quotes + tweet_quotes, key=lambda q: q.start)
@@ -101,16 +107,17 @@ def merge_split_quotes(doc, quotes: Sequence[QuoteSpan],
     the cue and the inner marks; use it where a quotation is scored as one region.
     """
     out: list[QuoteSpan] = []
+    text = doc.text  # rebuilt from the tokens on every access: read it once
     for q in quotes:
         prev = out[-1] if out else None
-        if prev and _same_utterance(doc, prev, q, across_paragraphs):
-            out[-1] = replace(prev, end=q.end, text=doc.text[prev.start:q.end])
+        if prev and _same_utterance(doc, text, prev, q, across_paragraphs):
+            out[-1] = replace(prev, end=q.end, text=text[prev.start:q.end])
         else:
             out.append(q)
     return out
 
 
-def _same_utterance(doc, a: QuoteSpan, b: QuoteSpan, across: bool) -> bool:
+def _same_utterance(doc, text: str, a: QuoteSpan, b: QuoteSpan, across: bool) -> bool:
     """Same cue and speaker, the cue between them, and at most the cue's sentence too."""
     if not (a.kind == b.kind == "direct" and a.cue_start is not None
             and a.cue_start == b.cue_start and a.speaker_start == b.speaker_start
@@ -118,7 +125,7 @@ def _same_utterance(doc, a: QuoteSpan, b: QuoteSpan, across: bool) -> bool:
         return False
     gap = doc.char_span(a.end, b.start, alignment_mode="expand")
     ends = sum(t.text in SENTENCE_END for t in gap) if gap is not None else 0
-    return ends <= 1 and (across or "\n" not in doc.text[a.end:b.start])
+    return ends <= 1 and (across or "\n" not in text[a.end:b.start])
 
 
 # --- quote marks ---------------------------------------------------------------------
@@ -264,7 +271,7 @@ def _attribute_all(ctx: _Context) -> list:
 def _attribute(ctx: _Context, m: _Marked, prev_cue):
     """Cue-finders in order of reliability; a stretch opening its sentence right after
     another utterance continues it unless a cue of its own sits next to it."""
-    text = ctx.doc.text
+    text = ctx.text
     tail = text[m.start:m.end].rstrip("”’\"")[-1:]
     before = text[ctx.paras[m.para][0]:m.left].rstrip()
     tries = [("after", _cue_after)] if tail in ",?!—-" or text[m.right:m.right + 1] == "," else []
@@ -288,7 +295,7 @@ def _inherited(ctx: _Context, m: _Marked, prev_cue):
         return None
     prev = ctx.marked[k - 1]
     if not (prev.para == m.para or (prev.para == m.para - 1
-                                    and not ctx.doc.text[ctx.paras[m.para][0]:m.left].strip())):
+                                    and not ctx.text[ctx.paras[m.para][0]:m.left].strip())):
         return None
     gap = ctx.doc[_token_at(ctx, prev.right):_token_at(ctx, m.left)]
     others = [t for t in gap if is_cue(t) and t.i != prev_cue.i and not _inside_any(ctx, t)]
@@ -385,14 +392,14 @@ def _is_statement_noun(token) -> bool:
 
 
 def _opens_sentence(ctx: _Context, m: _Marked) -> bool:
-    before = ctx.doc.text[ctx.paras[m.para][0]:m.left].rstrip().rstrip("”’\"")
+    before = ctx.text[ctx.paras[m.para][0]:m.left].rstrip().rstrip("”’\"")
     return not before or before[-1] in ".!?:"
 
 
 # --- speakers ------------------------------------------------------------------------
 
 def _to_quote(ctx: _Context, m: _Marked, cue, how) -> QuoteSpan:
-    text = ctx.doc.text
+    text = ctx.text
     speaker = _speaker_token(ctx, cue) if cue is not None else None
     s_start = s_end = s_text = None
     if speaker is not None:
@@ -413,7 +420,7 @@ def _to_quote(ctx: _Context, m: _Marked, cue, how) -> QuoteSpan:
 def _kind(ctx: _Context, m: _Marked, cue, how, has_speaker: bool) -> str:
     """"direct" for a whole utterance; "phrase" for a partial quotation or scare quote:
     one that starts mid-clause, or a few words with no cue of their own."""
-    words = len(ctx.doc.text[m.start:m.end].split())
+    words = len(ctx.text[m.start:m.end].split())
     if words <= PHRASE_MAX_WORDS and how not in ("after", "before", "dep") and not (
             has_speaker and cue is None):
         return "phrase"
@@ -425,14 +432,14 @@ def _kind(ctx: _Context, m: _Marked, cue, how, has_speaker: bool) -> str:
 
 
 def _opens_clause(ctx: _Context, m: _Marked) -> bool:
-    before = ctx.doc.text[ctx.paras[m.para][0]:m.left].rstrip().rstrip("”’\"'")
+    before = ctx.text[ctx.paras[m.para][0]:m.left].rstrip().rstrip("”’\"'")
     return not before or before[-1] in ".!?:,;—–"
 
 
 def _label_speaker(ctx: _Context, m: _Marked) -> tuple[int, int] | None:
     """"Name, Outlet: “…”" — a verbless label ending in a colon opens the paragraph."""
     a = ctx.paras[m.para][0]
-    label = ctx.doc.text[a:m.left].rstrip()
+    label = ctx.text[a:m.left].rstrip()
     if not label.endswith(":") or len(label.split()) > 12:
         return None
     tokens = ctx.doc[_token_at(ctx, a):_token_at(ctx, m.left)]
@@ -500,7 +507,7 @@ def _speaker_bounds(ctx: _Context, head) -> tuple[int, int]:
     while left - 1 >= head.left_edge.i and _name_part(ctx, doc[left - 1]):
         left -= 1
     right = head.i + 1
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    ent = next((e for e in ctx.ents if e.start <= head.i < e.end), None)
     while ent is not None and right < ent.end and _name_part(ctx, doc[right]):
         right += 1
     while ent is not None and left > ent.start and _name_part(ctx, doc[left - 1]):

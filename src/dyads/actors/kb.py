@@ -21,6 +21,7 @@ from dyads.actors.sectors import (entity_key, loose_key, norm_text, person_key,
 SOURCE_RANK = {"overrides": 4, "wikidata": 3, "factbook": 2, "phoenix": 1}
 SOURCE_NAMES = {name[0]: name for name in SOURCE_RANK}  # stored as one letter
 KEY_KINDS = {"f": "full", "a": "alias", "s": "short", "n": "surname"}
+LOOKUP_CACHE = 16384  # answers kept per lookup kind and KB instance
 # How much a kind of name match is worth before roles are considered.
 MATCH_WEIGHT = {"full": 1.0, "alias": 0.95, "handle": 1.0, "short": 0.9, "surname": 0.75}
 
@@ -111,9 +112,13 @@ class KnowledgeBase:
             raise KnowledgeBaseError(
                 f"KB file {self.path} not found: run scripts/build_kb.py to build it")
         self._local = threading.local()
-        # Names repeat within and across articles: memoise the pure lookups per instance.
-        self._person = lru_cache(maxsize=16384)(self._person_uncached)
-        self._entity = lru_cache(maxsize=16384)(self._entity_uncached)
+        # Names and titles repeat within and across articles: memoise the pure lookups per
+        # instance (the file is read-only, so an answer never goes stale).
+        self._person = lru_cache(maxsize=LOOKUP_CACHE)(self._person_uncached)
+        self._entity = lru_cache(maxsize=LOOKUP_CACHE)(self._entity_uncached)
+        self._handle = lru_cache(maxsize=LOOKUP_CACHE)(self._handle_uncached)
+        self._sector = lru_cache(maxsize=LOOKUP_CACHE)(self._sector_uncached)
+        self._title_sector = lru_cache(maxsize=LOOKUP_CACHE)(self._title_sector_uncached)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "KnowledgeBase":
@@ -149,8 +154,10 @@ class KnowledgeBase:
         return self._best_person(candidates, on, name)
 
     def handle(self, handle: str, on: str | date | None = None) -> PersonMatch | None:
+        return self._handle(handle, iso_date(on))
+
+    def _handle_uncached(self, handle: str, on_iso: str | None) -> PersonMatch | None:
         key = "@" + norm_text(handle).lstrip("@").replace(" ", "_")
-        on_iso = iso_date(on)
         rows = self.db.execute("SELECT pid, start, end FROM handles WHERE key = ?",
                                (key.lower(),)).fetchall()
         valid = [r for r in rows if on_iso is None or (
@@ -251,6 +258,9 @@ class KnowledgeBase:
         return Entity(*tuple(row)[:6])
 
     def sector(self, word: str) -> str | None:
+        return self._sector(word)
+
+    def _sector_uncached(self, word: str) -> str | None:
         for form in phrase_forms(word):
             row = self.db.execute("SELECT code FROM sector_words WHERE key = ?",
                                   (form,)).fetchone()
@@ -260,6 +270,9 @@ class KnowledgeBase:
         return None
 
     def title_sector(self, title_words: str) -> str | None:
+        return self._title_sector(title_words)
+
+    def _title_sector_uncached(self, title_words: str) -> str | None:
         for window in title_windows(title_words):
             for form in phrase_forms(window):
                 row = self.db.execute("SELECT code FROM sector_words WHERE key = ?",

@@ -22,6 +22,7 @@ _LOOSE_ENDINGS = ((re.compile(r"sk(?:yy|iy|ii|ij|yi|i|y)$"), "sky"),
                   (re.compile(r"ck$"), "k"))
 
 
+@lru_cache(maxsize=65536)  # a pure function called with the same names over and over
 def norm_text(text: str) -> str:
     """Lowercase ASCII words: diacritics, dots, apostrophes and possessive 's removed."""
     folded = unicodedata.normalize("NFKD", text.translate(_FOLD))
@@ -71,10 +72,15 @@ def singular_forms(word: str) -> list[str]:
 
 def phrase_forms(phrase: str) -> list[str]:
     """Normalised phrase plus the same phrase with its last word made singular."""
+    return list(_phrase_forms(phrase))
+
+
+@lru_cache(maxsize=16384)
+def _phrase_forms(phrase: str) -> tuple[str, ...]:
     words = norm_text(phrase).split()
     if not words:
-        return []
-    return [" ".join(words[:-1] + [last]) for last in singular_forms(words[-1])]
+        return ()
+    return tuple(" ".join(words[:-1] + [last]) for last in singular_forms(words[-1]))
 
 
 # CAMEO religion sub-codes; as an actor's sector they all mean "religious".
