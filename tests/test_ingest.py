@@ -94,3 +94,85 @@ def test_check_date_accepts_every_real_date(d):
 def test_check_date_never_raises(text):
     iso, error = check_date(text)
     assert (iso is None) or error is None
+
+
+# --- streaming large inputs -------------------------------------------------------------
+
+def _feed_line(n: int, words: int = 1500) -> bytes:
+    text = f"Article {n}: " + "Ministers met in the capital and talked. " * (words // 7)
+    return (json.dumps({"id": f"a{n}", "text": text, "date": "2021-06-01"}) + "\n").encode()
+
+
+def test_jsonl_file_is_not_held_in_memory_whole(tmp_path):
+    import tracemalloc
+
+    f = tmp_path / "big.jsonl"
+    with open(f, "wb") as out:
+        for n in range(400):
+            out.write(_feed_line(n))
+    size = f.stat().st_size
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in read_inputs([str(f)]))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 400
+    assert peak < size / 4, f"peak {peak:,} bytes for a {size:,}-byte file"
+
+
+class _CountingRaw(io.RawIOBase):
+    """A read-only byte source that counts how much of it has been read."""
+
+    def __init__(self, data: bytes):
+        self._data, self.consumed = data, 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        chunk = self._data[self.consumed:self.consumed + len(buffer)]
+        buffer[:len(chunk)] = chunk
+        self.consumed += len(chunk)
+        return len(chunk)
+
+
+def test_stdin_json_lines_stream_article_by_article():
+    data = b"".join(_feed_line(n) for n in range(300))
+    raw = _CountingRaw(data)
+    articles = read_inputs(["-"], stdin=io.BufferedReader(raw))
+    first = next(articles)
+    assert first.doc_id == "a0" and first.published == "2021-06-01"
+    assert raw.consumed < len(data) / 20  # the first article came before the rest was read
+    assert sum(1 for _ in articles) == 299
+
+
+def test_jsonl_lines_cross_the_first_block_and_bad_bytes_stay_on_their_line(tmp_path):
+    long_text = "Talks went on. " * 400  # the first line is longer than the first block read
+    f = tmp_path / "mixed.jsonl"
+    f.write_bytes(b"\xef\xbb\xbf" + json.dumps({"text": long_text}).encode() + b"\r\n\n"
+                  + b'{"text": "caf\xe9 talks"}\n' + json.dumps({"text": "Last."}).encode())
+    articles = list(read_inputs([str(f)]))
+    assert [a.doc_id for a in articles] == ["mixed:1", "mixed:3", "mixed:4"]
+    assert articles[0].body == long_text.strip()
+    assert "line 3 is not UTF-8" in articles[1].errors[0]
+    assert articles[2].body == "Last."
+
+
+def test_single_json_documents_still_read(tmp_path):
+    (tmp_path / "one.json").write_text('{"id": "o", "text": "One object."}')
+    (tmp_path / "list.json").write_text('[{"text": "First."},\n {"text": "Second."}]')
+    (tmp_path / "blank.jsonl").write_text("\n  \n")
+    by_id = {a.doc_id: a for a in read_inputs([str(tmp_path)])}
+    assert by_id["o"].body == "One object."
+    assert by_id["list:1"].body == "First." and by_id["list:2"].body == "Second."
+    assert "empty" in by_id["blank"].errors[0]
+
+
+def test_csv_streams_quoted_multiline_fields(tmp_path):
+    f = tmp_path / "rows.csv"
+    rows = "".join(f'r{n},"Line one of {n}.\nLine two.",2019-02-03\n' for n in range(500))
+    f.write_text("id,text,date\n" + rows)
+    articles = list(read_inputs([str(f)]))
+    assert len(articles) == 500
+    assert articles[499].doc_id == "r499" and articles[499].body == "Line one of 499.\nLine two."

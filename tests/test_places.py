@@ -213,3 +213,14 @@ def test_plover_gold_locations_ratchet(nlp):
     result = module.evaluate(nlp)
     assert result["records"] == 48
     assert result["right_country_share"] >= 0.83
+
+
+def test_sentence_entities_match_span_ents(nlp):
+    doc = nlp("Officials from the United Nations met in New York City on Monday. "
+              "Later, Ukrainian troops moved toward Kharkiv and the Black Sea coast.")
+    spans = list(doc.sents) + [doc[i:j] for i in range(len(doc)) for j in (i + 2, i + 5)
+                               if j <= len(doc)]  # some of these cut an entity in two
+    assert any(s.ents for s in doc.sents)
+    for span in spans:
+        expected = [(e.start, e.end, e.label_) for e in span.ents]
+        assert [(e.start, e.end, e.label_) for e in places.sentence_entities(span)] == expected

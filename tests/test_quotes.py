@@ -166,3 +166,35 @@ def test_polnear_sample_recall():
             total += 1
             hits += any(scorer.quote_overlap(g, r) >= 0.8 for r in rows)
     assert total and hits / total >= 0.7
+
+
+class _CountingDoc:
+    """Delegates to a parsed doc and counts reads of ``text`` and ``ents``, which spaCy
+    rebuilds from every token on each access."""
+
+    def __init__(self, doc):
+        self._doc, self.reads = doc, {"text": 0, "ents": 0}
+
+    def __getattr__(self, name):
+        if name in self.reads:
+            self.reads[name] += 1
+        return getattr(self._doc, name)
+
+    def __getitem__(self, key):
+        return self._doc[key]
+
+    def __iter__(self):
+        return iter(self._doc)
+
+    def __len__(self):
+        return len(self._doc)
+
+
+def test_doc_text_and_entities_are_read_once_per_article(nlp):
+    text = " ".join(f'"We will talk again on day {n}," Maria Lopez said. "Then we decide."'
+                    for n in range(6))
+    doc = _CountingDoc(nlp(text))
+    found = find_quotes(doc)
+    assert len(found) >= 6 and any(q.speaker_text == "Maria Lopez" for q in found)
+    merge_split_quotes(doc, found)
+    assert doc.reads["text"] <= 2 and doc.reads["ents"] <= 1

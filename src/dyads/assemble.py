@@ -84,8 +84,8 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
         cand = _speaker_as_source(cand, doc, quotes)
         source = actors.rebind(cand.source, d.date) if cand.source else None
         target = actors.rebind(cand.target, d.date) if cand.target else None
-        if source is None and target is None:
-            continue
+        if not any(_named(a) for a in (source, target)):
+            continue  # "the storm killed 12 people": no country, no body
         if settings.statements_need_target and cand.root == "01" and target is None:
             continue
         sent = sentences[cand.sentence_index]
@@ -111,6 +111,11 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
     story_discarded = resources.discards.story_is_discarded([t.text for t in doc if t.is_alpha])
     events = [e for e in events if keep_event(e, resources.discards, story_discarded)]
     return dedupe(events) if settings.dedupe_within_article else events
+
+
+def _named(actor) -> bool:
+    return actor is not None and bool(actor.country or actor.sector in {"IGO", "NGO"}
+                                      or actor.kb_id)
 
 
 def _speaker_as_source(cand, doc, quotes):
@@ -176,6 +181,8 @@ def _close_dates(a: str | None, b: str | None) -> bool:
 def _same_event(a: Event, b: Event) -> bool:
     if a.cameo_root != b.cameo_root or a.modality != b.modality:
         return False
+    if a.trigger and b.trigger and a.trigger.start == b.trigger.start:
+        return False  # one report's several dyads ("A and B agreed": A→B and B→A)
     (pa, ca), (pb, cb) = _dyad_key(a), _dyad_key(b)
     return (pa == pb or (None not in ca and ca == cb)) and _close_dates(a.date, b.date)
 

@@ -5,6 +5,7 @@ is wrong, so a batch goes on. Offsets downstream point into ``Article.body``.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import html
 import io
@@ -15,10 +16,13 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
 from .records import Article, Span
 
 MAX_BODY_CHARS = 1_000_000
+HEAD_BYTES = 4096  # read first to tell binary data and the input kind
+UTF8_BOM = b"\xef\xbb\xbf"
 TEXT_SUFFIXES = {".txt", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -108,6 +112,7 @@ def article_from_record(record: object, fallback_id: str, default_date: str | No
 
 
 def read_jsonl(raw: str, name: str, default_date: str | None) -> Iterator[Article]:
+    """Articles from JSON text held in memory: one document ({...} or [...]) or JSON Lines."""
     stripped = raw.strip()
     if stripped.startswith("[") or (stripped.startswith("{") and "\n" not in stripped):
         try:  # a single JSON document: an object or a list of objects
@@ -118,11 +123,22 @@ def read_jsonl(raw: str, name: str, default_date: str | None) -> Iterator[Articl
             return
         except json.JSONDecodeError:
             pass
-    for n, line in enumerate(raw.splitlines(), 1):
+    yield from read_json_lines((line.encode("utf-8") for line in raw.split("\n")),
+                               name, default_date)
+
+
+def read_json_lines(lines: Iterable[bytes], name: str, default_date: str | None) -> Iterator[Article]:
+    """One article per JSON line, read as the lines come (a line ``{...}`` on its own is
+    also a single-document file); a broken line becomes an article naming its number."""
+    for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line.decode("utf-8-sig" if n == 1 else "utf-8"))
+        except UnicodeDecodeError:
+            yield make_article(f"{name}:{n}", None,
+                               extra_errors=[f"line {n} is not UTF-8 text"])
+            continue
         except json.JSONDecodeError as err:
             yield make_article(f"{name}:{n}", None,
                                extra_errors=[f"line {n} is not valid JSON: {err.msg}"])
@@ -130,9 +146,11 @@ def read_jsonl(raw: str, name: str, default_date: str | None) -> Iterator[Articl
         yield article_from_record(record, f"{name}:{n}", default_date)
 
 
-def read_csv(raw: str, name: str, default_date: str | None) -> Iterator[Article]:
+def read_csv(raw: str | Iterable[str], name: str, default_date: str | None) -> Iterator[Article]:
+    """Articles from CSV text, or from an iterable of its lines (line endings kept)."""
     csv.field_size_limit(sys.maxsize)
-    for n, row in enumerate(csv.DictReader(io.StringIO(raw)), 2):
+    rows = csv.DictReader(io.StringIO(raw) if isinstance(raw, str) else raw)
+    for n, row in enumerate(rows, 2):
         yield article_from_record(dict(row), f"{name}:{n}", default_date)
 
 
@@ -186,34 +204,77 @@ def read_html(raw: str, name: str, default_date: str | None) -> Article:
     return make_article(name, html.unescape(body), page.date or default_date, title=page.title)
 
 
-def decode_bytes(data: bytes) -> str | None:
-    """UTF-8 text (with or without BOM); None for binary data."""
-    if b"\x00" in data[:4096]:
+def decode_bytes(data: bytes, partial: bool = False) -> str | None:
+    """UTF-8 text (with or without BOM); None for binary data. ``partial``: ``data`` is
+    the start of a stream, so a character cut at its end is no error."""
+    if b"\x00" in data[:HEAD_BYTES]:
         return None
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
+    except UnicodeDecodeError as err:
+        cut_at_end = partial and err.reason == "unexpected end of data"
+        return data[:err.start].decode("utf-8-sig") if cut_at_end else None
 
 
 def read_source(raw_bytes: bytes, name: str, suffix: str, default_date: str | None) -> Iterator[Article]:
     """Dispatch one file's (or stdin's) bytes to the reader for its kind."""
+    yield from read_stream(io.BytesIO(raw_bytes), name, suffix, default_date)
+
+
+def read_stream(stream: BinaryIO, name: str, suffix: str, default_date: str | None) -> Iterator[Article]:
+    """Dispatch a binary stream to the reader for its kind. JSON Lines and CSV are read
+    line by line, so a large feed is never held in memory whole; JSON arrays, HTML and
+    text files (single articles) are read whole."""
+    head = _read_head(stream)
+    if decode_bytes(head, partial=True) is None:
+        yield make_article(name, None, extra_errors=[f"{name}: not UTF-8 text (binary file?)"])
+        return
+    start = head.lstrip().removeprefix(UTF8_BOM).lstrip()
+    if not start:
+        yield make_article(name, "", default_date)
+        return
+    first = start[:1]
+    looks_json = first in (b"{", b"[")
+    if (suffix in JSONL_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_json)) and first != b"[":
+        yield from read_json_lines(_lines(head, stream), name, default_date)
+    elif suffix == ".csv":
+        lines = codecs.iterdecode(_lines(head, stream), "utf-8-sig", errors="replace")
+        yield from read_csv(lines, name, default_date)
+    else:
+        yield from _read_whole(head + stream.read(), name, suffix, default_date)
+
+
+def _read_whole(raw_bytes: bytes, name: str, suffix: str, default_date: str | None) -> Iterator[Article]:
+    """A source read at once: a JSON document, an HTML page or a text file."""
     raw = decode_bytes(raw_bytes)
     if raw is None:
         yield make_article(name, None, extra_errors=[f"{name}: not UTF-8 text (binary file?)"])
         return
-    if not raw.strip():
-        yield make_article(name, "", default_date)
-        return
     looks_json = raw.lstrip().startswith(("{", "["))
     if suffix in JSONL_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_json):
         yield from read_jsonl(raw, name, default_date)
-    elif suffix == ".csv":
-        yield from read_csv(raw, name, default_date)
     elif suffix in HTML_SUFFIXES or raw.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
         yield read_html(raw, name, default_date)
     else:
         yield parse_seed_layout(raw, name, default_date)
+
+
+def _read_head(stream: BinaryIO) -> bytes:
+    """The first HEAD_BYTES of the stream, and more while it is only white space."""
+    head = stream.read(HEAD_BYTES)
+    while head and not head.strip():
+        more = stream.read(HEAD_BYTES)
+        if not more:
+            break
+        head += more
+    return head
+
+
+def _lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
+    """The stream's lines (split at b"\\n" only, as file iteration does), ``head`` (already
+    read from it) first."""
+    yield from io.BytesIO(head + stream.readline())
+    yield from stream
 
 
 def _files_under(folder: Path) -> Iterator[Path]:
@@ -227,15 +288,20 @@ def read_inputs(paths: Iterable[str], date: str | None = None, stdin=None) -> It
     for given in paths:
         if given == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_source(stream.read(), "stdin", "", date)
+            yield from read_stream(stream, "stdin", "", date)
             continue
         path = Path(given)
         if path.is_dir():
             for file in _files_under(path):
                 doc_id = file.relative_to(path).with_suffix("").as_posix()
-                yield from read_source(file.read_bytes(), doc_id, file.suffix.lower(), date)
+                yield from _read_file(file, doc_id, date)
         elif path.is_file():
-            yield from read_source(path.read_bytes(), path.stem, path.suffix.lower(), date)
+            yield from _read_file(path, path.stem, date)
         else:
             yield make_article(path.stem or given, None,
                                extra_errors=[f"{given}: no such file or directory"])
+
+
+def _read_file(path: Path, doc_id: str, date: str | None) -> Iterator[Article]:
+    with open(path, "rb") as stream:
+        yield from read_stream(stream, doc_id, path.suffix.lower(), date)

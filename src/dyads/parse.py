@@ -52,10 +52,22 @@ def english_share(text: str, sample_words: int = 400) -> float:
     return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
 
 
+# Frequent function words of other languages written in Latin script.
+_FOREIGN_FUNCTION_WORDS = frozenset(
+    "der die das und nicht mit dem den des ist sich auf le la les et des une est dans pour "
+    "que qui el los las y del por con una para il di che della sono nao em os uma com do da "
+    "het een van niet och att som".split())
+
+
 def looks_english(text: str, threshold: float = 0.08) -> bool:
-    """English news prose has ~25% function words; other languages almost none of these."""
-    words = _WORD.findall(text[:5000])
-    return len(words) < 8 or english_share(text) >= threshold
+    """English news prose has ~25% function words; other languages almost none of these.
+    A headline-short English text may have none, so there the test is the absence of other
+    languages' function words."""
+    words = [w.lower() for w in _WORD.findall(text[:5000])][:400]
+    if english_share(text) >= threshold:
+        return True
+    foreign = sum(w in _FOREIGN_FUNCTION_WORDS for w in words)
+    return len(words) < 25 and foreign <= len(words) * 0.05
 
 
 def parse_article(article: Article, nlp=None):

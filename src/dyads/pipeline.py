@@ -80,7 +80,7 @@ def code_article(article: Article, resources: Resources | None = None,
 
 
 def code_doc(article: Article, doc, resources: Resources, settings: Settings) -> CodedArticle:
-    actors = ArticleActors(doc, resources.kb, article.published)
+    actors = ArticleActors(doc, resources.kb, article.published, resources.gazetteer)
     candidates = match_events(doc, resources.lexicon, actors, resources.discards)
     quotes = build_quotes(article, doc, actors)
     events = build_events(article, doc, candidates, actors, quotes, resources, settings, CODER)

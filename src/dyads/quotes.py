@@ -93,7 +93,7 @@ def find_quotes(doc, tweets: Sequence[Span] = ()) -> list[QuoteSpan]:
     marked = tuple(m for m in quoted_stretches(text, paras)
                    if not any(a <= m.start < b for a, b in inside_tweet))
     ctx = _Context(doc, text, tuple(doc.ents), marked, tuple(paras),
-                   tuple(t.idx for t in doc))
+                   tuple(doc.to_array("IDX").tolist()))  # no Token object per token
     found = _attribute_all(ctx)
     quotes = [_to_quote(ctx, m, cue, how) for m, (cue, how) in zip(marked, found)]
     return sorted(quotes + tweet_quotes, key=lambda q: q.start)

@@ -201,6 +201,35 @@ def test_kb_survives_pickling_for_worker_processes(kb):
     assert clone.person("Blinken", on="2022-03-30").kb_id == BLINKEN
 
 
+class _NoQueries:
+    """Stands in for the KB connection: any query fails the test."""
+
+    def execute(self, *args):
+        raise AssertionError(f"the KB was queried again: {args}")
+
+
+def test_repeated_lookups_are_answered_without_a_query(kb):
+    fresh = KnowledgeBase(kb.path)
+    first = (fresh.title_sector("Deputy Defense Minister"), fresh.sector("troops"),
+             fresh.entity("Ukraine"), fresh.person("Blinken", on="2022-03-30"),
+             fresh.handle("@SecBlinken", on="2022-03-30"))
+    fresh._local.conn = _NoQueries()
+    again = (fresh.title_sector("Deputy Defense Minister"), fresh.sector("troops"),
+             fresh.entity("Ukraine"), fresh.person("Blinken", on=date(2022, 3, 30)),
+             fresh.handle("@SecBlinken", on="2022-03-30"))
+    assert again == first and first[0] == "MIL" and first[1] == "MIL"
+    clone = pickle.loads(pickle.dumps(fresh))  # the copy starts with empty caches
+    assert clone.title_sector("Foreign Minister") == "GOV"
+
+
+def test_cached_phrase_forms_hand_out_fresh_lists():
+    from dyads.actors.sectors import phrase_forms
+
+    forms = phrase_forms("Armed Militias")
+    forms.append("poison")
+    assert phrase_forms("Armed Militias") == ["armed militias", "armed militia"]
+
+
 def test_missing_file_says_how_to_fix(tmp_path):
     with pytest.raises(KnowledgeBaseError, match="build_kb"):
         KnowledgeBase.load(tmp_path / "absent.sqlite")

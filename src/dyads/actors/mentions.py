@@ -194,9 +194,13 @@ def _inside(span, outer) -> bool:
 
 def _name_in(doc, phrase: Phrase) -> str | None:
     """The proper name inside a title phrase ('Russian envoy Ivan Petrov' → 'Ivan Petrov')."""
-    runs = [doc[a:b] for a, b in propn_runs(doc, phrase.left, phrase.right)
-            if any(t.ent_type_ == "PERSON" for t in doc[a:b])]
-    return runs[-1].text if runs else None
+    for a, b in reversed(propn_runs(doc, phrase.left, phrase.right)):
+        start = b
+        while start > a and doc[start - 1].ent_type_ == "PERSON":
+            start -= 1  # the PERSON-tagged end of the run: not its titles
+        if start < b:
+            return doc[start:b].text
+    return None
 
 
 def _person_actor(span, person, outside, title_sector, doc, name_span) -> Actor:

@@ -18,10 +18,11 @@ from .mentions import PRONOUNS, resolve_phrase
 class ArticleActors:
     """Actor resolution for one article; antecedents are collected once."""
 
-    def __init__(self, doc, kb: KnowledgeBase, published: str | None):
+    def __init__(self, doc, kb: KnowledgeBase, published: str | None, gazetteer=None):
         self.doc = doc
         self.kb = kb
         self.published = published
+        self.gazetteer = gazetteer  # places as targets: "shelled Kharkiv" → UKR
         self._cache: dict[tuple[int, str | None], list[Actor]] = {}
         self._phrases: dict[tuple[int, str | None], Actor | None] = {}
         self.antecedents = coref.collect_antecedents(doc, kb, published, self.phrase)
@@ -33,17 +34,19 @@ class ArticleActors:
             self._phrases[key] = resolve_phrase(self.doc, token, self.kb, on)
         return self._phrases[key]
 
-    def at(self, token, on: str | None = None) -> list[Actor]:
-        """Actors named by the phrase headed at ``token`` (its conjuncts included)."""
-        key = (token.i, on)
+    def at(self, token, on: str | None = None, places: bool = False,
+           coordinated: bool = True) -> list[Actor]:
+        """Actors named by the phrase headed at ``token`` (its conjuncts too, unless not
+        ``coordinated``); with ``places``, a named town stands for its country."""
+        key = (token.i, on, places, coordinated)
         if key not in self._cache:
             actors = []
-            for t in conjuncts(token):
-                actors += self._single(t, on or self.published)
+            for t in (conjuncts(token) if coordinated else [token]):
+                actors += self._single(t, on or self.published, places)
             self._cache[key] = _distinct(actors)
         return self._cache[key]
 
-    def _single(self, token, on) -> list[Actor]:
+    def _single(self, token, on, places: bool = False) -> list[Actor]:
         if token.text.startswith("@"):
             handle = self._handle(token, on)
             return [handle] if handle else []
@@ -67,10 +70,14 @@ class ArticleActors:
         paired = self._coordinated_modifiers(token, actor, on)
         if paired:
             return paired
+        if actor is None and places:
+            place = self._place(token)
+            if place is not None:
+                return [place]
         if actor is None or actor.country is None:
             inner = _of_object(token)  # "thousands of students", "a group of rebels"
             if inner is not None:
-                return self._single(inner, on) or ([actor] if actor else [])
+                return self._single(inner, on, places) or ([actor] if actor else [])
         return [actor] if actor is not None else []
 
     def _reporting_subject(self, token, on) -> list[Actor]:
@@ -100,6 +107,18 @@ class ArticleActors:
                 out.append(replace(actor, country=entity.country, name=entity.name,
                                    code=composite_code(entity.country, actor.sector)))
         return out if len(out) > 1 else []
+
+    def _place(self, token) -> Actor | None:
+        """A named town or region stands for its country when it is what a deed targets."""
+        if self.gazetteer is None or token.ent_type_ not in {"GPE", "LOC", "FAC"}:
+            return None
+        span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        place = self.gazetteer.lookup(span.text) if span is not None else None
+        if place is None or not place.country:
+            return None
+        return Actor(text=span.text, start=span.start_char, end=span.end_char,
+                     name=place.name, kb_id=None, country=place.country, sector=None,
+                     code=place.country, resolved_by="place", confidence=0.6)
 
     def _handle(self, token, on) -> Actor | None:
         match = self.kb.handle(token.text, on=on)

@@ -283,10 +283,11 @@ def _argument_tokens(token, entry: LexEntry):
     return source, targets, args.subtree_nouns(token)
 
 
-def _pick_targets(target_toks, fallback_toks, source_tok, sources, actors: ArticleActors):
+def _pick_targets(target_toks, fallback_toks, source_tok, sources, actors: ArticleActors,
+                  places: bool = False):
     """The first target token naming an actor with a country, else one with a code; the
     fallback tokens (anywhere under the trigger) count only for named countries/bodies."""
-    found, tok = _first_target(target_toks, source_tok, sources, actors)
+    found, tok = _first_target(target_toks, source_tok, sources, actors, places)
     if found and (found[0].country or found[0].sector in {"IGO", "NGO"}):
         return found, tok
     more, more_tok = _first_target(fallback_toks, source_tok, sources, actors)
@@ -295,14 +296,14 @@ def _pick_targets(target_toks, fallback_toks, source_tok, sources, actors: Artic
     return found, tok
 
 
-def _first_target(target_toks, source_tok, sources, actors: ArticleActors):
+def _first_target(target_toks, source_tok, sources, actors: ArticleActors, places=False):
     fallback = ([], None)
     skip = {source_tok.i} if source_tok is not None else set()
     source_keys = {a.country for a in sources if a.country and a.resolved_by != "coref"}
     for tok in target_toks:
         if tok.i in skip:
             continue
-        found = [a for a in actors.at(tok) if (a.country or a.code)
+        found = [a for a in actors.at(tok, places=places) if (a.country or a.code)
                  and not any(_same(a, s) for s in sources)]  # "X said he was ..."
         with_country = [a for a in found if (a.country and not (
             a.country in source_keys and a.sector is None)) or a.sector in {"IGO", "NGO"}]
@@ -316,8 +317,12 @@ def _first_target(target_toks, source_tok, sources, actors: ArticleActors):
 def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
                    code: str | None = None) -> list[EventCandidate]:
     source_tok, target_toks, fallback_toks = _argument_tokens(token, entry)
-    sources = actors.at(source_tok) if source_tok is not None else []
-    targets, target_tok = _pick_targets(target_toks, fallback_toks, source_tok, sources, actors)
+    # "talks between A and B": A is the source, its conjunct B the target
+    paired = bool(target_toks) and target_toks[0].dep_ == "conj" and source_tok is not None \
+        and target_toks[0].head.i == source_tok.i
+    sources = actors.at(source_tok, coordinated=not paired) if source_tok is not None else []
+    targets, target_tok = _pick_targets(target_toks, fallback_toks, source_tok, sources, actors,
+                                        places=entry.code[:2] in MATERIAL_ROOTS)
     if not targets and (entry.pos == "noun" or entry.code[:2] in NEED_TARGET_ROOTS):
         if len(sources) < 2:  # "A and B agreed" still codes A↔B
             return []
@@ -326,6 +331,8 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
     if not sources and modality_of(token) != "asserted":
         return []  # "officials would be indicted": neither a doer nor a deed
     modality = modality_of(token)
+    if entry.pos == "noun" and modality == "asserted" and _goal_noun(token):
+        modality = "hypothetical"  # "progress toward a meeting": not (yet) held
     code = code or entry.code
     if modality == "negated" and entry.negated_code:
         code = entry.negated_code
@@ -351,6 +358,13 @@ def _reporter(token, actors: ArticleActors) -> Actor | None:
             return found[0] if found else None
         cur = cur.head
     return None
+
+
+GOAL_PREPS = {"toward", "towards", "for"}
+
+
+def _goal_noun(noun) -> bool:
+    return noun.dep_ == "pobj" and noun.head.lower_ in GOAL_PREPS
 
 
 def _will_not(verb) -> bool:

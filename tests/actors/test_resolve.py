@@ -1,0 +1,86 @@
+"""Actor resolution in context: dated roles, metonyms, IGOs, coreference, unknowns."""
+import pytest
+
+import dyads
+
+
+def events(text, date="2022-03-31"):
+    return dyads.code(text, date=date).events
+
+
+def first(text, date="2022-03-31"):
+    evs = events(text, date)
+    assert evs, f"no event in: {text}"
+    return evs[0]
+
+
+def test_same_person_resolves_by_event_date():
+    now = first("Blinken criticized Russia on Monday.", "2022-03-31")
+    before = first("Blinken criticized Russia on Monday.", "2015-06-03")
+    assert now.source.name == before.source.name == "Antony Blinken"
+    assert (now.source.country, now.source.sector) == ("USA", "GOV")
+    assert now.source.kb_id == "Q7821917"
+
+
+def test_role_is_bound_to_the_event_date_not_publication():
+    from dyads.actors.kb import default_kb
+
+    kb = default_kb()
+    assert "Secretary of State" in kb.person("Blinken", on="2022-03-30").role.title
+    assert "Deputy" in kb.person("Blinken", on="2015-06-01").role.title
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The Kremlin accused Ukraine of shelling.", "RUSGOV"),
+    ("Moscow criticized Kyiv on Monday.", "RUSGOV"),
+    ("The White House condemned Iran.", "USAGOV"),
+])
+def test_metonyms(text, code):
+    assert first(text).source.code == code
+
+
+def test_igos_have_codes_without_country():
+    e = first("NATO condemned Russia on Tuesday.")
+    assert e.source.country is None and e.source.code.startswith("IGO")
+    e = first("The UN Security Council condemned North Korea.")
+    assert e.source.code.startswith("IGO")
+
+
+def test_title_with_country_modifier_for_an_unknown_person():
+    e = first("Russian Deputy Defense Minister Ivan Petrovsky criticized Ukraine.")
+    assert e.source.country == "RUS" and e.source.sector in {"GOV", "MIL"}
+    assert e.source.kb_id is None and e.source.name == "Ivan Petrovsky"
+
+
+def test_unknown_name_with_no_clue_is_not_guessed():
+    evs = events("Zorblat Quenwick criticized Ukraine.")
+    assert all(e.source is None or e.source.country is None for e in evs)
+
+
+def test_sector_word_takes_country_from_its_phrase():
+    e = first("Police in Kyiv arrested dozens of Russian activists.")
+    assert (e.source.country, e.source.sector) == ("UKR", "COP")
+
+
+def test_coreference_chain_pronoun_and_description():
+    text = ("US Secretary of State Antony Blinken spoke with Indian Foreign Minister "
+            "S Jaishankar on Wednesday. Later, the State Secretary urged Russia to withdraw "
+            "its troops. He also criticized China.")
+    evs = events(text)
+    urge = next(e for e in evs if e.cameo_root == "02")
+    assert urge.source.name == "Antony Blinken" and urge.source.resolved_by == "coref"
+    crit = next(e for e in evs if e.cameo_root == "11")
+    assert crit.source.name == "Antony Blinken" and crit.target.country == "CHN"
+
+
+def test_counterpart_and_both_sides():
+    text = ("Russian President Vladimir Putin met his Ukrainian counterpart Volodymyr "
+            "Zelensky. The Russian minister claimed that both sides were making progress.")
+    evs = events(text)
+    meet = next(e for e in evs if e.cameo_root == "04")
+    assert {meet.source.country, meet.target.country} == {"RUS", "UKR"}
+
+
+def test_handles_resolve_through_the_kb():
+    e = first("@SecBlinken criticized Russia on Tuesday.")
+    assert e.source.name == "Antony Blinken"

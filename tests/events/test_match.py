@@ -1,0 +1,101 @@
+"""The matcher over real parses: one test per construction, on sentences written here."""
+import pytest
+
+import dyads
+
+
+def coded(text, date="2022-03-31"):
+    return [(e.source.country if e.source else None, e.target.country if e.target else None,
+             e.cameo, e.modality) for e in dyads.code(text, date=date).events]
+
+
+def roots(text, date="2022-03-31"):
+    return [(s, t, c[:2], m) for s, t, c, m in coded(text, date)]
+
+
+def test_active_and_passive_give_the_same_dyad():
+    assert roots("Israel attacked Hamas positions in Gaza.")[0][:3] == ("ISR", "PSE", "19")
+    assert roots("Hamas positions were attacked by Israel.")[0][:3] == ("ISR", "PSE", "19")
+
+
+def test_compound_subject_agreeing_codes_both_directions():
+    got = {(s, t) for s, t, r, _ in roots("France and Germany agreed to cooperate on energy.")}
+    assert got == {("FRA", "DEU"), ("DEU", "FRA")}
+
+
+def test_compound_object_codes_each_target():
+    got = {t for s, t, r, _ in roots("China condemned Japan and South Korea on Monday.")}
+    assert got == {"JPN", "KOR"}
+
+
+def test_reported_speech_codes_the_reported_deed():
+    assert roots("Kyiv said Russian forces shelled Kharkiv.")[0][:3] == ("RUS", "UKR", "19")
+
+
+def test_bare_statement_is_a_01_event_with_its_subject_as_target():
+    assert roots("Iran said that Iraq was stable.")[0][:3] == ("IRN", "IRQ", "01")
+
+
+def test_appeal_with_infinitive_targets_the_object():
+    [(s, t, r, m)] = roots("The European Union urged Russia to end the aggression.")
+    assert (t, r, m) == ("RUS", "02", "asserted")
+
+
+def test_demand_that_clause_targets_its_subject():
+    [(s, t, r, _)] = roots("China demanded that the United States cancel the arms sale.")
+    assert (s, t, r) == ("CHN", "USA", "10")
+
+
+def test_nominal_event_with_its_own_arguments():
+    got = roots("Talks between Russia and Ukraine in Istanbul ended on Tuesday.")
+    assert ("RUS", "UKR", "04", "asserted") in got
+
+
+def test_several_events_in_one_sentence():
+    got = {r for _, _, r, _ in roots("Serbia expelled two Croatian diplomats and accused Croatia of spying.")}
+    assert {"16", "11"} <= got
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Iran did not sign the agreement with France.", "negated"),
+    ("China will send aid to Pakistan next week.", "future"),
+    ("Turkey plans to host talks between Russia and Ukraine.", "future"),
+    ("Russia may attack Ukraine.", "hypothetical"),
+    ("Japan condemned North Korea.", "asserted"),
+])
+def test_modality(text, modality):
+    assert roots(text)[0][3] == modality
+
+
+def test_refusal_is_its_own_code():
+    [(s, t, code, m)] = coded("Iran refused to release the British sailors.")
+    assert code.startswith("12") and m == "asserted" and (s, t) == ("IRN", "GBR")
+
+
+def test_future_deeds_are_intents_and_threats():
+    assert coded("China will send aid to Pakistan.")[0][2].startswith("03")
+    assert coded("Russia will attack Ukraine.")[0][2].startswith("13")
+
+
+def test_statement_of_obligation_is_a_demand():
+    [(s, t, code, _)] = coded("Russia said on Tuesday that Sudan must return the helicopter.")
+    assert (s, t, code[:2]) == ("RUS", "SDN", "10")
+
+
+@pytest.mark.parametrize("text", [
+    "Real Madrid beat Barcelona 2-1 on Sunday.",
+    "The storm killed 12 people in coastal villages.",
+    "Shares of the bank rose 5 percent after quarterly earnings beat expectations.",
+    "Relations between the two countries hit a new low.",
+])
+def test_non_political_texts_give_no_events(text):
+    assert coded(text) == []
+
+
+def test_every_event_carries_codes_from_the_table():
+    from dyads.events.codes import cameo_code
+
+    for e in dyads.code("Israel launched air strikes on Gaza.", date="2022-03-31").events:
+        info = cameo_code(e.cameo)
+        assert (e.quad_class, e.goldstein, e.plover) == (info.quad_class, info.goldstein, info.plover)
+        assert e.cameo == "195" and e.plover == "ASSAULT" and e.quad_class == 4
