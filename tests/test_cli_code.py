@@ -1,6 +1,5 @@
 """The command line, end to end in subprocesses (the installed ``dyads`` entry point)."""
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path

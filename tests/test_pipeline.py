@@ -48,7 +48,6 @@ def test_seed_quotes_all_found_with_speakers(seed_docs, shared_dir):
 def test_seed_output_follows_contract(seed_docs, output_validator):
     doc = json.loads(seed_docs.read_text().splitlines()[0])
     output_validator.validate(doc)
-    body = open(seed_docs).read() and None
     for event in doc["events"]:
         output_validator.validate(event)
 

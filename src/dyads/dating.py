@@ -155,30 +155,15 @@ def _main_subject_actors(sent, actors):
 
 
 def referred_date(earlier, dated, subject_actors) -> EventDate | None:
-    """The date of the earlier event a main clause refers to ('the talk ... came')."""
-    for match in (_by_person, _by_country):
-        hit = match(earlier, dated, subject_actors)
-        if hit is not None:
-            return hit
-    return None
-
-
-def _by_person(earlier, dated, subject_actors):
-    ids = {a.kb_id for a in subject_actors if a.kb_id}
-    for prev in reversed(earlier):
-        d = dated.get(id(prev))
-        if _known(d) and {getattr(prev.source, "kb_id", None), getattr(prev.target, "kb_id", None)} & ids:
-            return d
-    return None
-
-
-def _by_country(earlier, dated, subject_actors):
-    countries = {a.country for a in subject_actors if a.country}
-    for prev in reversed(earlier):
-        d = dated.get(id(prev))
-        if _known(d) and {getattr(prev.source, "country", None),
-                          getattr(prev.target, "country", None)} & countries:
-            return d
+    """The date of the earlier event a main clause refers to ('the talk ... came'): one
+    with the same person, else one with the same country."""
+    for field in ("kb_id", "country"):
+        keys = {getattr(a, field) for a in subject_actors if getattr(a, field)}
+        for prev in reversed(earlier):
+            d = dated.get(id(prev))
+            if _known(d) and {getattr(prev.source, field, None),
+                              getattr(prev.target, field, None)} & keys:
+                return d
     return None
 
 

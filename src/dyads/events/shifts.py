@@ -1,0 +1,90 @@
+"""Code shifts: a statement that obliges someone is a demand, a generic appeal or refusal
+takes its kind from what it asks for, "will not" is a refusal, "was confident" a comment.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import arguments as args
+from .codes import shifted_code, stance_code
+from .lexicon import LexEntry
+from .roots import STATEMENT_ROOT
+
+OBLIGATION_AUX = {"must", "should", "ought"}
+OBLIGATION_XCOMP_HEADS = {"have", "need"}  # "has to", "needs to"
+
+
+def _obliged(verb) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if aux & OBLIGATION_AUX:
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGATION_XCOMP_HEADS
+
+
+def statements_as_demands(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
+    """'Russia said that Sudan must return the helicopter' is Russia demanding (10x) that
+    Sudan return it: the statement becomes a demand, its content is no event of its own."""
+    out = dict(triggers)
+    for i, entry in triggers.items():
+        if not entry.code.startswith(STATEMENT_ROOT) or entry.pos != "verb":
+            continue
+        clause = args.complement_clause(sent.doc[i])
+        verbs = args.clause_main_verbs(clause) if clause is not None else []
+        stance = _stance(clause) if clause is not None else None
+        if stance is not None:  # "said he was confident that ..."
+            out[i] = replace(entry, code=stance, id=f"{entry.id}+stance")
+            continue
+        if not any(_obliged(v) for v in verbs):
+            continue
+        content = next((triggers[v.i] for v in verbs if v.i in triggers), None)
+        code = shifted_code("demand", content.code) if content else "100"
+        out[i] = replace(entry, code=code, id=f"{entry.id}+demand")
+        for v in verbs:
+            out.pop(v.i, None)
+    return out
+
+
+def _stance(clause) -> str | None:
+    if clause.lemma_ != "be":
+        return None
+    adjective = args.child(clause, "acomp")
+    return stance_code(adjective.lemma_) if adjective is not None else None
+
+
+GENERIC_CONTAINER_CODES = {"020", "030", "100", "120", "130", "02", "03", "10", "12", "13"}
+
+
+def refined_code(token, entry: LexEntry, triggers) -> str:
+    """A generic appeal/intent/demand/refusal takes its kind from what it asks for:
+    'refused to release the prisoners' → 1243, 'urged them to negotiate' → 026."""
+    if entry.code not in GENERIC_CONTAINER_CODES:
+        return entry.code
+    content = _content_trigger(token, triggers)
+    if content is None:
+        return entry.code
+    root = entry.code[:2]
+    if root == "10":
+        return shifted_code("demand", content.code)
+    if root == "02":
+        demand = shifted_code("demand", content.code)
+        return "02" + demand[2:] if demand != "100" else entry.code
+    if root == "12":
+        return shifted_code("refusal", content.code)
+    shifted = shifted_code("future", content.code)
+    return shifted if shifted[:2] == root else entry.code
+
+
+def _content_trigger(token, triggers) -> LexEntry | None:
+    for c in token.children:
+        if c.dep_ in {"xcomp", "ccomp", "dobj"} and c.i in triggers:
+            return triggers[c.i]
+        if c.dep_ == "prep" and c.lower_ == "for":
+            obj = args.child(c, "pobj")
+            if obj is not None and obj.i in triggers:
+                return triggers[obj.i]
+    return None
+
+
+def will_not(verb) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(aux & {"will", "would", "wo", "shall"}) and not verb.lemma_.startswith(STATEMENT_ROOT)
