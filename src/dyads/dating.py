@@ -15,7 +15,7 @@ from .events import arguments as args
 PUBLISHED = "published"
 # Clause links a date phrase may cross downwards: "said on Tuesday that Moscow urges" dates
 # the urging, but "the Philippines, which brought the case in 2013" dates only "brought".
-SHARED_CLAUSE_DEPS = {"conj", "xcomp", "ccomp"}
+SHARED_CLAUSE_DEPS = {"conj"}
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,18 @@ def referred_date(earlier, dated, subject_actors) -> EventDate | None:
     return None
 
 
+def _same_kind_date(doc, sent, earlier, dated) -> EventDate | None:
+    """'The talks came a day after ...': the last dated event named by the same noun."""
+    subj = args.subject_of(sent.root)
+    if subj is None:
+        return None
+    for prev in reversed(earlier):
+        d = dated.get(id(prev))
+        if _known(d) and doc[prev.trigger].lemma_ == subj.lemma_:
+            return d
+    return None
+
+
 def tweet_dates(boilerplate, body: str) -> list[tuple[int, int, str]]:
     """(start, end, iso) of embedded tweets: their 'today' is the tweet's date."""
     out = []
@@ -206,7 +218,8 @@ def date_event(doc, cand, earlier, dated, mentions, split, sent, actors, publish
     if split is not None:
         main_mentions = [m for m in mentions if _token_index(doc, m[0]) not in split.anchored]
         main = (_own(doc, sent.root, main_mentions) or
-                referred_date(earlier, dated, _main_subject_actors(sent, actors)))
+                referred_date(earlier, dated, _main_subject_actors(sent, actors)) or
+                _same_kind_date(doc, sent, earlier, dated))
         if trigger.i in split.anchored:
             if main is not None and main.date and main.precision == "day":
                 return EventDate(shift(main.date, -split.anchor.offset_days), "day", split.anchor.text)
