@@ -38,6 +38,13 @@ def _constrained_object(token, entry: LexEntry):
     return args.child(token, "dobj") or args.passive_target(token)
 
 
+def _object_fits(obj, objects) -> bool:
+    """The object's lemma is listed; "person" in the list also admits a named person."""
+    if obj is None:
+        return False
+    return _lemma_of(obj) in objects or ("person" in objects and obj.ent_type_ == "PERSON")
+
+
 def entry_fits(token, entry: LexEntry) -> bool:
     """Does the parse around ``token`` satisfy the entry's constraints?"""
     if entry.particle and not _has_particle(token, entry.particle):
@@ -48,9 +55,8 @@ def entry_fits(token, entry: LexEntry) -> bool:
     if entry.pos == "noun":
         of_obj = args.prep_object(token, "of")
         return not entry.objects or _lemma_of(of_obj) in entry.objects
-    if entry.objects:
-        if _lemma_of(_constrained_object(token, entry)) not in entry.objects:
-            return False
+    if entry.objects and not _object_fits(_constrained_object(token, entry), entry.objects):
+        return False
     if entry.xcomp:
         xcomp = args.child(token, "xcomp")
         if _lemma_of(xcomp) not in entry.xcomp:

@@ -95,24 +95,22 @@ _PLACE_ORPHANS = """UPDATE mentions SET merged_id = mm.new_id FROM merge_map mm
     WHERE mentions.merged_id IS NULL AND mm.kind = 'u' AND mentions.uid = mm.key"""
 
 # Events that gained or lost members, rebuilt from every member (all in ``mentions`` by
-# now): aggregates from narrow columns, then the representative's full row by uid.
+# now) in one pass: only the columns an event takes, not whole mention rows.
 _REBUILD_EVENTS = """
 INSERT INTO events
 WITH grp AS MATERIALIZED (
-    SELECT merged_id, uid, doc_id, published, date, location, modality, confidence, mentions
+    SELECT merged_id, uid, doc_id, published, mentions, """ + _EVENT_COLUMNS.format(
+        date="date", location="location") + ", " + _FLAT + """
     FROM mentions WHERE merged_id IN (SELECT new_id FROM merge_map)),
-ranked AS (SELECT merged_id, uid, row_number() OVER (
-    PARTITION BY merged_id ORDER BY (modality = 'asserted') DESC,
-    confidence DESC NULLS LAST, uid) AS rn FROM grp),
+rep AS (SELECT * FROM (
+    SELECT *, row_number() OVER (PARTITION BY merged_id ORDER BY (modality = 'asserted') DESC,
+                                 confidence DESC NULLS LAST, uid) AS rn FROM grp) WHERE rn = 1),
 place AS (SELECT merged_id, arg_min(location, uid) AS location FROM grp
           WHERE location IS NOT NULL GROUP BY merged_id),
 agg AS (SELECT merged_id, min(uid) AS anchor, sum(coalesce(mentions, 1)) AS n,
                count(DISTINCT doc_id) AS na, min(published) AS fs, max(published) AS ls,
                min(date) AS first_date
-        FROM grp GROUP BY merged_id),
-rep AS (SELECT r.* FROM mentions r
-        WHERE r.merged_id IN (SELECT new_id FROM merge_map)
-          AND r.uid IN (SELECT uid FROM ranked WHERE rn = 1))
+        FROM grp GROUP BY merged_id)
 SELECT r.merged_id, a.anchor,
        """ + _EVENT_COLUMNS.format(date="coalesce(r.date, a.first_date)",
                                    location="coalesce(r.location, p.location)") + """,
@@ -165,6 +163,8 @@ def _components(con: duckdb.DuckDBPyConnection) -> _Components:
 
 
 def _anchors(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, str]:
+    """The anchors of the stored events being joined. (DELETE ... RETURNING would save a
+    scan but measured slower: it materialises whole deleted rows.)"""
     if not event_ids:
         return {}
     con.register("touched_events", pa.table({"id": pa.array(event_ids, pa.string())}))
@@ -174,9 +174,8 @@ def _anchors(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, 
     return dict(rows)
 
 
-def _merge_map(con: duckdb.DuckDBPyConnection, comps: _Components) -> pa.Table:
+def _merge_map(comps: _Components, anchors: dict[str, str]) -> pa.Table:
     """(kind, key, new_id) for every linked pending mention and every stored event it joins."""
-    anchors = _anchors(con, [k for kind, k in comps.parent if kind == "e"])
     kinds, keys, new_ids = [], [], []
     for members in comps.groups().values():
         new_id = event_id_for(min(anchors.get(k, k) if kind == "e" else k
@@ -201,13 +200,15 @@ def merge_pending(con: duckdb.DuckDBPyConnection) -> None:
     bridge, and store the staged mentions. Needs the view ``staged`` (rows in the shape
     of ``mentions``); runs inside the caller's transaction."""
     con.execute(_STAGE_KEYS)
-    merge_map = _merge_map(con, _components(con))
+    comps = _components(con)
+    merge_map = _merge_map(comps, _anchors(con, [k for kind, k in comps.parent if kind == "e"]))
     con.register("merge_map", merge_map)
-    kinds = set(merge_map.column("kind").to_pylist())
-    if "e" in kinds:  # stored events grow or join
-        con.execute(_MOVE_STORED)
+    kinds, keys, new_ids = (merge_map.column(c).to_pylist() for c in ("kind", "key", "new_id"))
+    if "e" in kinds:  # stored events grow or join: rebuilt below
         con.execute("DELETE FROM events WHERE event_id IN "
                     "(SELECT key FROM merge_map WHERE kind = 'e')")
+    if any(kind == "e" and key != new for kind, key, new in zip(kinds, keys, new_ids)):
+        con.execute(_MOVE_STORED)  # a stored event took a smaller anchor or joined another
     if con.execute("SELECT count(*) FROM pending WHERE orphan").fetchall()[0][0]:
         con.execute(_PLACE_ORPHANS)
     con.execute(_STORE_STAGED)
