@@ -154,11 +154,19 @@ class WorkerPool:
         """CodedArticles in input order; at most ``in_flight`` chunks are queued at once."""
         pending: deque[tuple[list[Article], Future, int]] = deque()
         for chunk in _chunks(articles, self.chunk_size):
-            pending.append((chunk, self._executor.submit(_code_chunk, chunk), self._generation))
+            pending.append((chunk, self._submit(chunk), self._generation))
             if len(pending) >= self.in_flight:
                 yield from self._collect(*pending.popleft())
         while pending:
             yield from self._collect(*pending.popleft())
+
+    def _submit(self, chunk: list[Article]) -> Future:
+        """Queue a chunk; a pool that broke meanwhile (a worker died) is replaced first."""
+        try:
+            return self._executor.submit(_code_chunk, chunk)
+        except BrokenProcessPool:
+            self._restart(self._generation)
+            return self._executor.submit(_code_chunk, chunk)
 
     def _collect(self, chunk: list[Article], future: Future, generation: int) -> list[CodedArticle]:
         try:
