@@ -88,6 +88,8 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
             continue  # "the storm killed 12 people": no country, no body
         if settings.statements_need_target and cand.root == "01" and target is None:
             continue
+        if not settings.plain_reporting and _plain_reporting(cand, doc):
+            continue
         sent = sentences[cand.sentence_index]
         trigger = doc[cand.trigger]
         info = cameo_code(cand.code)
@@ -111,6 +113,14 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
     story_discarded = resources.discards.story_is_discarded([t.text for t in doc if t.is_alpha])
     events = [e for e in events if keep_event(e, resources.discards, story_discarded)]
     return dedupe(events) if settings.dedupe_within_article else events
+
+
+REPORTING_VERBS = {"say", "tell", "add", "state", "write", "note", "explain", "reply",
+                   "respond", "describe", "recall", "remark", "report"}
+
+
+def _plain_reporting(cand, doc) -> bool:
+    return cand.code == "010" and doc[cand.trigger].lemma_.lower() in REPORTING_VERBS
 
 
 def _named(actor) -> bool:

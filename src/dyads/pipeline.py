@@ -38,6 +38,10 @@ class Settings:
     min_confidence: float = 0.0
     # Code direct quotations' own sentences as events too.
     code_inside_quotes: bool = True
+    # Keep plain reporting ("X said that Y ...", CAMEO 010 from say/tell/add) as events.
+    # CAMEO codes a bare statement only when nothing more specific is said; the reporting
+    # verbs' demands and comments are kept either way.
+    plain_reporting: bool = False
 
 
 @dataclass

@@ -33,7 +33,13 @@ def test_reported_speech_codes_the_reported_deed():
 
 
 def test_bare_statement_is_a_01_event_with_its_subject_as_target():
-    assert roots("Iran said that Iraq was stable.")[0][:3] == ("IRN", "IRQ", "01")
+    from dyads.pipeline import Settings
+
+    text = "Iran said that Iraq was stable."
+    assert roots(text) == []  # plain reporting is no event by default (CAMEO 010 is residual)
+    [event] = dyads.code(text, date="2022-03-31", settings=Settings(plain_reporting=True)).events
+    assert (event.source.country, event.target.country, event.cameo) == ("IRN", "IRQ", "010")
+    assert roots("Iran claimed that Iraq was stable.")[0][:3] == ("IRN", "IRQ", "01")
 
 
 def test_appeal_with_infinitive_targets_the_object():

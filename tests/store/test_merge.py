@@ -139,3 +139,31 @@ def test_merging_is_order_independent_and_matches_the_rule(specs, data):
         first, second = _stored_groups(one), _stored_groups(other)
     assert first == second
     assert {g[0] for g in first.values()} == _oracle_groups(specs)
+
+
+def test_joining_mention_with_smaller_uid_renames_event_and_moves_its_mentions(store):
+    store.add_docs([call_doc("m2", "Call on Monday.", "USAGOV", "INDGOV", "2022-03-28"),
+                    call_doc("m3", "Call that Monday.", "USAGOV", "INDGOV", "2022-03-28")],
+                   "0.1.0")
+    (before,) = store.events(ALL)
+    store.add_docs([call_doc("m1", "Monday's call.", "INDGOV", "USAGOV", "2022-03-29")], "0.1.0")
+    (after,) = store.events(ALL)
+    assert after["event_id"] != before["event_id"] and store.event(before["event_id"]) is None
+    assert (after["num_mentions"], after["num_articles"]) == (3, 3)
+    moved = {m["merged_event_id"] for m in store.mentions(ALL)}
+    assert moved == {after["event_id"]}
+
+
+def test_orphans_of_a_recoded_article_rejoin_new_mentions_in_the_same_batch(store):
+    a = call_doc("a", "Call on Monday.", "USAGOV", "INDGOV", "2022-03-28", location="Istanbul")
+    b = call_doc("b", "Call on Tuesday.", "USAGOV", "INDGOV", "2022-03-29")
+    store.add_docs([a, b], "0.1.0")
+    recoded = call_doc("b", "Call on Tuesday.", "USAGOV", "INDGOV", "2022-03-29",
+                       version="0.2.0")
+    fresh = call_doc("c", "Call on Tuesday, again.", "INDGOV", "USAGOV", "2022-03-28")
+    store.add_docs([recoded, fresh], "0.2.0")
+    (merged,) = store.events(ALL)
+    full = store.event(merged["event_id"])
+    assert full["articles"] == ["a", "b", "c"] and merged["num_mentions"] == 3
+    assert merged["location"]["name"] == "Istanbul"
+    assert {m["merged_event_id"] for m in full["mentions"]} == {merged["event_id"]}

@@ -46,12 +46,12 @@ _COMPATIBLE_PLACE = f"""(
                 * (d.location.lon - m.location.lon), 2)) <= {NEAR_KM})"""
 
 # Every pair (pending mention, other pending or stored mention) reporting the same event.
-# Stored rows are narrowed by block first: one dictionary-compressed column is scanned,
-# the place STRUCT is read only for the few rows of the batch's blocks.
+# An orphan's stored row (merged_id NULL) yields the same node ("u", uid) as its pending
+# row, so it needs no exclusion here.
 _EDGES = f"""
 WITH span AS (SELECT min(merge_date) - 1 AS lo, max(merge_date) + 1 AS hi FROM pending),
 m AS (SELECT uid, block_key, merge_date, location, merged_id FROM mentions
-      WHERE block_key IN (SELECT block_key FROM pending) AND merged_id IS NOT NULL
+      WHERE block_key IN (SELECT block_key FROM pending)
         AND merge_date BETWEEN (SELECT lo FROM span) AND (SELECT hi FROM span)
       UNION ALL SELECT uid, block_key, merge_date, location, NULL FROM pending)
 SELECT d.uid, m.uid, m.merged_id
