@@ -7,11 +7,11 @@ knowledge sources are present), dates are ISO and the no-event articles have no 
 from __future__ import annotations
 
 import copy
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO_ROOT / "examples"
@@ -20,15 +20,7 @@ NO_EVENT_ARTICLES = {"2024-08-11_marathon_result", "2023-01-16_storm_brings_floo
 TWEET_ARTICLE = "2022-10-06_kuleba_cavusoglu_call_tweets"
 
 
-def _load_checker():
-    path = REPO_ROOT / "scripts" / "check_examples_gold.py"
-    spec = importlib.util.spec_from_file_location("check_examples_gold", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-checker = _load_checker()
+checker = load_script("check_examples_gold")
 
 
 @pytest.fixture(scope="module")

@@ -2,25 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import random
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_generator():
-    path = REPO_ROOT / "scripts" / "make_throughput_corpus.py"
-    spec = importlib.util.spec_from_file_location("make_throughput_corpus", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _load_generator()
+gen = load_script("make_throughput_corpus")
 SMALL = 60_000  # bytes: enough for ~70 articles, fast to write
 
 
