@@ -95,6 +95,7 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
         info = cameo_code(cand.code)
         location = find_location(sent, trigger, _actor_tokens(doc, cand), resources.gazetteer,
                                  tuple(a.country for a in (source, target) if a and a.country))
+        source = _protesters_of_place(cand, source, target, location)
         confidence = score_confidence(cand, source, target)
         if confidence < settings.min_confidence:
             continue
@@ -123,6 +124,21 @@ def _plain_reporting(cand, doc) -> bool:
     return cand.code == "010" and doc[cand.trigger].lemma_.lower() in REPORTING_VERBS
 
 
+def _protesters_of_place(cand, source, target, location):
+    """'Thousands of demonstrators rallied in Athens': protesters whose country the text
+    does not give belong to the country they protest in (or whose government they target)."""
+    if cand.root != "14" or source is None or source.country or source.sector in {"IGO", "NGO"}:
+        return source
+    country = (location.country if location is not None else None) or (
+        target.country if target is not None else None)
+    if country is None:
+        return source
+    from .actors.kb import composite_code
+
+    return replace(source, country=country, code=composite_code(country, source.sector),
+                   resolved_by="located")
+
+
 def _named(actor) -> bool:
     return actor is not None and bool(actor.country or actor.sector in {"IGO", "NGO"}
                                       or actor.kb_id)
@@ -141,8 +157,12 @@ def _speaker_as_source(cand, doc, quotes):
 
 
 def _actor_tokens(doc, cand) -> set[int]:
+    """Tokens of the actor phrases; a place standing in for its country stays a location."""
     out = set()
     for i in cand.arg_tokens:
+        if cand.target is not None and cand.target.resolved_by == "place" and \
+                cand.target.start <= doc[i].idx < cand.target.end:
+            continue
         p = phrase_of(doc[i])
         out.update(range(p.left, p.right))
     return out

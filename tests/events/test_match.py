@@ -105,3 +105,10 @@ def test_every_event_carries_codes_from_the_table():
         info = cameo_code(e.cameo)
         assert (e.quad_class, e.goldstein, e.plover) == (info.quad_class, info.goldstein, info.plover)
         assert e.cameo == "195" and e.plover == "ASSAULT" and e.quad_class == 4
+
+
+def test_protesters_belong_to_the_country_they_protest_in():
+    [event] = dyads.code("Thousands of demonstrators rallied in Athens on Sunday.",
+                         date="2022-03-31").events
+    assert event.cameo_root == "14" and event.source.country == "GRC"
+    assert event.location.name == "Athens"

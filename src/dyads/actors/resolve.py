@@ -70,8 +70,9 @@ class ArticleActors:
         paired = self._coordinated_modifiers(token, actor, on)
         if paired:
             return paired
-        if actor is None and places:
-            place = self._place(token)
+        in_place = token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
+        if places and (actor is None or (in_place and actor.resolved_by == "metonym")):
+            place = self._place(token)  # "protested in Athens": a place, not the government
             if place is not None:
                 return [place]
         if actor is None or actor.country is None:
@@ -142,6 +143,7 @@ class ArticleActors:
                                            match.sector or actor.sector))
 
 
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into"}
 QUANTITY_HEADS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group",
                   "groups", "number", "members", "member", "some", "many", "most", "all", "one",
                   "two", "three", "several", "crowd", "crowds", "delegation", "team", "unit",

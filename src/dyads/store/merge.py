@@ -12,17 +12,10 @@ does not depend on the order articles arrive in. An event's id is derived from i
 smallest mention uid, its representative mention is the first asserted, most confident
 one (ties: smallest uid).
 
-Mechanics, chosen for bulk loads whose every batch spans the whole date range (so no
-date filter narrows the stored rows):
-- the writer exposes a batch's mentions, already in the ``mentions`` row shape, as the
-  view ``staged``; ``pending`` holds only the merge keys (uid, block, date, place) of the
-  staged mentions and of *orphans* (stored mentions whose event was dissolved because a
-  re-coded article took a mention out of it; their ``merged_id`` is NULL meanwhile);
-- links and event ids are worked out before anything is written, so every new mention is
-  inserted once, with its final ``merged_id`` (updating freshly inserted rows makes
-  DuckDB commits several times slower) and a lone new mention becomes its event directly;
-- only events that gained or lost members are rebuilt, from a pass over a few narrow
-  mention columns plus the full row of each representative, never whole mention rows.
+Mechanics: the writer stages a batch's mentions in a temporary table ``pending`` (same
+columns as ``mentions``); ``merge_pending`` links them, moves them into ``mentions`` with
+their event ids and rebuilds the events they touch. Staging avoids updating freshly
+inserted rows, which makes commits several times slower in DuckDB.
 """
 from __future__ import annotations
 
@@ -31,7 +24,7 @@ import hashlib
 import duckdb
 import pyarrow as pa
 
-from dyads.store.schema import FLAT_COLUMNS, LOCATION_STRUCT
+from dyads.store.schema import FLAT_COLUMNS
 
 NEAR_KM = 50.0
 
@@ -46,13 +39,11 @@ _COMPATIBLE_PLACE = f"""(
                 * (d.location.lon - m.location.lon), 2)) <= {NEAR_KM})"""
 
 # Every pair (pending mention, other pending or stored mention) reporting the same event.
-# An orphan's stored row (merged_id NULL) yields the same node ("u", uid) as its pending
-# row, so it needs no exclusion here.
 _EDGES = f"""
 WITH span AS (SELECT min(merge_date) - 1 AS lo, max(merge_date) + 1 AS hi FROM pending),
 m AS (SELECT uid, block_key, merge_date, location, merged_id FROM mentions
-      WHERE block_key IN (SELECT block_key FROM pending)
-        AND merge_date BETWEEN (SELECT lo FROM span) AND (SELECT hi FROM span)
+      WHERE merge_date BETWEEN (SELECT lo FROM span) AND (SELECT hi FROM span)
+        AND block_key IN (SELECT block_key FROM pending)
       UNION ALL SELECT uid, block_key, merge_date, location, NULL FROM pending)
 SELECT d.uid, m.uid, m.merged_id
 FROM pending d JOIN m
@@ -69,39 +60,32 @@ _EVENT_COLUMNS = """source, target, cameo, cameo_root, plover, plover_mode, quad
 # Schema v2's flat filter columns, taken from the representative mention.
 _FLAT = ", ".join(FLAT_COLUMNS)
 
-_STAGE_KEYS = """INSERT INTO pending
-    SELECT uid, block_key, merge_date, location, FALSE FROM staged"""
-
-# A staged mention linked to nothing is an event of its own.
+# A pending mention linked to nothing is an event of its own.
 _SINGLE_EVENTS = f"""
 INSERT INTO events
 SELECT {EVENT_ID_SQL.format('uid')}, uid,
        {_EVENT_COLUMNS.format(date='date', location='location')},
        coalesce(mentions, 1), 1, published, published, {_FLAT}
-FROM staged WHERE uid NOT IN (SELECT key FROM merge_map WHERE kind = 'u')
+FROM pending WHERE uid NOT IN (SELECT key FROM merge_map WHERE kind = 'u')
 """
 
-_STORE_STAGED = f"""
-INSERT INTO mentions SELECT s.* REPLACE (
-    coalesce(mm.new_id, {EVENT_ID_SQL.format('s.uid')}) AS merged_id)
-FROM staged s LEFT JOIN merge_map mm ON mm.kind = 'u' AND mm.key = s.uid
+_STORE_PENDING = f"""
+INSERT INTO mentions SELECT p.* REPLACE (
+    coalesce(mm.new_id, {EVENT_ID_SQL.format('p.uid')}) AS merged_id)
+FROM pending p LEFT JOIN merge_map mm ON mm.kind = 'u' AND mm.key = p.uid
 """
 
-# Stored members move to their new event; orphans (merged_id NULL) get theirs. Runs
-# before the staged mentions are inserted, so those are never updated.
-_MOVE_STORED = """UPDATE mentions SET merged_id = mm.new_id FROM merge_map mm
-    WHERE mm.kind = 'e' AND mentions.merged_id = mm.key AND mentions.merged_id <> mm.new_id"""
-_PLACE_ORPHANS = """UPDATE mentions SET merged_id = mm.new_id FROM merge_map mm
-    WHERE mentions.merged_id IS NULL AND mm.kind = 'u' AND mentions.uid = mm.key"""
+# The members of merged events: linked pending mentions (before they move into mentions),
+# plus, only when stored events were joined, the stored mentions of those events; a batch
+# that joins nothing stored does not scan the mentions table.
+_GROUP_PENDING = """SELECT p.* REPLACE (mm.new_id AS merged_id) FROM pending p
+    JOIN merge_map mm ON mm.kind = 'u' AND mm.key = p.uid"""
+_GROUP_STORED = """UNION ALL SELECT * FROM mentions
+    WHERE merged_id IN (SELECT new_id FROM merge_map WHERE kind = 'e')"""
 
-# Events that gained or lost members, rebuilt from every member (all in ``mentions`` by
-# now) in one pass: only the columns an event takes, not whole mention rows.
 _REBUILD_EVENTS = """
 INSERT INTO events
-WITH grp AS MATERIALIZED (
-    SELECT merged_id, uid, doc_id, published, mentions, """ + _EVENT_COLUMNS.format(
-        date="date", location="location") + ", " + _FLAT + """
-    FROM mentions WHERE merged_id IN (SELECT new_id FROM merge_map)),
+WITH grp AS ({members}),
 rep AS (SELECT * FROM (
     SELECT *, row_number() OVER (PARTITION BY merged_id ORDER BY (modality = 'asserted') DESC,
                                  confidence DESC NULLS LAST, uid) AS rn FROM grp) WHERE rn = 1),
@@ -152,19 +136,14 @@ class _Components:
 
 
 def _components(con: duckdb.DuckDBPyConnection) -> _Components:
-    """Linked pending mentions ("u", uid), the stored events ("e", id) they join, and
-    every orphan (an event of its own when linked to nothing)."""
+    """Linked pending mentions ("u", uid) and the stored events ("e", id) they join."""
     comps = _Components()
     for d_uid, m_uid, m_event in con.execute(_EDGES).fetchall():
         comps.union(("u", d_uid), ("e", m_event) if m_event else ("u", m_uid))
-    for (uid,) in con.execute("SELECT uid FROM pending WHERE orphan").fetchall():
-        comps.find(("u", uid))
     return comps
 
 
 def _anchors(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, str]:
-    """The anchors of the stored events being joined. (DELETE ... RETURNING would save a
-    scan but measured slower: it materialises whole deleted rows.)"""
     if not event_ids:
         return {}
     con.register("touched_events", pa.table({"id": pa.array(event_ids, pa.string())}))
@@ -174,8 +153,9 @@ def _anchors(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, 
     return dict(rows)
 
 
-def _merge_map(comps: _Components, anchors: dict[str, str]) -> pa.Table:
+def _merge_map(con: duckdb.DuckDBPyConnection, comps: _Components) -> pa.Table:
     """(kind, key, new_id) for every linked pending mention and every stored event it joins."""
+    anchors = _anchors(con, [k for kind, k in comps.parent if kind == "e"])
     kinds, keys, new_ids = [], [], []
     for members in comps.groups().values():
         new_id = event_id_for(min(anchors.get(k, k) if kind == "e" else k
@@ -190,31 +170,27 @@ def _merge_map(comps: _Components, anchors: dict[str, str]) -> pa.Table:
 
 
 def stage_pending(con: duckdb.DuckDBPyConnection) -> None:
-    """An empty ``pending`` table of merge keys (``orphan``: a stored mention)."""
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE pending (uid VARCHAR, block_key VARCHAR,
-        merge_date DATE, location {LOCATION_STRUCT}, orphan BOOLEAN)""")
+    """An empty ``pending`` table with the columns of ``mentions``."""
+    con.execute("CREATE OR REPLACE TEMP TABLE pending AS SELECT * FROM mentions LIMIT 0")
 
 
 def merge_pending(con: duckdb.DuckDBPyConnection) -> None:
-    """Give every staged mention and orphan an event, merging the stored events they
-    bridge, and store the staged mentions. Needs the view ``staged`` (rows in the shape
-    of ``mentions``); runs inside the caller's transaction."""
-    con.execute(_STAGE_KEYS)
-    comps = _components(con)
-    merge_map = _merge_map(comps, _anchors(con, [k for kind, k in comps.parent if kind == "e"]))
+    """Give every pending mention an event, merging the stored events it bridges, and
+    move it into ``mentions``. Runs inside the caller's transaction."""
+    merge_map = _merge_map(con, _components(con))
     con.register("merge_map", merge_map)
-    kinds, keys, new_ids = (merge_map.column(c).to_pylist() for c in ("kind", "key", "new_id"))
-    if "e" in kinds:  # stored events grow or join: rebuilt below
+    joins_stored = "e" in merge_map.column("kind").to_pylist()
+    if joins_stored:  # stored events grow or join
+        con.execute("UPDATE mentions SET merged_id = mm.new_id FROM merge_map mm "
+                    "WHERE mm.kind = 'e' AND mentions.merged_id = mm.key "
+                    "AND mentions.merged_id <> mm.new_id")
         con.execute("DELETE FROM events WHERE event_id IN "
                     "(SELECT key FROM merge_map WHERE kind = 'e')")
-    if any(kind == "e" and key != new for kind, key, new in zip(kinds, keys, new_ids)):
-        con.execute(_MOVE_STORED)  # a stored event took a smaller anchor or joined another
-    if con.execute("SELECT count(*) FROM pending WHERE orphan").fetchall()[0][0]:
-        con.execute(_PLACE_ORPHANS)
-    con.execute(_STORE_STAGED)
     con.execute(_SINGLE_EVENTS)
-    if merge_map.num_rows:
-        con.execute(_REBUILD_EVENTS)
+    if merge_map.num_rows:  # before _STORE_PENDING: pending rows are counted from pending
+        members = _GROUP_PENDING + ("\n" + _GROUP_STORED if joins_stored else "")
+        con.execute(_REBUILD_EVENTS.format(members=members))
+    con.execute(_STORE_PENDING)
     con.unregister("merge_map")
     con.execute("DROP TABLE pending")
 
@@ -222,17 +198,15 @@ def merge_pending(con: duckdb.DuckDBPyConnection) -> None:
 def unmerge_docs(con: duckdb.DuckDBPyConnection, docs_table: str) -> None:
     """Before a doc's mentions are removed: dissolve the events they belonged to.
 
-    The other mentions of those events become orphans (``merged_id`` NULL, keys in
-    ``pending``), so ``merge_pending`` regroups them (an event may split once a bridging
-    mention is gone). ``docs_table`` names a registered relation with a ``doc_id`` column."""
+    The other mentions of those events move back to ``pending``, so ``merge_pending``
+    rebuilds them (an event may split once a bridging mention is gone). ``docs_table``
+    names a registered relation with a ``doc_id`` column."""
     con.execute(f"""CREATE OR REPLACE TEMP TABLE orphaned AS
         SELECT DISTINCT merged_id FROM mentions
         WHERE doc_id IN (SELECT doc_id FROM {docs_table}) AND merged_id IS NOT NULL""")
     con.execute("DELETE FROM events WHERE event_id IN (SELECT merged_id FROM orphaned)")
-    con.execute(f"""INSERT INTO pending SELECT uid, block_key, merge_date, location, TRUE
-        FROM mentions WHERE merged_id IN (SELECT merged_id FROM orphaned)
-          AND doc_id NOT IN (SELECT doc_id FROM {docs_table})""")
-    con.execute(f"""UPDATE mentions SET merged_id = NULL
+    con.execute(f"""INSERT INTO pending SELECT * REPLACE (NULL AS merged_id) FROM mentions
         WHERE merged_id IN (SELECT merged_id FROM orphaned)
           AND doc_id NOT IN (SELECT doc_id FROM {docs_table})""")
+    con.execute("DELETE FROM mentions WHERE merged_id IN (SELECT merged_id FROM orphaned)")
     con.execute("DROP TABLE orphaned")

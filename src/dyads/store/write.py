@@ -53,22 +53,19 @@ QUOTE_ARROW = pa.schema([("speaker", _ACTOR), ("quote", _S), ("start", _I), ("en
 KNOWN_EVENT_KEYS = frozenset(EVENT_ARROW.names)
 
 _KEY = "coalesce({0}.kb_id, {0}.code, {0}.country, '')"
-# A batch's mentions in the row shape of ``mentions`` (merged_id still NULL); a view, so
-# each statement reads from the Arrow batch only the columns it needs.
-_STAGED_VIEW = f"""
-CREATE OR REPLACE TEMP VIEW staged AS
-SELECT uid, event_id, stored_doc_id AS doc_id,
-       TRY_CAST(coalesce(published, doc_published) AS DATE) AS published,
-       source, target, cameo, coalesce(cameo_root, left(cameo, 2)) AS cameo_root, plover,
-       plover_mode, quad_class, goldstein, modality, TRY_CAST(date AS DATE) AS date,
-       date_precision, date_text, location, quote, sentence, confidence, coder, "trigger",
-       mentions, extra, coder_version, skey AS source_key, tkey AS target_key,
+_STAGE_MENTIONS = f"""
+INSERT INTO pending
+SELECT uid, event_id, stored_doc_id,
+       TRY_CAST(coalesce(published, doc_published) AS DATE),
+       source, target, cameo, coalesce(cameo_root, left(cameo, 2)), plover, plover_mode,
+       quad_class, goldstein, modality, TRY_CAST(date AS DATE), date_precision, date_text,
+       location, quote, sentence, confidence, coder, "trigger", mentions, extra,
+       $version, skey, tkey,
        coalesce(cameo_root, left(cameo, 2)) || '|' ||
          CASE WHEN coalesce(cameo_root, left(cameo, 2)) IN {SYMMETRIC_ROOTS} AND tkey < skey
-              THEN tkey || '|' || skey ELSE skey || '|' || tkey END AS block_key,
-       coalesce(TRY_CAST(date AS DATE),
-                TRY_CAST(coalesce(published, doc_published) AS DATE)) AS merge_date,
-       CAST(NULL AS VARCHAR) AS merged_id, {schema.FLAT_SELECT}
+              THEN tkey || '|' || skey ELSE skey || '|' || tkey END,
+       coalesce(TRY_CAST(date AS DATE), TRY_CAST(coalesce(published, doc_published) AS DATE)),
+       NULL, {schema.FLAT_SELECT}
 FROM (SELECT *, {_KEY.format('source')} AS skey, {_KEY.format('target')} AS tkey
       FROM batch_mentions)
 """
@@ -250,14 +247,13 @@ def _delete_replaced(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None
 
 def _insert(con, to_store: list, mentions: pa.Table, quotes: pa.Table, aliases: list,
             coder_version: str, coded_at) -> None:
-    con.register("batch_mentions", mentions.append_column(
-        "coder_version", pa.array([coder_version] * mentions.num_rows, _S)))
+    con.register("batch_mentions", mentions)
     con.register("batch_quotes", quotes)
     con.register("batch_articles", _article_table(to_store))
     con.execute("INSERT INTO articles SELECT doc_id, content_hash, TRY_CAST(published AS DATE), "
                 "title, url, meta, body, errors, $v, $t FROM batch_articles",
                 {"v": coder_version, "t": coded_at})
-    con.execute(_STAGED_VIEW)
+    con.execute(_STAGE_MENTIONS, {"version": coder_version})
     if quotes.num_rows:
         con.execute(f"INSERT INTO quotes SELECT doc_id, idx, speaker, quote, start, \"end\", cue, "
                     f"cue_start, cue_end, {_KEY.format('speaker')} FROM batch_quotes")
@@ -272,7 +268,7 @@ def _insert(con, to_store: list, mentions: pa.Table, quotes: pa.Table, aliases: 
     if aliases:
         con.executemany("INSERT INTO doc_aliases SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 "
                         "FROM doc_aliases WHERE alias_doc_id = ?)", [a + a[:1] for a in aliases])
-    for name in ("batch_quotes", "batch_articles"):
+    for name in ("batch_mentions", "batch_quotes", "batch_articles"):
         con.unregister(name)
 
 
@@ -294,9 +290,7 @@ def write_batch(con: duckdb.DuckDBPyConnection, docs: list, coder_version: str,
         coded_at = datetime.now(timezone.utc).replace(tzinfo=None)
         _insert(con, to_store, mentions, quotes, aliases, coder_version, coded_at)
         result["mentions_added"] = mentions.num_rows
-        merge.merge_pending(con)  # stores the staged mentions
-        con.execute("DROP VIEW staged")
-        con.unregister("batch_mentions")
+        merge.merge_pending(con)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
