@@ -119,6 +119,7 @@ class KnowledgeBase:
         self._handle = lru_cache(maxsize=LOOKUP_CACHE)(self._handle_uncached)
         self._sector = lru_cache(maxsize=LOOKUP_CACHE)(self._sector_uncached)
         self._title_sector = lru_cache(maxsize=LOOKUP_CACHE)(self._title_sector_uncached)
+        self._first_words: frozenset[str] | None = None  # built on first use
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "KnowledgeBase":
@@ -245,6 +246,15 @@ class KnowledgeBase:
     # ---- entities, sectors --------------------------------------------------------
     def entity(self, text: str) -> Entity | None:
         return self._entity(text)
+
+    def could_start_entity(self, word: str) -> bool:
+        """Whether some country, metonym or organisation name begins with this word (a cheap
+        test before trying every window of a phrase)."""
+        if self._first_words is None:
+            keys = (row[0] for row in self.db.execute("SELECT key FROM entities"))
+            self._first_words = frozenset(k.split(" ", 1)[0] for k in keys if k)
+        key = entity_key(word)
+        return bool(key) and key.split(" ", 1)[0] in self._first_words
 
     def _entity_uncached(self, text: str) -> Entity | None:
         key = entity_key(text)

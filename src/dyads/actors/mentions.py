@@ -114,6 +114,10 @@ def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
     """Countries, metonyms and organisations inside the phrase, longest first."""
     found, i = [], phrase.left
     while i < phrase.right:
+        first = doc[i]
+        if first.lower_ != "the" and not kb.could_start_entity(first.text):
+            i += 1  # no name in the KB begins with this word
+            continue
         for width in range(min(6, phrase.right - i), 0, -1):
             span = doc[i:i + width]
             if width == 1 and ((span[0].is_stop and span[0].is_lower) or span[0].is_punct):
