@@ -24,6 +24,8 @@ from pathlib import Path
 
 import psutil
 
+from dyads.engines import peak_rss_mb_of
+
 REPO = Path(__file__).resolve().parents[1]
 DYADS = [sys.executable, "-m", "dyads"]
 
@@ -33,16 +35,6 @@ def make_corpus(folder: Path, size_mb: float) -> Path:
     subprocess.run([sys.executable, str(REPO / "scripts" / "make_throughput_corpus.py"),
                     str(out), "--size-mb", str(size_mb)], check=True)
     return out
-
-
-def high_water_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 def sample(root: psutil.Process, peaks: dict[int, tuple[str, float]]) -> None:
@@ -57,7 +49,7 @@ def sample(root: psutil.Process, peaks: dict[int, tuple[str, float]]) -> None:
                 "helper" if proc.ppid() == root.pid else "worker")
         except psutil.NoSuchProcess:
             continue
-        hwm = high_water_mb(proc.pid)
+        hwm = peak_rss_mb_of(proc.pid)
         if hwm:
             peaks[proc.pid] = (role, max(hwm, peaks.get(proc.pid, (role, 0.0))[1]))
 

@@ -192,10 +192,10 @@ class WorkerPool:
 
     def peak_rss_mb(self) -> list[float]:
         """Peak resident memory (VmHWM) of each live worker process, in MB."""
-        return [_peak_rss_mb(pid) for pid in self.worker_pids()]
+        return [peak_rss_mb_of(pid) for pid in self.worker_pids()]
 
 
-def _peak_rss_mb(pid: int) -> float:
+def peak_rss_mb_of(pid: int) -> float:
     """Linux's high-water mark of a process's resident set; 0.0 where /proc is absent."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
