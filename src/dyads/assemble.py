@@ -5,10 +5,13 @@ event date, merges an article's repeated reports of one event, and scores confid
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import date
 
+from . import __version__
 from .actors import coref
+from .actors.kb import composite_code
 from .actors.mentions import phrase_of
 from .dating import assign_dates, tweet_dates
 from .events.codes import cameo_code
@@ -67,17 +70,14 @@ def _speaker(doc, q, actors, quoted=()) -> Actor | None:
 
 
 def _code(match):
-    from .actors.kb import composite_code
-
     return composite_code(match.country, match.sector) if match else None
 
 
 def build_events(article, doc, candidates, actors, quotes, resources, settings, coder) -> list[Event]:
-    from .pipeline import event_id
-
     sentences = list(doc.sents)
     tweets = tweet_dates(article.boilerplate, article.body)
     dates = assign_dates(doc, candidates, article.published, actors, sentences, tweets)
+    body_hash = hashlib.sha1(article.body.encode("utf-8")).hexdigest()[:16]
     events = []
     for cand in candidates:
         d = dates[id(cand)]
@@ -100,7 +100,7 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
         if confidence < settings.min_confidence:
             continue
         events.append(Event(
-            event_id=event_id(article, trigger.idx, cand.code, source, target),
+            event_id=event_id(article.doc_id, body_hash, trigger.idx, cand.code, source, target),
             doc_id=article.doc_id, published=article.published, source=source, target=target,
             cameo=cand.code, plover=info.plover, plover_mode=info.plover_mode,
             quad_class=info.quad_class, goldstein=info.goldstein, modality=cand.modality,
@@ -133,8 +133,6 @@ def _protesters_of_place(cand, source, target, location):
         target.country if target is not None else None)
     if country is None:
         return source
-    from .actors.kb import composite_code
-
     return replace(source, country=country, code=composite_code(country, source.sector),
                    resolved_by="located")
 
@@ -142,6 +140,14 @@ def _protesters_of_place(cand, source, target, location):
 def _named(actor) -> bool:
     return actor is not None and bool(actor.country or actor.sector in {"IGO", "NGO"}
                                       or actor.kb_id)
+
+
+def event_id(doc_id: str, body_hash: str, trigger_start: int, cameo: str, source, target) -> str:
+    """Stable: same input text + same coder version → same id."""
+    key = "|".join(str(x) for x in (doc_id, body_hash, trigger_start, cameo,
+                                    getattr(source, "start", None), getattr(target, "start", None),
+                                    __version__))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
 def _speaker_as_source(cand, doc, quotes):

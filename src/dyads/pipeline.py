@@ -7,7 +7,6 @@ it; engines only decide where it runs.
 from __future__ import annotations
 
 import functools
-import hashlib
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -135,12 +134,3 @@ def _code_batch(batch: list[Article], resources: Resources, settings) -> Iterato
         except Exception as err:  # code_article's own checks raised: isolate the article
             detail = traceback.format_exception_only(type(err), err)[-1].strip()
             yield failed(article, f"internal error while coding: {detail}")
-
-
-def event_id(article: Article, trigger_start: int, cameo: str, source, target) -> str:
-    """Stable: same input text + same coder version → same id."""
-    body_hash = hashlib.sha1(article.body.encode("utf-8")).hexdigest()[:16]
-    key = "|".join(str(x) for x in (article.doc_id, body_hash, trigger_start, cameo,
-                                    getattr(source, "start", None), getattr(target, "start", None),
-                                    __version__))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
