@@ -102,7 +102,7 @@ class AnchorSplit:
     anchored: frozenset[int]   # token indices of the clause the anchor points to
 
 
-def anchored_split(doc, sent, reference) -> AnchorSplit | None:
+def anchored_split(doc, sent) -> AnchorSplit | None:
     anchors = date_text.find_anchors(sent.text)
     if not anchors:
         return None
@@ -206,7 +206,7 @@ def assign_dates(doc, candidates, published, actors, sentences, tweets=()) -> di
         sent = sentences[cand.sentence_index]
         if cand.sentence_index not in cache:
             ref = reference_date(sent, published, tweets)
-            cache[cand.sentence_index] = (sentence_dates(sent, ref), anchored_split(doc, sent, ref))
+            cache[cand.sentence_index] = (sentence_dates(sent, ref), anchored_split(doc, sent))
         mentions, split = cache[cand.sentence_index]
         dated[id(cand)] = date_event(doc, cand, candidates[:n], dated, mentions, split,
                                      sent, actors, published)

@@ -23,7 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from .pipeline import Resources, Settings, code_article, code_articles, failed, load_resources
+from .pipeline import Resources, Settings, code_articles, failed, load_resources
 from .records import Article, CodedArticle
 
 DEFAULT_CHUNK = 8          # articles per task: ~1 s of work, small next to pickling costs
@@ -205,7 +205,3 @@ def peak_rss_mb_of(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
-
-
-def code_one(article: Article, settings: Settings | None = None) -> CodedArticle:
-    return code_article(article, settings=settings)

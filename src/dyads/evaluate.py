@@ -17,7 +17,6 @@ from .ingest import make_article, parse_seed_layout
 from .records import Article
 
 SWAPPABLE = {"03", "04", "05", "06", "19"}
-NO_COUNTRY = {"", "---", "IGO", "NGO", "MNC", "IMG", "UIS"}
 
 
 def load_gold(path: Path) -> list[dict]:
@@ -256,18 +255,6 @@ def score_quotes(records: list[dict], docs: dict[str, dict], kinds=None) -> dict
     f1 = round(2 * recall * precision / (recall + precision), 3) if recall and precision else 0.0
     return {"gold_quotes": c["gold"], "quote_recall": recall, "quote_precision": precision,
             "quote_f1": f1, "speaker_accuracy": ratio(c["right"], c["judged"])}
-
-
-def dedupe_on_text(records: list[dict], seen: set[str]) -> list[dict]:
-    """Codebook and PLOVER sets share sentences: count each text once when pooling."""
-    out = []
-    for r in records:
-        key = r.get("text")
-        if key is None or key not in seen:
-            out.append(r)
-            if key is not None:
-                seen.add(key)
-    return out
 
 
 def evaluate_files(paths: list[Path], output: str | None = None, workers: int = 1) -> dict:
