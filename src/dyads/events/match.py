@@ -130,9 +130,9 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
             return []
     if not sources and (entry.pos == "noun" or entry.code[:2] == STATEMENT_ROOT):
         return []  # "the war in Ukraine", "experts claimed": no doer, no event
-    if not sources and modality_of(token) != "asserted":
-        return []  # "officials would be indicted": neither a doer nor a deed
     modality = modality_of(token)
+    if not sources and modality != "asserted":
+        return []  # "officials would be indicted": neither a doer nor a deed
     if entry.pos == "noun" and modality == "asserted" and _goal_noun(token):
         modality = "hypothetical"  # "progress toward a meeting": not (yet) held
     code = code or entry.code
