@@ -23,9 +23,9 @@ CHILD = textwrap.dedent("""
     db, docs_file, batch = sys.argv[1], sys.argv[2], int(sys.argv[3])
     docs = [json.loads(line) for line in open(docs_file)]
     real_merge, calls = merge.merge_pending, []
-    def slow_merge(con):
+    def slow_merge(con, *args):
         calls.append(1)
-        real_merge(con)
+        real_merge(con, *args)
         if len(calls) == 3:
             print("in-flight", flush=True)
             time.sleep(60)

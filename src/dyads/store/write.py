@@ -53,19 +53,20 @@ QUOTE_ARROW = pa.schema([("speaker", _ACTOR), ("quote", _S), ("start", _I), ("en
 KNOWN_EVENT_KEYS = frozenset(EVENT_ARROW.names)
 
 _KEY = "coalesce({0}.kb_id, {0}.code, {0}.country, '')"
-_STAGE_MENTIONS = f"""
-INSERT INTO pending
-SELECT uid, event_id, stored_doc_id,
-       TRY_CAST(coalesce(published, doc_published) AS DATE),
-       source, target, cameo, coalesce(cameo_root, left(cameo, 2)), plover, plover_mode,
-       quad_class, goldstein, modality, TRY_CAST(date AS DATE), date_precision, date_text,
-       location, quote, sentence, confidence, coder, "trigger", mentions, extra,
-       $version, skey, tkey,
+# A batch's mentions with the keys merging needs, named and ordered as ``mentions``.
+_STAGED_MENTIONS = f"""
+SELECT uid, event_id, stored_doc_id AS doc_id,
+       TRY_CAST(coalesce(published, doc_published) AS DATE) AS published,
+       source, target, cameo, coalesce(cameo_root, left(cameo, 2)) AS cameo_root, plover,
+       plover_mode, quad_class, goldstein, modality, TRY_CAST(date AS DATE) AS date,
+       date_precision, date_text, location, quote, sentence, confidence, coder, "trigger",
+       mentions, extra, $version AS coder_version, skey AS source_key, tkey AS target_key,
        coalesce(cameo_root, left(cameo, 2)) || '|' ||
          CASE WHEN coalesce(cameo_root, left(cameo, 2)) IN {SYMMETRIC_ROOTS} AND tkey < skey
-              THEN tkey || '|' || skey ELSE skey || '|' || tkey END,
-       coalesce(TRY_CAST(date AS DATE), TRY_CAST(coalesce(published, doc_published) AS DATE)),
-       NULL, {schema.FLAT_SELECT}
+              THEN tkey || '|' || skey ELSE skey || '|' || tkey END AS block_key,
+       coalesce(TRY_CAST(date AS DATE),
+                TRY_CAST(coalesce(published, doc_published) AS DATE)) AS merge_date,
+       NULL AS merged_id, {schema.FLAT_SELECT}
 FROM (SELECT *, {_KEY.format('source')} AS skey, {_KEY.format('target')} AS tkey
       FROM batch_mentions)
 """
@@ -235,25 +236,30 @@ def _tables(to_store: list, result: dict) -> tuple[list, pa.Table, pa.Table]:
         return kept, _mention_table(kept), _quote_table(kept)
 
 
-def _delete_replaced(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+def _delete_replaced(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> pa.Table | None:
+    """Remove replaced articles; returns the other mentions of the events they were in,
+    which must be merged again (None when nothing was replaced)."""
     if not doc_ids:
-        return
+        return None
     con.register("replaced_docs", pa.table({"doc_id": pa.array(doc_ids, _S)}))
-    merge.unmerge_docs(con, "replaced_docs")
+    orphans = merge.unmerge_docs(con, "replaced_docs")
     for table in ("mentions", "quotes", "articles"):
         con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM replaced_docs)")
     con.unregister("replaced_docs")
+    return orphans
 
 
 def _insert(con, to_store: list, mentions: pa.Table, quotes: pa.Table, aliases: list,
-            coder_version: str, coded_at) -> None:
+            coder_version: str, coded_at) -> pa.Table:
+    """Store the batch's articles, quotes, actors and provenance; returns its mentions,
+    staged for merging (they enter ``mentions`` only once their events are known)."""
     con.register("batch_mentions", mentions)
     con.register("batch_quotes", quotes)
     con.register("batch_articles", _article_table(to_store))
     con.execute("INSERT INTO articles SELECT doc_id, content_hash, TRY_CAST(published AS DATE), "
                 "title, url, meta, body, errors, $v, $t FROM batch_articles",
                 {"v": coder_version, "t": coded_at})
-    con.execute(_STAGE_MENTIONS, {"version": coder_version})
+    staged = con.sql(_STAGED_MENTIONS, params={"version": coder_version}).to_arrow_table()
     if quotes.num_rows:
         con.execute(f"INSERT INTO quotes SELECT doc_id, idx, speaker, quote, start, \"end\", cue, "
                     f"cue_start, cue_end, {_KEY.format('speaker')} FROM batch_quotes")
@@ -270,6 +276,7 @@ def _insert(con, to_store: list, mentions: pa.Table, quotes: pa.Table, aliases: 
                         "FROM doc_aliases WHERE alias_doc_id = ?)", [a + a[:1] for a in aliases])
     for name in ("batch_mentions", "batch_quotes", "batch_articles"):
         con.unregister(name)
+    return staged
 
 
 def write_batch(con: duckdb.DuckDBPyConnection, docs: list, coder_version: str,
@@ -285,12 +292,11 @@ def write_batch(con: duckdb.DuckDBPyConnection, docs: list, coder_version: str,
         to_store, replaced, aliases = _plan(keyed, by_hash, by_doc, coder_version, replace, result)
         to_store, mentions, quotes = _tables(to_store, result)
         kept = {item[0] for item in to_store}
-        merge.stage_pending(con)
-        _delete_replaced(con, [d for d in replaced if d in kept])
+        orphans = _delete_replaced(con, [d for d in replaced if d in kept])
         coded_at = datetime.now(timezone.utc).replace(tzinfo=None)
-        _insert(con, to_store, mentions, quotes, aliases, coder_version, coded_at)
+        staged = _insert(con, to_store, mentions, quotes, aliases, coder_version, coded_at)
         result["mentions_added"] = mentions.num_rows
-        merge.merge_pending(con)
+        merge.merge_pending(con, merge.pending_table(con, staged, orphans))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
