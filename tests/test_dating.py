@@ -39,3 +39,10 @@ def test_embedded_tweet_today_is_the_tweet_date():
             "Mevlut Cavusoglu about security. — Dmytro Kuleba (@DmytroKuleba) March 29, 2022")
     got = dyads.code(text, date="2022-03-31")
     assert [e.date for e in got.events] == ["2022-03-29"]
+
+
+def test_anchor_finds_the_event_named_by_the_object_of_its_verb():
+    text = ("Russia and Ukraine held talks on Wednesday. "
+            "The talks came two days after Russia accused Ukraine of shelling.")
+    got = dict((r, d) for r, d, _ in dates(text))
+    assert got["04"] == "2022-03-30" and got["11"] == "2022-03-28"

@@ -37,6 +37,14 @@ def test_quote_scoring_by_text_or_offsets():
     assert score_quotes(gold, {"q": {"quotes": []}})["quote_recall"] == 0.0
 
 
+def test_quote_pieces_listed_out_of_order_cover_their_region():
+    gold = [{"id": "q", "quotes": [{"speaker": "Ann Lee", "content": "second part first part",
+                                    "content_spans": [[200, 240], [100, 140]]}]}]
+    docs = {"q": {"quotes": [{"quote": "first part ... second part", "start": 99, "end": 241,
+                              "speaker": {"text": "Lee", "name": "Ann Lee"}}]}}
+    assert score_quotes(gold, docs)["quote_recall"] == 1.0
+
+
 DEV_SETS = ["seed/seed_gold.json", "eval/cameo_codebook_examples.jsonl", "eval/plover_gsr.jsonl",
             "eval/udpetrarch_petr2_gsr.jsonl", "eval/polnear_test_attributions.jsonl"]
 

@@ -198,3 +198,87 @@ def test_doc_text_and_entities_are_read_once_per_article(nlp):
     assert len(found) >= 6 and any(q.speaker_text == "Maria Lopez" for q in found)
     merge_split_quotes(doc, found)
     assert doc.reads["text"] <= 2 and doc.reads["ents"] <= 1
+
+
+# --- rules for partial quotations, titles and continued utterances ----------------------
+
+def test_clause_of_the_cue_does_not_start_a_new_utterance(nlp):
+    text = ("“The border will stay closed,” an aide said, speaking on condition of anonymity. "
+            "“Nobody expects the talks to resume before the spring.”")
+    first, second = quotes_of(nlp, text)
+    assert second.cue_start == first.cue_start and second.kind == "direct"
+    assert len(merge_split_quotes(nlp(text), [first, second])) == 1
+
+
+def test_scare_quote_is_not_an_utterance_to_continue(nlp):
+    text = ("The governor criticized the “reckless spending” of the council. The budget grew "
+            "by a third.\n\n“We cannot keep borrowing money for projects nobody asked for.”")
+    scare, speech = quotes_of(nlp, text)
+    assert scare.kind == "phrase" and scare.cue == "criticized"
+    assert speech.kind == "direct" and speech.cue is None
+
+
+def test_cue_from_a_later_paragraph_is_not_an_embedding(nlp):
+    text = ("“The harvest was the worst in a decade and prices will climb”\n\n"
+            "Farmers said the rain came too late.")
+    q = only(quotes_of(nlp, text))
+    assert q.cue is None
+
+
+def test_paragraph_ending_in_a_colon_gives_the_cue(nlp):
+    text = ("The ministry of health wrote:\n"
+            "“Clinics in the northern districts will open longer hours from Monday.”")
+    q = only(quotes_of(nlp, text))
+    assert q.cue == "wrote" and "ministry" in q.speaker_text and q.kind == "direct"
+
+
+def test_cue_in_the_last_sentence_of_the_previous_paragraph(nlp):
+    text = ("The senator said the vote would be close.\n\n"
+            "“We have counted every ballot twice and the margin is still tiny.”")
+    q = only(quotes_of(nlp, text))
+    assert q.cue == "said" and q.speaker_text == "The senator"
+
+
+def test_quote_whose_sentence_runs_on_is_a_phrase(nlp):
+    q = only(quotes_of(nlp, "“We will double the number of inspectors” by next summer, the "
+                            "agency chief said."))
+    assert q.kind == "phrase" and q.cue == "said"
+
+
+def test_run_on_quote_joins_the_next_sentence_of_the_same_speaker(nlp):
+    text = ("“The reform will cut waiting times in half” and save money, the minister said. "
+            "“Patients will notice the change within weeks.”")
+    doc = nlp(text)
+    found = quotes_of(nlp, text)
+    assert [q.kind for q in found] == ["phrase", "direct"]
+    joined = only(merge_split_quotes(doc, found))
+    assert joined.kind == "direct" and (joined.start, joined.end) == (found[0].start, found[1].end)
+
+
+def test_title_in_apposition_is_a_phrase(nlp):
+    q = only(quotes_of(nlp, "He wrote about the town in his best-known book, “The Salt Road.”"))
+    assert q.kind == "phrase"
+
+
+def test_title_case_quote_after_a_work_noun_is_a_phrase(nlp):
+    q = only(quotes_of(nlp, "The mayor described her childhood in her first novel, "
+                            "“Winter Harbor.”"))
+    assert q.kind == "phrase"
+
+
+def test_statement_after_a_colon_is_not_a_title(nlp):
+    q = only(quotes_of(nlp, "Her answer came within minutes: “We will not sign this "
+                            "agreement under any circumstances.”"))
+    assert q.kind == "direct"
+
+
+def test_past_tense_cue_misread_as_adjective(nlp):
+    q = only(quotes_of(nlp, '"Is the deadline still realistic?" asked campaign director '
+                            'Paula Stein.'))
+    assert q.cue == "asked" and q.kind == "direct"
+
+
+def test_headline_before_colon_is_not_a_speaker_label(nlp):
+    found = quotes_of(nlp, "Local Radio Host on the Stadium Vote in Springfield: ‘Shameful’\n\n"
+                           "The council approved the plan on Tuesday.")
+    assert all(q.speaker_text is None for q in found)

@@ -174,9 +174,15 @@ def _same_kind_date(doc, sent, earlier, dated) -> EventDate | None:
         return None
     for prev in reversed(earlier):
         d = dated.get(id(prev))
-        if _known(d) and doc[prev.trigger].lemma_ == subj.lemma_:
+        if _known(d) and subj.lemma_ in _event_nouns(doc[prev.trigger]):
             return d
     return None
+
+
+def _event_nouns(trigger) -> set[str]:
+    """Words that name an event: its trigger, and the object a verb trigger carries
+    ('held talks' is referred to as 'the talks')."""
+    return {trigger.lemma_} | {c.lemma_ for c in trigger.children if c.dep_ in {"dobj", "obj"}}
 
 
 def tweet_dates(boilerplate, body: str) -> list[tuple[int, int, str]]:

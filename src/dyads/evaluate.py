@@ -208,7 +208,9 @@ def _span_overlap(gold: dict, out: dict) -> float:
     spans = gold.get("content_spans") or ([[gold["start"], gold["end"]]] if "start" in gold else None)
     if not spans or out.get("start") is None:
         return 0.0
-    g0, g1, o0, o1 = spans[0][0], spans[-1][1], out["start"], out["end"]
+    # some gold files list a quote's pieces out of text order: take the region they cover
+    g0, g1 = min(s for s, _ in spans), max(e for _, e in spans)
+    o0, o1 = out["start"], out["end"]
     return max(0, min(g1, o1) - max(g0, o0)) / max(g1 - g0, o1 - o0, 1)
 
 

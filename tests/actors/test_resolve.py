@@ -84,3 +84,33 @@ def test_counterpart_and_both_sides():
 def test_handles_resolve_through_the_kb():
     e = first("@SecBlinken criticized Russia on Tuesday.")
     assert e.source.name == "Antony Blinken"
+
+
+def test_lone_surname_is_the_person_named_earlier_in_the_article():
+    evs = events("Chinese Foreign Minister Wang Yi met Blinken on Monday. "
+                 "Wang urged the United States to stop arms sales to Taiwan.")
+    appeal = [e for e in evs if e.cameo.startswith("02")]
+    assert appeal and appeal[0].source.name == "Wang Yi" and appeal[0].source.country == "CHN"
+
+
+def test_group_head_stands_for_the_body_it_belongs_to():
+    event = first("Leaders of the Turkish opposition coalition accused Greece of lying.")
+    assert (event.source.country, event.source.sector) == ("TUR", "OPP")
+
+
+def test_generic_word_with_a_located_country_is_resolved():
+    evs = events("Authorities in Croatia cracked down on Serbian nationalists.")
+    assert evs and evs[0].source.code == "HRVGOV"
+
+
+def test_sector_word_takes_the_country_of_the_town_it_is_of():
+    event = first("The mayor of Nablus condemned Israel.")
+    assert (event.source.country, event.source.sector) == ("PSE", "GOV")
+    assert event.source.resolved_by == "context"
+
+
+def test_unknown_nationality_is_not_replaced_by_the_article_country():
+    # "Kampuchean" is not in the KB: the refugees stay without a country
+    evs = events("Thai soldiers attacked Kampuchean refugees on Monday.")
+    assert evs and evs[0].source.country == "THA"
+    assert evs[0].target is None or evs[0].target.country != "THA"

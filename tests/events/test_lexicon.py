@@ -102,6 +102,16 @@ def test_entries_come_most_specific_first(lexicon):
     ("strike", "noun", "142", lambda e: "hunger" in e.modifiers),
     ("visit", "verb", "042", lambda e: e.specificity == 0),
     ("release", "verb", "0841", lambda e: "prisoner" in e.objects),
+    ("release", "verb", "0841", lambda e: "correspondent" in e.objects),
+    ("accept", "verb", "083", lambda e: "demand" in e.objects),
+    ("reiterate", "verb", "100", lambda e: "demand" in e.objects),
+    ("renew", "verb", "020", lambda e: "call" in e.objects),
+    ("engage", "verb", "203", lambda e: e.particle == "in" and "cleansing" in e.objects),
+    ("attack", "noun", "183", lambda e: "bomb" in e.modifiers),
+    ("remain", "verb", "152", lambda e: e.particle == "on" and "alert" in e.objects),
+    ("force", "verb", "201", lambda e: e.particle == "out" and "refugee" in e.objects),
+    ("suspension", "noun", "160", lambda e: "link" in e.objects),
+    ("renege", "verb", "120", lambda e: e.specificity == 0),
 ])
 def test_wire_copy_expressions_are_present(lexicon, lemma, pos, code, check):
     assert any(e.code == code and check(e) for e in lexicon.entries_for(lemma, pos))

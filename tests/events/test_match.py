@@ -112,3 +112,78 @@ def test_protesters_belong_to_the_country_they_protest_in():
                          date="2022-03-31").events
     assert event.cameo_root == "14" and event.source.country == "GRC"
     assert event.location.name == "Athens"
+
+
+# Argument finding and target picking (issue 4): each construction on a sentence of its own.
+
+def test_infinitive_of_purpose_takes_the_main_clause_subject():
+    [(s, t, r, m)] = roots("Greek farmers began a hunger strike on Monday to protest against Germany.")
+    assert (s, t, r, m) == ("GRC", "DEU", "14", "asserted")
+
+
+def test_relative_pronoun_subject_is_the_noun_it_hangs_on():
+    got = {(s, t, r) for s, t, r, _ in roots("Iran, which attacked Iraq last year, signed a treaty with Turkey.")}
+    assert ("IRN", "IRQ", "19") in got
+
+
+def test_list_parsed_as_apposition_still_meets_pairwise():
+    got = {(s, t) for s, t, r, _ in roots("The US, Russia, and Switzerland met on Monday.")}
+    assert got == {(a, b) for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b}
+
+
+def test_passive_without_agent_takes_the_doer_of_the_attack_it_happened_in():
+    [(s, t, r, m)] = roots("Four children were killed in an Israeli air strike on Friday.")
+    assert (s, r) == ("ISR", "19")
+
+
+def test_conjunct_inside_the_reported_clause_keeps_the_speaker():
+    [event] = dyads.code("EU foreign policy chief Josep Borrell said the vote was unfair and "
+                         "called on the Belarusian authorities to free the prisoners.",
+                         date="2022-03-31").events
+    assert (event.source.code, event.target.code, event.cameo[:2]) == ("IGOEUREEC", "BLRGOV", "02")
+
+
+def test_threat_targets_what_it_threatens_not_a_misattached_where_clause():
+    [(s, t, r, m)] = roots("Iran threatened to shell Iraqi towns in retaliation for a raid on Basra "
+                           "where, it said, 100 people were killed.")
+    assert (s, t, r) == ("IRN", "IRQ", "13")
+
+
+def test_a_doer_no_one_can_identify_gives_no_event():
+    assert roots("Several bystanders condemned Iraq.") == []
+
+
+def test_domestic_pronoun_pair_is_not_one_actor():
+    # "they" is the police; the people detained are another actor of the same country
+    [(s, t, r, m)] = roots("Police in Belgrade said they had detained 22 protesters.")
+    assert (s, t, r) == ("SRB", "SRB", "17")
+
+
+def test_bare_sector_target_belongs_to_the_country_in_focus():
+    [(s, t, r, m)] = roots("Prime Minister Irakli Kobakhidze accused the opposition of plotting a coup.")
+    assert (s, t, r) == ("GEO", "GEO", "11")
+
+
+def test_country_and_its_capital_are_one_actor():
+    from dyads.events.match import _same
+    from dyads.records import Actor
+
+    def actor(text, country, sector, how):
+        return Actor(text=text, start=0 if how == "country" else 20, end=6 if how == "country" else 26,
+                     name=text, kb_id=None, country=country, sector=sector,
+                     code=country + (sector or ""), resolved_by=how)
+
+    assert _same(actor("Rwanda", "RWA", None, "country"), actor("Kigali", "RWA", "GOV", "metonym"))
+    assert not _same(actor("Rwanda", "RWA", None, "country"), actor("army", "RWA", "MIL", "title"))
+
+
+def test_the_deed_an_accusation_is_about_is_not_an_event_of_its_own():
+    got = roots("Russia accused Ukraine of shelling border villages.")
+    assert [(s, t, c) for s, t, c, _ in got] == [("RUS", "UKR", "11")]
+
+
+def test_first_person_doer_in_a_tweet_is_its_author():
+    text = ("Officials confirmed the call.\n\nToday I met Turkish Foreign Minister "
+            "Mevlut Cavusoglu in Antalya. — Dmytro Kuleba (@DmytroKuleba) March 29, 2022")
+    got = dyads.code(text, date="2022-03-31").events
+    assert [(e.source.name, e.target.name) for e in got] == [("Dmytro Kuleba", "Mevlut Cavusoglu")]

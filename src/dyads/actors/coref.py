@@ -151,3 +151,42 @@ def country_side(token, kb: KnowledgeBase) -> Actor | None:
                          sector="GOV", code=composite_code(entity.country, "GOV"),
                          resolved_by="country")
     return None
+
+
+def resolve_surname(token, antecedents) -> Actor | None:
+    """'Wang' after 'Foreign Minister Wang Yi': a lone name word that is part of a person
+    named earlier in the article is that person, not a namesake from the KB."""
+    if token.pos_ != "PROPN" or not token.is_title or any(
+            c.dep_ in {"compound", "flat", "amod"} for c in token.children):
+        return None
+    if token.dep_ in {"compound", "flat"}:
+        return None
+    word = token.lower_
+    for ante in reversed(_before(antecedents, token.i)):
+        if not ante.is_person or ante.token == token.i or not ante.actor.name:
+            continue
+        names = ante.actor.name.lower().replace("-", " ").split()
+        if word in names and len(names) > 1:
+            return _as_reference(ante.actor, token.doc[token.i:token.i + 1])
+    return None
+
+
+def context_country(token, sector: str | None, antecedents) -> str | None:
+    """The country a bare sector word most likely belongs to: the last country named with
+    the same sector before it, else the country the rest of the article names most (first
+    on ties), else the one its own sentence names most."""
+    earlier = _before(antecedents, token.i)
+    same = [a for a in earlier if a.actor.country and a.actor.sector == sector]
+    if same:
+        return same[-1].actor.country
+    sent = token.sent
+    named = [a for a in antecedents if a.actor.country and a.token != token.i]
+    elsewhere = [a for a in named if not sent.start <= a.token < sent.end]
+    return _most_named(elsewhere) or _most_named(named)
+
+
+def _most_named(antecedents) -> str | None:
+    counts: dict[str, int] = {}
+    for ante in antecedents:
+        counts[ante.actor.country] = counts.get(ante.actor.country, 0) + 1
+    return max(counts, key=counts.get) if counts else None

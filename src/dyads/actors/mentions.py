@@ -58,7 +58,19 @@ def _belongs_right(head, child) -> bool:
     """Right children that belong to a title: 'Ambassador to the US Anatoly Antonov'."""
     if child.dep_ == "prep" and child.lower_ in TITLE_PREPS:
         return head.pos_ in {"PROPN", "NOUN"} and (head.is_title or head.lower_ in TITLE_NOUNS)
-    return child.dep_ in {"appos", "flat", "compound"}
+    return child.dep_ in {"appos", "flat", "compound"} and not listed_appos(child)
+
+
+NAME_ENTITIES = {"GPE", "ORG", "NORP"}
+
+
+def listed_appos(token) -> bool:
+    """'The US, Russia, and Switzerland': the parser may hang a list's second name on the
+    first as an apposition; a named apposition with conjuncts of its own is a list item."""
+    return (token.dep_ == "appos" and token.ent_type_ in NAME_ENTITIES
+            and token.head.ent_type_ in NAME_ENTITIES
+            and any(c.dep_ == "conj" for c in token.children)
+            and any(c.dep_ == "cc" for c in token.children))
 
 
 def propn_runs(doc, left: int, right: int) -> list[tuple[int, int]]:
@@ -162,8 +174,10 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None) -> Actor | None:
         entity = entities[0][0]
         return _actor(text_span, entity.name, entity.kb_id, entity.country,
                       entity.sector or sector, entity.kind)
-    if sector and token.lower_ not in GENERIC_WORDS:
+    if sector:
         country = _located_country(token, kb)  # "rebels in the Ivory Coast"
+        if token.lower_ in GENERIC_WORDS and country is None:
+            return None  # "the authorities" alone names no one; "authorities in Croatia" does
         return _actor(text_span, None, None, country, sector, "title" if country else "sector",
                       0.7 if country else 0.5)
     return None

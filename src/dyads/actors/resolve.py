@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..records import Actor
 from . import coref
 from .kb import KnowledgeBase, composite_code
-from .mentions import PRONOUNS, resolve_phrase
+from .mentions import PRONOUNS, listed_appos, resolve_phrase
 
 
 class ArticleActors:
@@ -66,20 +66,52 @@ class ArticleActors:
         described = coref.resolve_description(token, self.antecedents, self.kb)
         if described is not None:
             return [described]
+        named = coref.resolve_surname(token, self.antecedents)
+        if named is not None:  # "Wang" after "Foreign Minister Wang Yi"
+            return [named]
         actor = self.phrase(token, on)
         paired = self._coordinated_modifiers(token, actor, on)
         if paired:
             return paired
         in_place = token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
-        if places and (actor is None or (in_place and actor.resolved_by == "metonym")):
-            place = self._place(token)  # "protested in Athens": a place, not the government
-            if place is not None:
+        place_noun = actor is not None and actor.resolved_by == "sector" and \
+            token.lemma_.lower() in PLACE_NOUNS  # "the city of Kisumu"
+        if places and (actor is None or place_noun or (in_place and actor.resolved_by == "metonym")):
+            place = self._place(_named_place(token) if place_noun else token)
+            if place is not None:  # "protested in Athens": a place, not the government
                 return [place]
         if actor is None or actor.country is None:
             inner = _of_object(token)  # "thousands of students", "a group of rebels"
             if inner is not None:
-                return self._single(inner, on, places) or ([actor] if actor else [])
-        return [actor] if actor is not None else []
+                return self._single(inner, on, places) or self._with_context(actor, token)
+        return self._with_context(actor, token)
+
+    def _with_context(self, actor: Actor | None, token) -> list[Actor]:
+        """A sector word or an unknown titled person with no country ("the opposition",
+        "police", "President Dos Santos") belongs to the place or country the article is
+        about: the town it names ("the mayor of Nablus"), else the country last named with
+        the same sector ("Myanmar's military ... the military"), else the article's main one."""
+        if actor is None or actor.country or actor.resolved_by not in {"sector", "title"} \
+                or (actor.sector in STATELESS_SECTORS and not actor.name) \
+                or actor.code not in {None, actor.sector} \
+                or _names_unknown_nation(token):
+            return [actor] if actor is not None else []
+        country = self._located_place_country(token) or coref.context_country(
+            token, actor.sector, self.antecedents)
+        if country is None:
+            return [actor]
+        return [replace(actor, country=country, code=composite_code(country, actor.sector),
+                        resolved_by="context", confidence=round(actor.confidence * 0.7, 3))]
+
+    def _located_place_country(self, token) -> str | None:
+        """'the mayor of Nablus', 'police in Lagos': the country of the town named."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "from"}:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                place = self._place(_named_place(obj)) if obj is not None else None
+                if place is not None:
+                    return place.country
+        return None
 
     def _reporting_subject(self, token, on) -> list[Actor]:
         """'Israel announced it would free ...': a subject pronoun of a reported clause is
@@ -147,7 +179,37 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into"}
 QUANTITY_HEADS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group",
                   "groups", "number", "members", "member", "some", "many", "most", "all", "one",
                   "two", "three", "several", "crowd", "crowds", "delegation", "team", "unit",
-                  "units", "contingent", "convoy", "column", "band", "gang"}
+                  "units", "contingent", "convoy", "column", "band", "gang",
+                  # people who stand for a body: "leaders of the opposition coalition"
+                  "leaders", "leader", "supporters", "supporter", "followers", "inhabitants",
+                  "residents", "representatives", "delegates", "loyalists",
+                  "republic", "kingdom"}  # "the republic of Slovenia"
+# Generic place nouns whose "of" phrase names the place: "the town of Cizre".
+PLACE_NOUNS = {"city", "town", "village", "capital", "region", "province", "district", "area",
+               "state", "island", "port", "suburb", "neighbourhood", "neighborhood"}
+# Sectors that do not belong to one country.
+STATELESS_SECTORS = {"IGO", "NGO", "IMG", "MNC", None}
+
+
+RELIGIONS = {"christian", "muslim", "moslem", "jewish", "sunni", "shiite", "shia", "catholic",
+             "protestant", "orthodox", "hindu", "buddhist", "islamist", "islamic"}
+
+
+def _names_unknown_nation(token) -> bool:
+    """'Congolese refugees' with 'Congolese' unknown to the KB: a nation is named, so the
+    article's main country must not stand in for it."""
+    mods = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    return any(t.ent_type_ in {"NORP", "GPE"} and t.lower_ not in RELIGIONS
+               for c in mods for t in c.subtree)
+
+
+def _named_place(token):
+    """'the city of Kisumu' → Kisumu; any other token stands for itself."""
+    if token is not None and token.lemma_.lower() in PLACE_NOUNS:
+        obj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"), None)
+        return obj if obj is not None else token
+    return token
 
 
 def _of_object(token):
@@ -163,8 +225,10 @@ def conjuncts(token) -> list:
     while stack:
         t = stack.pop(0)
         out.append(t)
-        stack += [c for c in t.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+        stack += [c for c in t.children if (c.dep_ == "conj" or listed_appos(c))
+                  and c.pos_ in {"NOUN", "PROPN", "PRON"}]
     return out
+
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:

@@ -14,6 +14,7 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into"
 PLACE_PREPS = {"in", "on", "into", "across", "near", "outside", "inside", "at"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
 def child(token, *deps):
@@ -40,12 +41,16 @@ def subject_of(verb, depth: int = 0):
         return None
     if is_passive(verb):
         agent = prep_object(verb, "by")
+        if agent is None:
+            agent = instrument_source(verb)
         if agent is not None:
             return agent
     subj = child(verb, *SUBJECT_DEPS)
-    if subj is not None:
-        return subj
     head = verb.head
+    if subj is not None:
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and head is not verb:
+            return head  # "Trump, who had threatened ..." → Trump
+        return subj
     if head is verb:
         return None
     if verb.dep_ == "xcomp":
@@ -55,9 +60,23 @@ def subject_of(verb, depth: int = 0):
         return subject_of(head, depth + 1)
     if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
         return head
-    if verb.dep_ in {"advcl", "pcomp"} and verb.tag_ == "VBG":
-        return subject_of(head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
+        return subject_of(head.head, depth + 1)  # "joined them in demanding ..."
+    if verb.dep_ in {"advcl", "pcomp"} and (verb.tag_ == "VBG" or _purpose(verb)):
+        return subject_of(head, depth + 1)  # "began a strike to protest ..."
     return None
+
+
+def _purpose(verb) -> bool:
+    """An infinitive of purpose: 'to protest' in 'began a hunger strike to protest X'."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def clause_subject(token):
+    """The subject of the clause a noun belongs to: 'blocked roads demanding ...' → the
+    subject of 'blocked' when the participle hangs on the object noun."""
+    verb = governing_verb(token)
+    return subject_of(verb) if verb is not None else None
 
 
 def passive_target(verb):
@@ -104,7 +123,8 @@ def place_objects(verb):
 
 
 def noun_source(noun):
-    """'Russia's invasion', 'strikes by Israel', 'US sanctions' → the doer token."""
+    """'Russia's invasion', 'strikes by Israel', 'US sanctions', 'Israeli tank shelling'
+    → the doer token."""
     poss = child(noun, "poss")
     if poss is not None:
         return poss
@@ -112,9 +132,33 @@ def noun_source(noun):
     if agent is not None:
         return agent
     for c in noun.children:
-        if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and (
-                c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"}):
+        if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and _names_actor(c):
             return c
+    for c in noun.children:  # "Israeli tank shelling": the doer modifies the compound
+        if c.dep_ == "compound" and c.i < noun.i:
+            inner = next((g for g in c.children if g.dep_ in {"amod", "compound", "nmod"}
+                          and g.i < c.i and _names_actor(g)), None)
+            if inner is not None:
+                return inner
+    return None
+
+
+def _names_actor(token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in {"NORP", "GPE", "ORG"}
+
+
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+
+def instrument_source(verb):
+    """'were killed in an air strike by government forces' / 'in Israeli shelling': a
+    passive with no agent takes the doer of the attack it happened in."""
+    for prep in ("in", "during"):
+        obj = prep_object(verb, prep)
+        if obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in PLACE_ENTS:
+            doer = noun_source(obj)
+            if doer is not None and doer.ent_type_ not in {"LOC", "FAC"}:
+                return doer
     return None
 
 
@@ -158,19 +202,42 @@ def clause_main_verbs(verb):
     return out
 
 
+WH_ADVERBS = {"where", "when", "while", "why", "how"}
+
+
 def complement_clause(verb):
-    """The reported clause of a speech verb ("said that Moscow urges ...")."""
-    return child(verb, "ccomp") or next(
+    """The reported clause of a speech verb ("said that Moscow urges ..."); a clause
+    opened by 'where'/'when' is a misattached relative, not what was said."""
+    clause = child(verb, "ccomp") or next(
         (c for c in verb.children if c.dep_ == "parataxis" and c.pos_ in {"VERB", "AUX"}), None)
+    if clause is not None and any(c.lower_ in WH_ADVERBS and c.dep_ in {"advmod", "mark"}
+                                  for c in clause.children):
+        return None
+    return clause
 
 
 NOUN_POS = {"NOUN", "PROPN", "PRON"}
 
 
+CLAUSE_DEPS = {"acl", "relcl", "advcl", "ccomp"}
+
+
 def subtree_nouns(trigger, limit: int = 12):
     """Noun heads under the trigger, nearest first: the last resort for a target
-    ("threatened to launch an offensive in its war with Iraq" → Iraq)."""
-    found = [t for t in trigger.subtree if t.i != trigger.i and t.pos_ in NOUN_POS
+    ("threatened to launch an offensive in its war with Iraq" → Iraq). Under an event
+    noun, clauses of their own are left out ("a trip aimed at a ceasefire in Gaza")."""
+    tokens = trigger.subtree if trigger.pos_ != "NOUN" else _outside_clauses(trigger)
+    found = [t for t in tokens if t.i != trigger.i and t.pos_ in NOUN_POS
              and t.dep_ not in {"compound", "amod", "poss"}]
     found.sort(key=lambda t: abs(t.i - trigger.i))
     return found[:limit]
+
+
+def _outside_clauses(noun):
+    """The noun's subtree without the clauses that hang on it or below it."""
+    out, stack = [], [noun]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ not in CLAUSE_DEPS]
+    return out

@@ -13,7 +13,7 @@ from . import arguments as args
 from .codes import future_code, shifted_code
 from .lexicon import LexEntry, Lexicon
 from .modality import modality_of
-from .roots import (CONTENT_ROOTS, MATERIAL_ROOTS, NEED_TARGET_ROOTS,
+from .roots import (CONTAINER_ROOTS, CONTENT_ROOTS, MATERIAL_ROOTS, NEED_TARGET_ROOTS,
                     STATEMENT_ROOT)
 from .shifts import will_not, refined_code, statements_as_demands
 from .triggers import (MEDIATION_CODES, governed_by_trigger, statement_has_content_event,
@@ -80,6 +80,9 @@ def _argument_tokens(token, entry: LexEntry):
         subj = args.subject_of(clause)  # "demanded that the US cancel ..." → the US
         targets += ([subj] if subj is not None else []) + args.object_candidates(clause, None)
     targets += args.object_candidates(token, entry.target_prep)
+    content = args.child(token, "xcomp")
+    if content is not None and entry.code[:2] in CONTAINER_ROOTS:
+        targets += args.object_candidates(content, None)  # "threatened to shell Iraqi towns"
     if entry.code[:2] in MATERIAL_ROOTS:
         targets += args.place_objects(token)
     return source, targets, args.subtree_nouns(token)
@@ -118,11 +121,16 @@ def _first_target(target_toks, source_tok, sources, actors: ArticleActors, place
 
 def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
                    code: str | None = None) -> list[EventCandidate]:
+    if _charged_deed(token):
+        return []
     source_tok, target_toks, fallback_toks = _argument_tokens(token, entry)
     # "talks between A and B": A is the source, its conjunct B the target
     paired = bool(target_toks) and target_toks[0].dep_ == "conj" and source_tok is not None \
         and target_toks[0].head.i == source_tok.i
     sources = actors.at(source_tok, coordinated=not paired) if source_tok is not None else []
+    if not sources and source_tok is not None:
+        source_tok = _second_source(token, source_tok) or source_tok
+        sources = actors.at(source_tok) if source_tok is not None else []
     targets, target_tok = _pick_targets(target_toks, fallback_toks, source_tok, sources, actors,
                                         places=entry.code[:2] in MATERIAL_ROOTS)
     if not targets and (entry.pos == "noun" or entry.code[:2] in NEED_TARGET_ROOTS):
@@ -130,6 +138,8 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
             return []
     if not sources and (entry.pos == "noun" or entry.code[:2] == STATEMENT_ROOT):
         return []  # "the war in Ukraine", "experts claimed": no doer, no event
+    if not sources and source_tok is not None and source_tok.lower_ not in FIRST_PERSON:
+        return []  # the text names a doer no one can identify: a null source would misstate it
     modality = modality_of(token)
     if not sources and modality != "asserted":
         return []  # "officials would be indicted": neither a doer nor a deed
@@ -146,6 +156,30 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
     reporter = _reporter(token, actors)
     return [EventCandidate(token.i, entry, code, s, t, modality, s_index, arg_ids, reporter)
             for s, t in _dyads(sources, targets)]
+
+
+def _charged_deed(token) -> bool:
+    """'accused Kyiv of shelling', 'blamed them for alleging': the deed is what the
+    accusation or praise is about, not an event the text asserts."""
+    head = token.head
+    return (token.dep_ == "pcomp" and token.tag_ == "VBG" and head.lower_ in {"of", "for"}
+            and head.head.pos_ == "VERB")
+
+
+# "I"/"we" inside a quotation or tweet: the speaker becomes the doer at assembly.
+FIRST_PERSON = {"i", "we", "me", "us"}
+
+
+def _second_source(token, source_tok):
+    """Where the parse hangs a verb on the wrong word and its subject names no actor:
+    'blocked roads demanding ...' (the participle on the object) → who blocked;
+    'X said the vote was unfair and called on ...' (the conjunct inside the reported
+    clause) → the speaker."""
+    if token.dep_ == "acl" and token.head.i == source_tok.i:
+        return args.clause_subject(source_tok)
+    if token.dep_ == "conj" and token.head.dep_ == "ccomp" and token.pos_ == "VERB":
+        return args.subject_of(token.head.head)
+    return None
 
 
 def _reporter(token, actors: ArticleActors) -> Actor | None:
@@ -180,8 +214,20 @@ def _same(a: Actor | None, b: Actor | None) -> bool:
     if a.start < b.end and b.start < a.end:
         return True  # one phrase: "talks between the US and Indian diplomats"
     # "the Russian minister claimed both sides ...": the pair's Russia is the speaker's side
-    coref = "coref" in (a.resolved_by, b.resolved_by)
-    return bool(a.country) and a.country == b.country and coref
+    if not a.country or a.country != b.country:
+        return False
+    # "the Russian minister claimed both sides ...": the pair's Russia is the speaker's side;
+    # but "police said they detained 22 protesters" pairs two actors of one country
+    corefs = [a.resolved_by, b.resolved_by].count("coref")
+    one_sector = a.sector is None or b.sector is None or a.sector == b.sector
+    return corefs == 2 or (corefs == 1 and one_sector) or _state_and_capital(a, b)
+
+
+def _state_and_capital(a: Actor, b: Actor) -> bool:
+    """'Rwanda ... Kigali': a country's name and its capital both stand for its government."""
+    kinds = {a.resolved_by, b.resolved_by}
+    return "metonym" in kinds and any(x.sector in {None, "GOV"} and x.resolved_by != "metonym"
+                                       for x in (a, b))
 
 
 def _dyads(sources: list[Actor], targets: list[Actor]):

@@ -2,14 +2,20 @@
 
 The most specific entry whose constraints the parse satisfies wins. Event nouns that are a
 verb's topic ("discussed the cooperation") or the content of an appeal, demand, intent or
-refusal ("called for SANCTIONS") are not events of their own.
+refusal ("called for SANCTIONS") are not events of their own. A verb and its event-noun
+object ("launched air strikes", "offered military aid") make one event: see
+``resolve_verb_object``.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import arguments as args
+from .codes import shifted_code
 from .lexicon import LexEntry, Lexicon
 from .modality import is_refusal
 from .roots import CONTAINER_ROOTS, STATEMENT_ROOT
+
 
 def _has_particle(verb, particle: str) -> bool:
     return any(c.lower_ == particle and c.dep_ in {"prt", "advmod", "prep"} for c in verb.children)
@@ -19,9 +25,15 @@ def _lemma_of(token) -> str | None:
     return joined_lemma(token) if token is not None else None
 
 
+# Verb lemmas the parser's lemmatiser gets wrong: "staged" → "stag", "waging" → "wag".
+VERB_LEMMA_FIXES = {"stag": "stage", "wag": "wage"}
+
+
 def joined_lemma(token) -> str:
     """The lemma with a hyphenated first part joined on: 'cease-fire' → 'ceasefire'."""
     lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        lemma = VERB_LEMMA_FIXES.get(lemma, lemma)
     i = token.i
     if i >= 2 and token.doc[i - 1].text == "-" and token.doc[i - 2].head.i == i:
         return token.doc[i - 2].lemma_.lower() + lemma
@@ -38,11 +50,24 @@ def _constrained_object(token, entry: LexEntry):
     return args.child(token, "dobj") or args.passive_target(token)
 
 
+def _object_lemmas(obj) -> set[str]:
+    """The object's lemma; for a carrier noun also its compound ("mediation EFFORTS",
+    "aid PROGRAMME"), which names what the object really is."""
+    lemmas = {_lemma_of(obj)}
+    if obj.lemma_.lower() in OBJECT_CARRIERS:
+        lemmas |= {_lemma_of(c) for c in obj.children if c.dep_ == "compound"}
+    return lemmas
+
+
 def _object_fits(obj, objects) -> bool:
     """The object's lemma is listed; "person" in the list also admits a named person."""
     if obj is None:
         return False
-    return _lemma_of(obj) in objects or ("person" in objects and obj.ent_type_ == "PERSON")
+    return bool(_object_lemmas(obj) & set(objects)) or (
+        "person" in objects and obj.ent_type_ == "PERSON")
+
+
+MODIFIER_CHILD_DEPS = {"compound", "amod", "nmod", "advmod"}  # "HUNGER strike", "SEXUALLY abused"
 
 
 def entry_fits(token, entry: LexEntry) -> bool:
@@ -50,7 +75,7 @@ def entry_fits(token, entry: LexEntry) -> bool:
     if entry.particle and not _has_particle(token, entry.particle):
         return False
     if entry.modifiers and not any(c.lemma_.lower() in entry.modifiers for c in token.children
-                                   if c.dep_ in {"compound", "amod", "nmod"}):
+                                   if c.dep_ in MODIFIER_CHILD_DEPS):
         return False
     if entry.pos == "noun":
         of_obj = args.prep_object(token, "of")
@@ -71,23 +96,45 @@ MEDIATION_CODES = {"045", "039", "108"}
 # Verbs whose object noun is the event itself: "launched air strikes", "held talks".
 LIGHT_VERBS = {"undertake", "launch", "begin", "start", "conduct", "hold", "stage", "carry",
                "make", "resume", "continue", "mount", "wage", "step", "initiate", "intensify",
-               "escalate", "pursue", "open", "give", "extend", "offer"}
+               "escalate", "pursue", "open", "give", "extend", "organize", "organise", "lead"}
 # Nouns that carry another event noun as their modifier: "a mediation MISSION between ...".
 LIGHT_NOUNS = {"mission", "effort", "efforts", "bid", "initiative", "push", "attempt", "process",
                "campaign", "operation", "drive", "offensive", "deal", "agreement", "talks"}
+# Objects named by their compound: "ended mediation EFFORTS", "cut the aid PROGRAMME".
+OBJECT_CARRIERS = LIGHT_NOUNS | {"program", "programme", "package", "scheme", "plan"}
+# Nouns whose to-infinitive is the act itself: "an attempt TO ASSASSINATE", "a bid to free".
+PURPOSE_NOUNS = {"attempt", "bid", "effort", "plot", "move", "decision", "drive", "campaign",
+                 "operation", "mission", "initiative"}
+# Deeds whose doer alone is news (no target needed): a light verb carries their noun so
+# that the event keeps the verb's subject, tense and objects ("staged a protest").
+DOER_ROOTS = {"14", "15", "18", "19", "20"}
+CONTAINER_SHIFT = {"03": "future", "13": "future", "10": "demand", "12": "refusal", "02": "demand"}
+
+
+def _purpose_infinitive(token) -> bool:
+    """'an attempt TO ASSASSINATE him': the infinitive of a purpose noun is an event."""
+    return (token.dep_ == "acl" and token.head.lemma_.lower() in PURPOSE_NOUNS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
+def _selection_key(token, entry: LexEntry) -> tuple:
+    """Most constraints first; among equals an object constraint says more than a particle,
+    and an entry whose target preposition is present locates its target."""
+    has_prep = bool(entry.target_prep and args.prep_object(token, entry.target_prep))
+    return (entry.specificity, bool(entry.objects or entry.xcomp_objects), has_prep)
 
 
 def best_entry(token, lexicon: Lexicon) -> LexEntry | None:
     pos = "verb" if token.pos_ in {"VERB"} else "noun" if token.pos_ == "NOUN" else None
-    if pos is None or (pos == "verb" and token.dep_ in MODIFIER_DEPS):
+    if pos is None or (pos == "verb" and token.dep_ in MODIFIER_DEPS
+                       and not _purpose_infinitive(token)):
         return None
     if token.dep_ == "compound" and token.head.lemma_.lower() not in LIGHT_NOUNS:
         return None
     entries = [e for e in lexicon.entries_for(joined_lemma(token), pos) if entry_fits(token, e)]
     if not entries:
         return None
-    with_prep = [e for e in entries if e.target_prep and args.prep_object(token, e.target_prep)]
-    return max(with_prep or entries, key=lambda e: e.specificity)
+    return max(entries, key=lambda e: _selection_key(token, e))  # first of equals: file order
 
 
 def find_triggers(sent, lexicon: Lexicon, discards=None) -> dict[int, LexEntry]:
@@ -97,20 +144,80 @@ def find_triggers(sent, lexicon: Lexicon, discards=None) -> dict[int, LexEntry]:
         entry = best_entry(token, lexicon)
         if entry is not None and not (discards is not None and discards.is_idiom(token)):
             triggers[token.i] = entry
-    # A verb trigger's object noun is its topic ("discussed the cooperation"), except under
-    # an announcing verb, where the noun is the event ("announced a suspension of links").
-    consumed = set()
-    for i, entry in triggers.items():
-        if entry.pos != "verb":
+    out = dict(triggers)
+    for token in sent:
+        obj = _event_object(token, triggers)
+        if obj is None:
             continue
-        obj = args.child(sent.doc[i], "dobj")
-        if obj is not None and obj.i not in triggers:  # "undertook a mediation mission"
-            obj = next((c for c in obj.children if c.dep_ == "compound" and c.i in triggers), None)
-        if obj is None or obj.i not in triggers:
-            continue
-        light = sent.doc[i].lemma_.lower() in LIGHT_VERBS
-        consumed.add(i if entry.code.startswith(STATEMENT_ROOT) or light else obj.i)
-    return {i: e for i, e in triggers.items() if i not in consumed}
+        kept, dropped, entry = resolve_verb_object(token, triggers.get(token.i), obj,
+                                                   triggers[obj.i])
+        out.pop(dropped, None)
+        if kept is not None:
+            out[kept] = entry
+    return out
+
+
+def _event_object(verb, triggers):
+    """The event-noun trigger a verb takes as object: "launched STRIKES", "undertook a
+    MEDIATION mission", "went on STRIKE" (a particle entry's object); None if none."""
+    if verb.pos_ != "VERB":
+        return None
+    obj = args.child(verb, "dobj")
+    entry = triggers.get(verb.i)
+    if obj is None and entry is not None and entry.particle and entry.objects:
+        obj = args.prep_object(verb, entry.particle)
+    if obj is not None and obj.i not in triggers:
+        obj = next((c for c in obj.children if c.dep_ == "compound" and c.i in triggers), None)
+    return obj if obj is not None and obj.i in triggers else None
+
+
+def resolve_verb_object(verb, verb_entry: LexEntry | None, obj, noun: LexEntry):
+    """One event from a verb and its event-noun object: (kept index, dropped index, entry).
+
+    * a bare statement or light verb gives way to its noun ("announced a SUSPENSION",
+      "held TALKS"), except that deeds a doer alone performs stay on the verb, which knows
+      the subject and tense ("STAGED a protest", "will CARRY OUT strikes");
+    * otherwise the verb carries the event and the noun is its topic or content
+      ("CONDEMNED the attack", "OFFERED military aid" → 0332, "WENT ON hunger strike" → 142).
+    """
+    light = joined_lemma(verb) in LIGHT_VERBS
+    if verb_entry is None:
+        if light and noun.code[:2] in DOER_ROOTS and obj.dep_ == "dobj":
+            return verb.i, obj.i, _carried_by_verb(noun, verb)
+        return None, None, None
+    written_for_object = bool(verb_entry.objects)
+    statement = verb_entry.code.startswith(STATEMENT_ROOT)
+    if (light or statement) and not written_for_object:
+        if light and noun.code[:2] in DOER_ROOTS:
+            return verb.i, obj.i, _carried_by_verb(noun, verb)
+        return None, verb.i, None
+    return verb.i, obj.i, _combined(verb_entry, noun, light or written_for_object)
+
+
+def _carried_by_verb(noun: LexEntry, verb) -> LexEntry:
+    lemma = joined_lemma(verb)
+    return replace(noun, pos="verb", lemma=lemma, particle=None, objects=(),
+                   id=f"{noun.id}@{lemma}")
+
+
+def _combined(verb_entry: LexEntry, noun: LexEntry, support: bool) -> LexEntry:
+    """The verb's entry, typed by the noun where the noun says more: an intent, demand or
+    refusal takes its kind from the noun ("offered military aid" → 0332); a support verb
+    takes a noun's own modifier reading ("launched AIR strikes" → 195)."""
+    root = verb_entry.code[:2]
+    code = verb_entry.code
+    if root in CONTAINER_SHIFT:
+        shifted = shifted_code(CONTAINER_SHIFT[root], noun.code)
+        if root == "02" and shifted[:2] == "10" and shifted != "100":
+            shifted = "02" + shifted[2:]
+        generic = code.endswith("0") or shifted.startswith(code)  # "030" → "0332"
+        if generic and shifted[:2] == root and shifted != code and not shifted.endswith("0"):
+            code = shifted
+    elif noun.modifiers and (support or noun.code[:2] == root) and noun.code != code:
+        code = noun.code
+    if code == verb_entry.code:
+        return verb_entry
+    return replace(verb_entry, code=code, id=f"{verb_entry.id}+{noun.id}")
 
 
 def governed_by_trigger(token, triggers) -> bool:

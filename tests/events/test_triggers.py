@@ -1,0 +1,84 @@
+"""Trigger matching over real parses: which token carries the event and which code it gets.
+
+One test per construction, on sentences written here."""
+import pytest
+
+from dyads.events.lexicon import default_lexicon
+from dyads.events.triggers import find_triggers
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from dyads.parse import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def triggers(nlp):
+    lexicon = default_lexicon()
+
+    def run(text: str) -> dict[str, str]:
+        """Trigger word (lower case) → code, for a one-sentence text."""
+        doc = nlp(text)
+        out = {}
+        for sent in doc.sents:
+            out.update({doc[i].lower_: e.code for i, e in find_triggers(sent, lexicon).items()})
+        return out
+    return run
+
+
+@pytest.mark.parametrize("text,word,code", [
+    # an intent verb takes its kind from the aid it offers (not "aid" as a deed, 070)
+    ("Japan offered military aid to Kenya.", "offered", "0332"),
+    ("The minister offered concessions to the unions.", "offered", "035"),
+    # a support verb takes the noun's own modifier reading
+    ("The prisoners went on hunger strike.", "went", "142"),
+    ("The navy launched air strikes on the port.", "launched", "195"),
+    ("The two armies conducted joint exercises near the border.", "conducted", "062"),
+    # a deed done by a doer alone stays on the verb, which knows its subject and tense
+    ("Students staged a protest outside the embassy.", "staged", "141"),
+    ("The miners continued their hunger strike.", "continued", "142"),
+    # the object's compound names what it is
+    ("Egypt ended its mediation efforts.", "ended", "165"),
+    ("The rebels violated the ceasefire agreement.", "violated", "196"),
+    # a statement verb written for its object keeps it
+    ("The ministry rejected the allegations.", "rejected", "016"),
+    ("The cabinet accepted the demands of the strikers.", "accepted", "083"),
+    ("The envoy reiterated his demand for an apology.", "reiterated", "100"),
+    # an object constraint beats a bare particle: rockets fired at a town are shelling
+    ("The militia fired rockets at the town.", "fired", "194"),
+    # purpose infinitives are events
+    ("An attempt to assassinate the governor failed.", "assassinate", "186"),
+    # new families
+    ("The troops remained on alert.", "remained", "152"),
+    ("The army strengthened its forces along the border.", "strengthened", "154"),
+    ("The court cancelled the restrictions on broadcasters.", "cancelled", "081"),
+    ("Police released the correspondent.", "released", "0841"),
+    ("The soldiers set fire to the village school.", "set", "1712"),
+    ("The militia forced out the villagers.", "forced", "201"),
+    ("The rebels engaged in fighting with the army.", "engaged", "190"),
+    ("The government reneged on its promise.", "reneged", "120"),
+    # the lemmatiser's "stag" for "staged" is mended
+    ("The rebels waged war on the government.", "waged", "190"),
+])
+def test_trigger_codes(triggers, text, word, code):
+    assert triggers(text).get(word) == code
+
+
+@pytest.mark.parametrize("text,kept,dropped", [
+    ("France announced a suspension of flights.", "suspension", "announced"),  # noun is the deed
+    ("Japan offered military aid to Kenya.", "offered", "aid"),
+    ("The council condemned the air strikes.", "condemned", "strikes"),  # the topic
+])
+def test_one_event_per_verb_and_object(triggers, text, kept, dropped):
+    found = triggers(text)
+    assert kept in found and dropped not in found
+
+
+def test_condemning_a_deed_stays_a_condemnation(triggers):
+    assert triggers("The council condemned the air strikes.")["condemned"] == "111"
+
+
+def test_bare_statement_gives_way_to_its_event_noun(triggers):
+    assert triggers("France announced a suspension of flights.") == {"suspension": "160"}
