@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from dyads.store import Store
+from dyads.store import BULK_BATCH_DOCS, Store
 
 COUNTRIES = ["USA", "RUS", "UKR", "CHN", "IND", "GBR", "FRA", "DEU", "TUR", "IRN", "ISR",
              "PAK", "JPN", "KOR", "PRK", "BRA", "ZAF", "NGA", "EGY", "SAU"]
@@ -62,7 +62,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--mentions", type=int, default=1_000_000)
     ap.add_argument("--per-doc", type=int, default=5)
-    ap.add_argument("--batch-size", type=int, default=2000, help="docs per transaction")
+    ap.add_argument("--batch-size", type=int, default=BULK_BATCH_DOCS,
+                    help="docs per transaction (default: as `dyads load`)")
     ap.add_argument("--db", help="store file (default: a temporary one)")
     args = ap.parse_args()
     docs = make_docs(args.mentions // args.per_doc, args.per_doc)

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Iterator
 
 from dyads import __version__
-from dyads.store import EventFilter, Store, StoreError, StoreQueryError, StoreSchemaError
+from dyads.store import (BULK_BATCH_DOCS, EventFilter, Store, StoreError, StoreQueryError,
+                         StoreSchemaError)
 from dyads.store.export import FORMATS
 from dyads.store.write import read_docs_jsonl, read_docs_parquet
 
@@ -71,7 +72,8 @@ def register(subparsers) -> None:
     ld.add_argument("paths", nargs="+", help="docs .jsonl files, .parquet files or directories")
     _add_db(ld)
     ld.add_argument("--coder-version", default=__version__)
-    ld.add_argument("--batch-size", type=int, default=500)
+    ld.add_argument("--batch-size", type=int, default=BULK_BATCH_DOCS,
+                    help="docs per transaction (default %(default)s)")
     ld.add_argument("--replace", action="store_true", help="re-store even unchanged versions")
     ld.add_argument("--cluster", action="store_true",
                     help="afterwards rewrite events in date order (faster date filters)")

@@ -43,16 +43,16 @@ _COMPATIBLE_PLACE = f"""(
 _EDGES = f"""
 WITH span AS (SELECT min(merge_date) - 1 AS lo, max(merge_date) + 1 AS hi FROM pending),
 near AS MATERIALIZED (
-    SELECT d.uid AS d_uid, d.location AS dl, s.rid, s.uid AS m_uid, s.merged_id
+    SELECT d.uid AS d_uid, d.location AS dl, s.rid
     FROM pending d JOIN (
-        SELECT rowid AS rid, uid, block_key, merge_date, merged_id FROM mentions
+        SELECT rowid AS rid, block_key, merge_date FROM mentions
         WHERE merge_date BETWEEN (SELECT lo FROM span) AND (SELECT hi FROM span)) s
       ON d.block_key = s.block_key
      AND s.merge_date BETWEEN d.merge_date - 1 AND d.merge_date + 1),
 pairs AS (
-    SELECT near.d_uid, near.m_uid, near.merged_id, near.dl, l.location AS ml
-    FROM near JOIN (SELECT rowid AS rid, location FROM mentions
-                    WHERE rowid IN (SELECT rid FROM near)) l USING (rid)
+    SELECT near.d_uid, m.uid AS m_uid, m.merged_id, near.dl, m.location AS ml
+    FROM near JOIN (SELECT rowid AS rid, uid, merged_id, location FROM mentions
+                    WHERE rowid IN (SELECT rid FROM near)) m USING (rid)
     UNION ALL
     SELECT d.uid, m.uid, NULL, d.location, m.location
     FROM pending d JOIN pending m
@@ -90,11 +90,14 @@ FROM pending p LEFT JOIN merge_map mm ON mm.kind = 'u' AND mm.key = p.uid
 # that joins nothing stored does not scan the mentions table.
 _GROUP_PENDING = """SELECT p.* REPLACE (mm.new_id AS merged_id) FROM pending p
     JOIN merge_map mm ON mm.kind = 'u' AND mm.key = p.uid"""
-# rowid first: the filter then reads one narrow column, and only the matching rows are
-# fetched whole (a plain IN filter reads every column of every row: ~3x slower at 1M).
-_GROUP_STORED = """UNION ALL SELECT * FROM mentions WHERE rowid IN (
-    SELECT rowid FROM mentions
-    WHERE merged_id IN (SELECT new_id FROM merge_map WHERE kind = 'e'))"""
+_GROUP_STORED = """UNION ALL SELECT s.* EXCLUDE (rid) REPLACE (mm.new_id AS merged_id)
+    FROM stored_members s JOIN merge_map mm ON mm.kind = 'e' AND mm.key = s.merged_id"""
+
+# The stored mentions of some events, with their rowids. rowid first: the filter then reads
+# one narrow column and only matching rows are fetched whole (a plain IN filter reads
+# every column of every row: ~3x slower at 1M mentions).
+_STORED_MEMBERS = """SELECT rowid AS rid, * FROM mentions WHERE rowid IN (
+    SELECT rowid FROM mentions WHERE merged_id IN (SELECT id FROM joined_events))"""
 
 _REBUILD_EVENTS = """
 INSERT INTO events
@@ -156,19 +159,26 @@ def _components(con: duckdb.DuckDBPyConnection) -> _Components:
     return comps
 
 
-def _anchors(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, str]:
+def _stored_members(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> pa.Table | None:
+    """Every stored mention of the given events (None when there are none)."""
     if not event_ids:
+        return None
+    con.register("joined_events", pa.table({"id": pa.array(event_ids, pa.string())}))
+    members = con.sql(_STORED_MEMBERS).to_arrow_table()
+    con.unregister("joined_events")
+    return members
+
+
+def _anchors(members: pa.Table | None) -> dict[str, str]:
+    """An event's anchor is its smallest mention uid (as the rebuild computes it)."""
+    if members is None:
         return {}
-    con.register("touched_events", pa.table({"id": pa.array(event_ids, pa.string())}))
-    rows = con.execute("SELECT event_id, anchor_uid FROM events "
-                       "WHERE event_id IN (SELECT id FROM touched_events)").fetchall()
-    con.unregister("touched_events")
-    return dict(rows)
+    grouped = members.group_by("merged_id").aggregate([("uid", "min")])
+    return dict(zip(grouped["merged_id"].to_pylist(), grouped["uid_min"].to_pylist()))
 
 
-def _merge_map(con: duckdb.DuckDBPyConnection, comps: _Components) -> pa.Table:
+def _merge_map(comps: _Components, anchors: dict[str, str]) -> pa.Table:
     """(kind, key, new_id) for every linked pending mention and every stored event it joins."""
-    anchors = _anchors(con, [k for kind, k in comps.parent if kind == "e"])
     kinds, keys, new_ids = [], [], []
     for members in comps.groups().values():
         new_id = event_id_for(min(anchors.get(k, k) if kind == "e" else k
@@ -192,13 +202,16 @@ def merge_pending(con: duckdb.DuckDBPyConnection, pending: pa.Table) -> None:
     """Give every pending mention an event, merging the stored events it bridges, and
     insert it into ``mentions``. Runs inside the caller's transaction."""
     con.register("pending", pending)
-    merge_map = _merge_map(con, _components(con))
+    comps = _components(con)
+    stored = _stored_members(con, [key for kind, key in comps.parent if kind == "e"])
+    merge_map = _merge_map(comps, _anchors(stored))
     con.register("merge_map", merge_map)
-    joins_stored = "e" in merge_map.column("kind").to_pylist()
+    joins_stored = stored is not None
     if joins_stored:  # stored events grow or join
-        con.execute("UPDATE mentions SET merged_id = mm.new_id FROM merge_map mm "
-                    "WHERE mm.kind = 'e' AND mentions.merged_id = mm.key "
-                    "AND mentions.merged_id <> mm.new_id")
+        con.register("stored_members", stored)
+        con.execute("UPDATE mentions SET merged_id = mm.new_id FROM stored_members s "
+                    "JOIN merge_map mm ON mm.kind = 'e' AND mm.key = s.merged_id "
+                    "WHERE mentions.rowid = s.rid AND s.merged_id <> mm.new_id")
         con.execute("DELETE FROM events WHERE event_id IN "
                     "(SELECT key FROM merge_map WHERE kind = 'e')")
     con.execute(_SINGLE_EVENTS)
@@ -206,8 +219,8 @@ def merge_pending(con: duckdb.DuckDBPyConnection, pending: pa.Table) -> None:
         members = _GROUP_PENDING + ("\n" + _GROUP_STORED if joins_stored else "")
         con.execute(_REBUILD_EVENTS.format(members=members))
     con.execute(_STORE_PENDING)
-    con.unregister("merge_map")
-    con.unregister("pending")
+    for name in ("merge_map", "pending") + (("stored_members",) if joins_stored else ()):
+        con.unregister(name)
 
 
 def unmerge_docs(con: duckdb.DuckDBPyConnection, docs_table: str) -> pa.Table:
