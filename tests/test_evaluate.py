@@ -29,6 +29,12 @@ def test_scoring_matches_roots_countries_and_swaps():
     assert confusion[("19", "11")] == 1
 
 
+def test_legacy_cameo_country_codes_compare_as_iso():
+    gold = [{"id": "j", "events": [{"source_actor": "JAPGOV", "target_actor": "VTN", "cameo": "040"}]}]
+    docs = {"j": {"events": [_event("JPN", "VNM", "042")]}}
+    assert summarise(score_records(gold, docs)[0])["dyad_recall"] == 1.0
+
+
 def test_quote_scoring_by_text_or_offsets():
     gold = [{"id": "q", "quotes": [{"speaker": "Ned Price", "quote": "we spoke", "start": 100, "end": 108}]}]
     docs = {"q": {"quotes": [{"quote": "we spoke", "start": 83, "end": 91,

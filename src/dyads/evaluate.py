@@ -46,10 +46,16 @@ def code_gold(records, gold_path: Path, workers: int = 1) -> dict[str, dict]:
     return {c.doc_id: c.to_dict() for c in run(articles, workers=workers)}
 
 
+# Country codes of older CAMEO actor lists that differ from ISO 3166 alpha-3, which dyads
+# emits (as OUTPUT.md asks): compared as the same country.
+LEGACY_COUNTRY_CODES = {"JAP": "JPN", "VTN": "VNM", "ITL": "ITA"}
+
+
 def _country(code) -> str | None:
     if not code or not isinstance(code, str) or code.startswith("---"):
         return None
-    return code[:3].upper()
+    code = code[:3].upper()
+    return LEGACY_COUNTRY_CODES.get(code, code)
 
 
 def _gold_actor(actor) -> str | None:

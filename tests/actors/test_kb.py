@@ -322,3 +322,27 @@ def test_full_name_never_falls_back_to_another_given_name(kb):
 def test_full_name_namesakes_prefer_the_most_notable_office(kb):
     match = kb.person("Joe Biden", on=None)
     assert match.kb_id == "Q6279" and match.role.title == "President"
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Yugoslavia", "SRB"), ("Yugoslav", "SRB"), ("Northern Ireland", "GBR"), ("Kyrgyz", "KGZ"),
+    ("Congolese", "COD"), ("Liberation Tigers of Tamil Eelam", "LKA"), ("Tigers", "LKA"),
+])
+def test_older_names_and_missing_peoples(kb, text, country):
+    assert kb.entity(text).country == country
+
+
+def test_bonn_is_the_old_german_seat_of_government(kb):
+    assert kb.entity("Bonn").code == "DEUGOV"
+
+
+def test_surname_match_says_how_it_matched(kb):
+    assert kb.person("Ricardo Lagos").name_kind == "full"
+    lone = kb.person("Lagos")
+    assert lone.name_kind == "surname" and lone.role is not None and lone.role.rank == 3.0
+
+
+def test_namesakes_of_other_countries_make_a_surname_ambiguous(kb):
+    assert kb.person("Hamad").ambiguous
+    assert not kb.person("Obama").ambiguous  # the trusted source's president wins
+    assert kb.person("Obama").name == "Barack Obama"

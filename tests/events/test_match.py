@@ -187,3 +187,45 @@ def test_first_person_doer_in_a_tweet_is_its_author():
             "Mevlut Cavusoglu in Antalya. — Dmytro Kuleba (@DmytroKuleba) March 29, 2022")
     got = dyads.code(text, date="2022-03-31").events
     assert [(e.source.name, e.target.name) for e in got] == [("Dmytro Kuleba", "Mevlut Cavusoglu")]
+
+
+def test_event_noun_subject_gives_a_violent_event_without_a_doer():
+    [(s, t, c, m)] = coded("A car bombing killed three Kenyan soldiers.")
+    assert (s, t, c, m) == (None, "KEN", "1832", "asserted")  # car bomb
+
+
+def test_wanting_another_to_act_is_an_appeal():
+    [(s, t, r, _)] = roots("Turkey wants Greece to withdraw its troops from the island.")
+    assert (s, t, r) == ("TUR", "GRC", "02")
+
+
+def test_might_want_is_no_appeal_and_the_wish_is_not_done():
+    got = roots("Turkey might want Greece to withdraw its troops.")
+    assert [r for _, _, r, _ in got if r == "02"] == []
+    assert [m for _, _, _, m in got if m == "asserted"] == []
+
+
+def test_declaration_demanding_is_a_demand_by_its_issuer():
+    got = roots("The Kenyan opposition issued a declaration demanding that Uganda release the detainees.")
+    assert [(s, t, r) for s, t, r, _ in got] == [("KEN", "UGA", "10")]
+
+
+def test_reminder_that_another_must_act_is_a_demand():
+    got = roots("France issued a stern reminder to Iraq that it must cooperate with the inspectors.")
+    assert [(s, t, r) for s, t, r, _ in got] == [("FRA", "IRQ", "10")]
+
+
+def test_deed_still_to_come_in_a_before_clause_is_no_event():
+    assert roots("The talks end a day before Macron travels to Beijing.") == []
+    assert [r for _, _, r, _ in roots("Macron travelled to Beijing before the talks ended.")] == ["04"]
+
+
+def test_announced_withdrawal_unless_is_a_threat():
+    got = roots("Nigeria will withdraw its troops from Chad unless the rebels disarm.")
+    assert [(s, r) for s, _, r, m in got if m == "future"] == [("NGA", "13")]
+    assert [r for _, _, r, _ in roots("Nigeria will withdraw its troops from Chad.")] == ["03"]
+
+
+def test_will_not_accept_refugees_is_a_refusal():
+    got = roots("Syria says it will not accept any more Iraqi refugees.")
+    assert [r for _, _, r, _ in got] == ["12"]

@@ -82,3 +82,31 @@ def test_condemning_a_deed_stays_a_condemnation(triggers):
 
 def test_bare_statement_gives_way_to_its_event_noun(triggers):
     assert triggers("France announced a suspension of flights.") == {"suspension": "160"}
+
+
+@pytest.mark.parametrize("text,word,code", [
+    # an event noun as subject names the kind of violence
+    ("An explosion wounded two French policemen.", "wounded", "183"),
+    ("A car bombing killed three Kenyan soldiers.", "killed", "1832"),
+    # ... and so does "in an <attack>"
+    ("Gunmen wounded four villagers in a bomb attack.", "wounded", "183"),
+    # cutting a kind of aid is cutting that aid, not giving it
+    ("Japan halted economic aid to Serbia.", "halted", "1621"),
+    # a measure noun hands its constraint on to what it measures
+    ("Doctors handed over 700 kg of medicine to the Red Cross.", "handed", "073"),
+    # a to-clause parsed as adverbial still counts as the infinitive
+    ("The rebels have sworn to fight until they capture the town.", "sworn", "138"),
+    ("The coalition agreed to a ceasefire on Monday.", "agreed", "0356"),
+    ("The council denied the request for a permit.", "denied", "120"),
+])
+def test_trigger_codes_of_combined_constructions(triggers, text, word, code):
+    assert triggers(text).get(word) == code
+
+
+def test_event_noun_subject_is_folded_into_its_verb(triggers):
+    assert "explosion" not in triggers("An explosion wounded two French policemen.")
+
+
+def test_participle_of_a_document_is_a_trigger(triggers):
+    found = triggers("Activists signed a letter demanding new elections.")
+    assert found.get("demanding", "")[:2] == "10"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
+from .sectors import norm_text
 from .mentions import phrase_of, resolve_phrase
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -39,6 +40,11 @@ def collect_antecedents(doc, kb: KnowledgeBase, on=None, resolve=None) -> list[A
     found: list[Antecedent] = []
     for token in doc:
         if token.pos_ not in NOUN_HEAD_POS or token.dep_ in NOT_HEAD_DEPS or _plain_noun(token):
+            continue
+        earlier = _surname_antecedent(token, found)  # "Lavrov" after "Sergei Lavrov"
+        if earlier is not None:
+            found.append(replace(earlier, token=token.i,
+                                 is_subject=token.dep_ in {"nsubj", "nsubjpass"}))
             continue
         actor = resolve(token, on)
         if actor is None or actor.resolved_by == "sector":
@@ -153,6 +159,19 @@ def country_side(token, kb: KnowledgeBase) -> Actor | None:
     return None
 
 
+def _surname_antecedent(token, antecedents) -> Antecedent | None:
+    if resolve_surname(token, antecedents) is None:
+        return None
+    word = norm_text(token.text)
+    return next(a for a in reversed(_before(antecedents, token.i)) if a.is_person
+                and a.actor.name and word in _name_words(a.actor.name))
+
+
+def _name_words(name: str) -> list[str]:
+    """'Jan Novák', 'al-Thani' → ['jan', 'novak'], ['al', 'thani']: accents folded."""
+    return norm_text(name.replace("-", " ")).split()
+
+
 def resolve_surname(token, antecedents) -> Actor | None:
     """'Wang' after 'Foreign Minister Wang Yi': a lone name word that is part of a person
     named earlier in the article is that person, not a namesake from the KB."""
@@ -161,24 +180,34 @@ def resolve_surname(token, antecedents) -> Actor | None:
         return None
     if token.dep_ in {"compound", "flat"}:
         return None
-    word = token.lower_
+    word = norm_text(token.text)
     for ante in reversed(_before(antecedents, token.i)):
         if not ante.is_person or ante.token == token.i or not ante.actor.name:
             continue
-        names = ante.actor.name.lower().replace("-", " ").split()
+        names = _name_words(ante.actor.name)
         if word in names and len(names) > 1:
             return _as_reference(ante.actor, token.doc[token.i:token.i + 1])
     return None
 
 
-def context_country(token, sector: str | None, antecedents) -> str | None:
+def same_sector_country(token, sector: str | None, antecedents) -> str | None:
+    """The last country named with the same sector before the token ("Myanmar's military
+    ... the military")."""
+    same = [a for a in _before(antecedents, token.i) if a.actor.country and a.actor.sector == sector]
+    return same[-1].actor.country if same else None
+
+
+def context_country(token, sector: str | None, antecedents, avoid=frozenset()) -> str | None:
     """The country a bare sector word most likely belongs to: the last country named with
     the same sector before it, else the country the rest of the article names most (first
-    on ties), else the one its own sentence names most."""
-    earlier = _before(antecedents, token.i)
-    same = [a for a in earlier if a.actor.country and a.actor.sector == sector]
+    on ties), else the one its own sentence names most. Countries in ``avoid`` (the doer's,
+    for a victim) count only when no other country is named."""
+    same = same_sector_country(token, sector, antecedents)
     if same:
-        return same[-1].actor.country
+        return same
+    if avoid:
+        others = [a for a in antecedents if a.actor.country not in avoid]
+        return context_country(token, sector, others) or context_country(token, sector, antecedents)
     sent = token.sent
     named = [a for a in antecedents if a.actor.country and a.token != token.i]
     elsewhere = [a for a in named if not sent.start <= a.token < sent.end]

@@ -42,6 +42,7 @@ class Role:
     start: str | None
     end: str | None
     source: str
+    rank: float = 1.0  # how notable the office is (3 heads of state/government, 2 key posts)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class PersonMatch:
     role: Role | None
     confidence: float
     reason: str
+    name_kind: str = "full"  # full | alias | short | surname | handle: how the name matched
+    ambiguous: bool = False  # other KB people fit the name almost as well
 
     @property
     def qid(self) -> str | None:
@@ -189,7 +192,7 @@ class KnowledgeBase:
         people, roles = self._load_people([pid for pid, _ in candidates])
         scored = [self._score_person(people[pid], roles.get(pid, []), kind, on)
                   for pid, kind in candidates]
-        scored.sort(key=lambda s: s[0], reverse=True)
+        scored.sort(key=lambda s: (s[0], _trust(s[1])), reverse=True)
         top = scored[0]
         if top[0] <= 0:
             return None
@@ -197,7 +200,11 @@ class KnowledgeBase:
         rivals = [s for s in scored[1:] if s[0] >= top[0] * 0.8]
         if rivals:
             names = ", ".join(s[1].name for s in rivals[:3])
+            # namesakes of one country (the two Presidents Bush) still give the same code
+            other_country = any(s[1].country != match.country and _trust(s[1]) >= _trust(match)
+                                for s in rivals)
             match = _with(match, confidence=round(match.confidence * 0.7, 3),
+                          ambiguous=other_country,
                           reason=match.reason + f"; also possible: {names}")
         return match
 
@@ -224,14 +231,14 @@ class KnowledgeBase:
             match = PersonMatch(person["kb_id"], person["name"], role.country, role.sector,
                                 role, round(weight * conf, 3),
                                 f"{kind} name match; role {role.title} ({role.source}) "
-                                f"valid on {on or 'any date'}")
+                                f"valid on {on or 'any date'}", kind)
             return score * weight, match
         return self._person_without_role(person, roles, kind, on)
 
     def _person_without_role(self, person, roles, kind, on) -> tuple[float, PersonMatch]:
         weight = MATCH_WEIGHT[kind]
         if kind == "surname" and len(roles) == 0:
-            return 0.0, PersonMatch(person["kb_id"], person["name"], None, None, None, 0, "")
+            return 0.0, PersonMatch(person["kb_id"], person["name"], None, None, None, 0, "", kind)
         past = [r for r in roles if on and r["end"] and _pad(r["end"], False) < on]
         ref = max(past or roles, key=lambda r: (r["rank"], r["start"] or ""), default=None)
         country = ref["country"] if ref is not None else None
@@ -241,7 +248,7 @@ class KnowledgeBase:
             reason += f"; country from {ref['title']} ({SOURCE_NAMES.get(ref['source'])})"
         score = (1 + person["prominence"]) * weight * (0.5 if kind == "surname" else 1)
         return score, PersonMatch(person["kb_id"], person["name"], country, sector, None,
-                                  round(weight * 0.5, 3), reason)
+                                  round(weight * 0.5, 3), reason, kind)
 
     # ---- entities, sectors --------------------------------------------------------
     def entity(self, text: str) -> Entity | None:
@@ -302,7 +309,12 @@ class KnowledgeBase:
 
 def _role(row: sqlite3.Row) -> Role:
     return Role(row["title"], row["country"], row["sector"], row["start"], row["end"],
-                SOURCE_NAMES.get(row["source"], row["source"]))
+                SOURCE_NAMES.get(row["source"], row["source"]), row["rank"])
+
+
+def _trust(match: PersonMatch) -> int:
+    """How trusted the source of the match's role is (curated > Wikidata > Factbook > Phoenix)."""
+    return SOURCE_RANK.get(match.role.source, 0) if match.role is not None else 0
 
 
 def _with(match: PersonMatch, **changes) -> PersonMatch:

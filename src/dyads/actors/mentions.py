@@ -90,7 +90,7 @@ def propn_runs(doc, left: int, right: int) -> list[tuple[int, int]]:
     return runs
 
 
-def find_person(doc, phrase: Phrase, kb: KnowledgeBase, on):
+def find_person(doc, phrase: Phrase, kb: KnowledgeBase, on, is_place=None):
     """The longest name inside the phrase that the KB knows as a person.
 
     A full name whose given name contradicts the KB's person ("Michel Suleiman" is not
@@ -101,11 +101,33 @@ def find_person(doc, phrase: Phrase, kb: KnowledgeBase, on):
         for width in range(min(b - a, 4), 0, -1):  # names end where the run ends
             start = b - width
             match = kb.person(doc[start:b].text, on=on)
+            if match is not None and not _surname_stands(doc[start:b], match, is_place):
+                continue
             if match is not None:
                 if given is not None and not _given_agrees(given, match.name):
                     return None, None
                 return match, (start, b)
     return None, None
+
+
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+PROMINENT_RANK = 2.0  # heads of state/government and key cabinet posts
+
+
+def _surname_stands(span, match, is_place=None) -> bool:
+    """A surname alone names a KB person only when that person held a prominent office on
+    the date (or is one the KB keeps because they are in the news), no namesake of another
+    country fits as well, and the tagger does not read the word as a place that exists ("a
+    rally in Lagos" is not Ricardo Lagos; "President Obama" is a person whatever the tag).
+    People named in full earlier in the article are found by coreference instead."""
+    if match.name_kind != "surname":
+        return True
+    role = match.role
+    if match.ambiguous or role is None or (role.rank < PROMINENT_RANK and role.source != "overrides"):
+        return False
+    titled = span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in HONORIFICS
+    tagged_place = any(t.ent_type_ in PLACE_ENTITIES for t in span)
+    return titled or not (tagged_place and is_place is not None and is_place(span.text))
 
 
 def _given_name(doc, a: int, b: int) -> str | None:
@@ -136,7 +158,8 @@ def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
                 continue
             entity = kb.entity(span.text)
             if entity is not None:
-                found.append((entity, (i, i + width)))
+                if not _backer_only(doc, i, i + width):
+                    found.append((entity, (i, i + width)))
                 i += width
                 break
         else:
@@ -144,13 +167,31 @@ def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
     return found
 
 
-def resolve_phrase(doc, token, kb: KnowledgeBase, on=None) -> Actor | None:
-    """Resolve the actor phrase headed by ``token``; None when nothing in it is an actor."""
+STANCE_PREFIXES = {"pro", "anti"}
+BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "funded", "armed",
+                 "trained", "installed"}
+
+
+def _backer_only(doc, a: int, b: int) -> bool:
+    """'pro-Iranian group', 'anti-Syria journalist', 'Syrian-backed militia': the country is
+    the one the group leans to or is backed by, not the one it belongs to."""
+    while b > a + 1 and doc[b - 1].is_punct:
+        b -= 1  # "Iranian-" may match as a whole
+    before = doc[a - 2:a] if a >= 2 else None
+    after = doc[b:b + 2] if b + 2 <= len(doc) else None
+    if before is not None and before[1].text == "-" and before[0].lower_ in STANCE_PREFIXES:
+        return True
+    return after is not None and after[0].text == "-" and after[1].lower_ in BACKING_WORDS
+
+
+def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Actor | None:
+    """Resolve the actor phrase headed by ``token``; None when nothing in it is an actor.
+    ``is_place(name)`` says whether a town or region of that name exists."""
     if token.pos_ in SKIP_HEADS or token.lower_ in PRONOUNS:
         return None
     phrase = phrase_of(token)
     text_span = doc[phrase.left:phrase.right]
-    person, name_span = find_person(doc, phrase, kb, on)
+    person, name_span = find_person(doc, phrase, kb, on, is_place)
     entities = find_entities(doc, phrase, kb)
     outside = [e for e, (a, b) in entities if (e.country or e.sector == "IGO")
                and not _inside((a, b), name_span)]
@@ -175,7 +216,7 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None) -> Actor | None:
         return _actor(text_span, entity.name, entity.kb_id, entity.country,
                       entity.sector or sector, entity.kind)
     if sector:
-        country = _located_country(token, kb)  # "rebels in the Ivory Coast"
+        country = located_country(token, kb)  # "rebels in the Ivory Coast"
         if token.lower_ in GENERIC_WORDS and country is None:
             return None  # "the authorities" alone names no one; "authorities in Croatia" does
         return _actor(text_span, None, None, country, sector, "title" if country else "sector",
@@ -183,7 +224,7 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None) -> Actor | None:
     return None
 
 
-def _located_country(token, kb: KnowledgeBase) -> str | None:
+def located_country(token, kb: KnowledgeBase) -> str | None:
     """The country of an 'in X' / 'of X' phrase on a sector word."""
     for prep in token.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "of", "from"}:

@@ -11,8 +11,9 @@ from dataclasses import replace
 
 from ..records import Actor
 from . import coref
+from ..events.arguments import subject_of
 from .kb import KnowledgeBase, composite_code
-from .mentions import PRONOUNS, listed_appos, resolve_phrase
+from .mentions import PRONOUNS, located_country, listed_appos, resolve_phrase
 
 
 class ArticleActors:
@@ -31,8 +32,11 @@ class ArticleActors:
         """``resolve_phrase`` once per token and date (coreference and events share it)."""
         key = (token.i, on)
         if key not in self._phrases:
-            self._phrases[key] = resolve_phrase(self.doc, token, self.kb, on)
+            self._phrases[key] = resolve_phrase(self.doc, token, self.kb, on, self._is_place)
         return self._phrases[key]
+
+    def _is_place(self, name: str) -> bool:
+        return self.gazetteer is not None and self.gazetteer.lookup(name) is not None
 
     def at(self, token, on: str | None = None, places: bool = False,
            coordinated: bool = True) -> list[Actor]:
@@ -69,7 +73,7 @@ class ArticleActors:
         named = coref.resolve_surname(token, self.antecedents)
         if named is not None:  # "Wang" after "Foreign Minister Wang Yi"
             return [named]
-        actor = self.phrase(token, on)
+        actor = self._residence(token, self.phrase(token, on))
         paired = self._coordinated_modifiers(token, actor, on)
         if paired:
             return paired
@@ -96,8 +100,11 @@ class ArticleActors:
                 or actor.code not in {None, actor.sector} \
                 or _names_unknown_nation(token):
             return [actor] if actor is not None else []
-        country = self._located_place_country(token) or coref.context_country(
-            token, actor.sector, self.antecedents)
+        country = (self._located_place_country(token)
+                   or coref.same_sector_country(token, actor.sector, self.antecedents)
+                   or self._clause_place_country(token)
+                   or coref.context_country(token, actor.sector, self.antecedents,
+                                            self._doer_countries(token)))
         if country is None:
             return [actor]
         return [replace(actor, country=country, code=composite_code(country, actor.sector),
@@ -112,6 +119,72 @@ class ArticleActors:
                 if place is not None:
                     return place.country
         return None
+
+    def _residence(self, token, actor: Actor | None) -> Actor | None:
+        """'ethnic Albanians in south Serbia', 'the Albanians of southern Serbia': a people
+        named as a minority is coded by the country it lives in: the place on the phrase,
+        else where its clause happens, else (for 'ethnic ...') another country the sentence
+        names; with none of these it keeps its nation."""
+        if actor is None or actor.resolved_by != "country" or not actor.country:
+            return actor
+        ethnic = any(c.lower_ == "ethnic" for c in token.children)
+        if not ethnic and token.tag_ != "NNPS":
+            return actor
+        country = self._located_place_country(token) or located_country(token, self.kb)
+        if ethnic and country is None:
+            country = self._clause_place_country(token) or self._other_country(token, actor.country)
+        if country is None or country == actor.country:
+            return actor
+        return replace(actor, country=country, code=composite_code(country, actor.sector),
+                       resolved_by="located", confidence=round(actor.confidence * 0.7, 3))
+
+    def _other_country(self, token, nation: str) -> str | None:
+        """The first country its sentence names other than the people's own nation."""
+        sent = token.sent
+        return next((a.actor.country for a in self.antecedents if sent.start <= a.token < sent.end
+                     and a.actor.country and a.actor.country != nation and a.token != token.i), None)
+
+    def _doer_countries(self, token) -> frozenset[str]:
+        """For the victim or object of a deed, the doer's countries when the article names
+        them nowhere but in the doer: 'four children were killed in an Israeli air strike,
+        Palestinian medics said' are not Israelis; 'Myanmar's military detained ...' in an
+        article about Myanmar still detains Myanmar's citizens."""
+        verb = _clause_verb(token)
+        if verb is None or token.dep_ not in VICTIM_DEPS:
+            return frozenset()
+        doer = subject_of(verb)
+        if doer is None or doer.i == token.i:
+            return frozenset()
+        phrase = doer.head if doer.dep_ in {"amod", "compound", "nmod", "poss"} else doer
+        inside = range(phrase.left_edge.i, phrase.right_edge.i + 1)
+        named_elsewhere = {a.actor.country for a in self.antecedents if a.token not in inside}
+        return frozenset(a.country for a in self.at(doer)
+                         if a.country and a.country not in named_elsewhere)
+
+    def _clause_place_country(self, token) -> str | None:
+        """'killed in an air strike in Gaza', 'protesters marched in Athens': people with no
+        nationality of their own belong to the place where their clause happens."""
+        verb = _clause_verb(token)
+        if verb is None:
+            return None
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS or \
+                    prep.left_edge.i <= token.i <= prep.right_edge.i:
+                continue
+            for t in prep.subtree:
+                country = self._place_country(t) if t.ent_type_ in PLACE_ENTITIES else None
+                if country:
+                    return country
+        return None
+
+    def _place_country(self, token) -> str | None:
+        """The country of a named place: a country or capital in the KB, else a town."""
+        span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        entity = self.kb.entity(span.text) if span is not None else None
+        if entity is not None and entity.country and entity.kind in {"country", "metonym"}:
+            return entity.country
+        place = self._place(token)
+        return place.country if place is not None else None
 
     def _reporting_subject(self, token, on) -> list[Actor]:
         """'Israel announced it would free ...': a subject pronoun of a reported clause is
@@ -146,12 +219,19 @@ class ArticleActors:
         if self.gazetteer is None or token.ent_type_ not in {"GPE", "LOC", "FAC"}:
             return None
         span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        place = self.gazetteer.lookup(span.text) if span is not None else None
+        place = self.gazetteer.lookup(span.text, self._named_countries(span)) \
+            if span is not None else None
         if place is None or not place.country:
             return None
         return Actor(text=span.text, start=span.start_char, end=span.end_char,
                      name=place.name, kb_id=None, country=place.country, sector=None,
                      code=place.country, resolved_by="place", confidence=0.6)
+
+    def _named_countries(self, span) -> set[str]:
+        """Countries the article names outside ``span``: 'Tripoli ... the Lebanese port' is
+        the Lebanese Tripoli."""
+        return {a.actor.country for a in self.antecedents
+                if a.actor.country and not span.start <= a.token < span.end}
 
     def _handle(self, token, on) -> Actor | None:
         match = self.kb.handle(token.text, on=on)
@@ -201,6 +281,22 @@ def _names_unknown_nation(token) -> bool:
     mods = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
     return any(t.ent_type_ in {"NORP", "GPE"} and t.lower_ not in RELIGIONS
                for c in mods for t in c.subtree)
+
+
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+VICTIM_DEPS = {"dobj", "nsubjpass", "dative"}
+
+
+def _clause_verb(token, max_steps: int = 4):
+    """The verb whose clause a noun belongs to."""
+    cur = token
+    for _ in range(max_steps):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return cur
+    return None
 
 
 def _named_place(token):

@@ -226,11 +226,32 @@ def subtree_nouns(trigger, limit: int = 12):
     """Noun heads under the trigger, nearest first: the last resort for a target
     ("threatened to launch an offensive in its war with Iraq" → Iraq). Under an event
     noun, clauses of their own are left out ("a trip aimed at a ceasefire in Gaza")."""
-    tokens = trigger.subtree if trigger.pos_ != "NOUN" else _outside_clauses(trigger)
+    tokens = _own_clause(trigger) if trigger.pos_ != "NOUN" else _outside_clauses(trigger)
     found = [t for t in tokens if t.i != trigger.i and t.pos_ in NOUN_POS
              and t.dep_ not in {"compound", "amod", "poss"}]
     found.sort(key=lambda t: abs(t.i - trigger.i))
     return found[:limit]
+
+
+def _own_clause(verb):
+    """The verb's subtree without the clauses that have a doer of their own ('agreed to a
+    ceasefire, but media reports said ...'): their nouns are not this event's target."""
+    out, stack = [], [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if not _attribution(c) and not (
+            c.pos_ in {"VERB", "AUX"} and c.dep_ in OWN_CLAUSE_DEPS
+            and child(c, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))]
+    return out
+
+
+OWN_CLAUSE_DEPS = {"conj", "parataxis"}
+
+
+def _attribution(token) -> bool:
+    """'according to Pentagon sources': who reports the event, never its target."""
+    return token.lower_ == "according"
 
 
 def _outside_clauses(noun):
@@ -239,5 +260,5 @@ def _outside_clauses(noun):
     while stack:
         t = stack.pop()
         out.append(t)
-        stack += [c for c in t.children if c.dep_ not in CLAUSE_DEPS]
+        stack += [c for c in t.children if c.dep_ not in CLAUSE_DEPS and not _attribution(c)]
     return out

@@ -82,7 +82,7 @@ def _shift_tables() -> dict[str, dict[str, str]]:
             for kind, table in yaml.safe_load(text).items()}
 
 
-SHIFT_DEFAULTS = {"future": None, "demand": "100", "refusal": "120"}
+SHIFT_DEFAULTS = {"future": None, "demand": "100", "refusal": "120", "cut": "162"}
 
 
 def stance_code(adjective: str) -> str | None:
@@ -91,8 +91,9 @@ def stance_code(adjective: str) -> str | None:
 
 
 def shifted_code(kind: str, code: str) -> str:
-    """The code of a deed that is announced (``future``), demanded (``demand``) or
-    refused (``refusal``): "China will send aid" → 033; "Y must release" → 1053."""
+    """The code of a deed that is announced (``future``), demanded (``demand``),
+    refused (``refusal``) or, for aid, cut off (``cut``): "China will send aid" → 033;
+    "Y must release" → 1053; "halted economic aid" → 1621."""
     table = _shift_tables()[kind]
     for length in range(len(code), 1, -1):  # longest prefix first
         hit = table.get(code[:length])

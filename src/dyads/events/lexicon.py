@@ -48,6 +48,9 @@ class LexEntry:
     specificity: int          # number of constraints; the matcher prefers the highest
     xcomp_objects: tuple[str, ...] = ()  # the infinitive's direct object in this set
     modifiers: tuple[str, ...] = ()      # a compound/amod child of the trigger in this set
+    # set by the matcher, never in the file: the verb's subject is an event noun whose own
+    # doer is the source ("a Hamas BOMBING killed ...")
+    doer_in_subject: bool = False
 
 
 def specificity_of(particle, objects, xcomp, xcomp_objects, modifiers) -> int:

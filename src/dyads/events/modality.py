@@ -17,6 +17,7 @@ SPEECH_VERBS = {"say", "announce", "tell", "declare", "state", "claim", "report"
 HYPOTHETICAL_GOVERNORS = {"propose", "suggest", "consider", "hope", "wish",
                           "urge", "call", "ask", "demand", "offer", "try", "discuss", "weigh",
                           "mull", "request", "appeal", "press", "push", "encourage"}
+WISH_GOVERNORS = {"want", "wish"}
 NEGATING_GOVERNORS = {"refuse", "decline", "fail", "deny", "reject"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -51,6 +52,8 @@ def modality_of(trigger) -> str:
         if token.dep_ not in {"xcomp", "conj", "ccomp", "advcl", "pcomp", "acl"} or token.head is token:
             break
         head = token.head
+        if token.dep_ == "ccomp" and head.lemma_.lower() in WISH_GOVERNORS:
+            return "hypothetical"  # "wants Greece to withdraw": wished, not done
         if token.dep_ in {"xcomp", "acl"}:
             lemma = head.lemma_.lower()
             if lemma in NEGATING_GOVERNORS:
@@ -78,3 +81,18 @@ def _reported_would(trigger) -> bool:
 def is_refusal(trigger) -> bool:
     """'refused to sign' / 'declined to meet': the governing verb carries the event."""
     return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in {"refuse", "decline"}
+
+
+PENDING_MARKS = {"before", "until", "till"}
+PRESENT_TAGS = {"VBZ", "VBP"}
+
+
+def is_pending(trigger) -> bool:
+    """'... comes a day before Merkel TRAVELS to Moscow': a present-tense verb in a
+    before/until clause is a deed still to come that nobody announces here."""
+    if trigger.tag_ not in PRESENT_TAGS:
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in trigger.children):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in PENDING_MARKS for c in trigger.children) or (
+        trigger.head.lower_ in PENDING_MARKS and trigger.dep_ == "pcomp")

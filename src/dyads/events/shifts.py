@@ -8,6 +8,7 @@ from dataclasses import replace
 from . import arguments as args
 from .codes import shifted_code, stance_code
 from .lexicon import LexEntry
+from .modality import own_modality
 from .roots import STATEMENT_ROOT
 
 OBLIGATION_AUX = {"must", "should", "ought"}
@@ -26,9 +27,9 @@ def statements_as_demands(sent, triggers: dict[int, LexEntry]) -> dict[int, LexE
     Sudan return it: the statement becomes a demand, its content is no event of its own."""
     out = dict(triggers)
     for i, entry in triggers.items():
-        if not entry.code.startswith(STATEMENT_ROOT) or entry.pos != "verb":
+        if not entry.code.startswith(STATEMENT_ROOT):
             continue
-        clause = args.complement_clause(sent.doc[i])
+        clause = _said_clause(sent.doc[i], entry)
         verbs = args.clause_main_verbs(clause) if clause is not None else []
         stance = _stance(clause) if clause is not None else None
         if stance is not None:  # "said he was confident that ..."
@@ -44,11 +45,54 @@ def statements_as_demands(sent, triggers: dict[int, LexEntry]) -> dict[int, LexE
     return out
 
 
+def _said_clause(token, entry: LexEntry):
+    """What a statement says: a verb's reported clause, or a that-clause under a
+    statement noun ("a reminder to Iraq THAT IT MUST COOPERATE")."""
+    if entry.pos == "verb":
+        return args.complement_clause(token)
+    holders = [token] + ([token.head] if token.dep_ == "dobj" else [])  # "issued X that ..."
+    return next((c for h in holders for c in h.children if c.dep_ in {"acl", "ccomp"}
+                 and c.pos_ == "VERB" and c.i > token.i
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
 def _stance(clause) -> str | None:
     if clause.lemma_ != "be":
         return None
     adjective = args.child(clause, "acomp")
     return stance_code(adjective.lemma_) if adjective is not None else None
+
+
+WISH_VERBS = {"want", "wish"}
+
+
+def wishes_as_appeals(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
+    """'Turkey wants Greece to withdraw its troops' is Turkey appealing (02x) to Greece:
+    a wish whose infinitive has a subject of its own asks something of that subject."""
+    out = dict(triggers)
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in WISH_VERBS or verb.i in out:
+            continue
+        if _wished_of_another(verb):
+            out[verb.i] = _wish_entry(verb.lemma_.lower())
+    return out
+
+
+def _wished_of_another(verb) -> bool:
+    """'wants Greece to withdraw' (the infinitive's own subject, or the wish's object)."""
+    if own_modality(verb) is not None:
+        return False  # "might want X to ...", "does not want": no appeal is made
+    clause = args.child(verb, "ccomp", "xcomp")
+    if clause is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    subject = args.child(clause, "nsubj") if clause.dep_ == "ccomp" else args.child(verb, "dobj")
+    return subject is not None and subject.lower_ not in {"it", "this", "that"}
+
+
+def _wish_entry(lemma: str) -> LexEntry:
+    return LexEntry(code="020", lemma=lemma, pos="verb", particle=None, objects=(),
+                    target_prep=None, xcomp=(), source_prep=None, negated_code=None,
+                    id=f"020:{lemma}/verb+appeal", specificity=0)
 
 
 GENERIC_CONTAINER_CODES = {"020", "030", "100", "120", "130", "02", "03", "10", "12", "13"}
@@ -88,3 +132,12 @@ def _content_trigger(token, triggers) -> LexEntry | None:
 def will_not(verb) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return bool(aux & {"will", "would", "wo", "shall"}) and not verb.lemma_.startswith(STATEMENT_ROOT)
+
+
+def conditional_threat(token, code: str) -> str:
+    """'will withdraw its troops UNLESS ...': an announced deed made conditional on the
+    other side's conduct is a threat (13x)."""
+    if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                         for m in c.children) for c in token.children):
+        return code
+    return code if code.startswith("13") else "130"

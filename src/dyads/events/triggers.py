@@ -47,7 +47,16 @@ def _constrained_object(token, entry: LexEntry):
         obj = args.prep_object(token, entry.particle)
         if obj is not None:
             return obj
-    return args.child(token, "dobj") or args.passive_target(token)
+    obj = args.child(token, "dobj") or args.passive_target(token)
+    if obj is not None and obj.lemma_.lower() in QUANTITY_NOUNS:
+        return args.prep_object(obj, "of") or obj  # "handed over 700 KG of medicine"
+    return obj
+
+
+# Objects that only measure out what is given or cut: "700 kg OF MEDICINE", "part of the aid".
+QUANTITY_NOUNS = {"kg", "kilogram", "kilo", "ton", "tonne", "tons", "lot", "amount", "shipment",
+                  "batch", "consignment", "part", "portion", "share", "million", "billion",
+                  "quantity", "load", "planeload", "truckload", "dozen", "hundred", "thousand"}
 
 
 def _object_lemmas(obj) -> set[str]:
@@ -83,12 +92,22 @@ def entry_fits(token, entry: LexEntry) -> bool:
     if entry.objects and not _object_fits(_constrained_object(token, entry), entry.objects):
         return False
     if entry.xcomp:
-        xcomp = args.child(token, "xcomp")
+        xcomp = infinitive_of(token)
         if _lemma_of(xcomp) not in entry.xcomp:
             return False
         if entry.xcomp_objects and _lemma_of(args.child(xcomp, "dobj")) not in entry.xcomp_objects:
             return False
     return True
+
+
+def infinitive_of(verb):
+    """The verb's to-infinitive: its xcomp, or a to-clause parsed as an adverbial
+    ("have sworn TO FIGHT until ...")."""
+    xcomp = args.child(verb, "xcomp")
+    if xcomp is not None:
+        return xcomp
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VB" and c.i > verb.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 MODIFIER_DEPS = {"amod", "compound", "acl", "npadvmod"}  # "US-led war", "athletes killed at"
@@ -111,6 +130,17 @@ DOER_ROOTS = {"14", "15", "18", "19", "20"}
 CONTAINER_SHIFT = {"03": "future", "13": "future", "10": "demand", "12": "refusal", "02": "demand"}
 
 
+# Documents whose participle says what they do: "a statement DEMANDING that ...".
+MESSAGE_NOUNS = {"statement", "declaration", "letter", "resolution", "communique", "petition",
+                 "note", "message", "ultimatum", "reminder", "appeal", "manifesto", "motion"}
+
+
+def _message_participle(token) -> bool:
+    """'issued a declaration DEMANDING that ...': the document's participle is the act."""
+    return (token.dep_ == "acl" and token.tag_ == "VBG"
+            and token.head.lemma_.lower() in MESSAGE_NOUNS)
+
+
 def _purpose_infinitive(token) -> bool:
     """'an attempt TO ASSASSINATE him': the infinitive of a purpose noun is an event."""
     return (token.dep_ == "acl" and token.head.lemma_.lower() in PURPOSE_NOUNS
@@ -127,7 +157,7 @@ def _selection_key(token, entry: LexEntry) -> tuple:
 def best_entry(token, lexicon: Lexicon) -> LexEntry | None:
     pos = "verb" if token.pos_ in {"VERB"} else "noun" if token.pos_ == "NOUN" else None
     if pos is None or (pos == "verb" and token.dep_ in MODIFIER_DEPS
-                       and not _purpose_infinitive(token)):
+                       and not (_purpose_infinitive(token) or _message_participle(token))):
         return None
     if token.dep_ == "compound" and token.head.lemma_.lower() not in LIGHT_NOUNS:
         return None
@@ -154,7 +184,38 @@ def find_triggers(sent, lexicon: Lexicon, discards=None) -> dict[int, LexEntry]:
         out.pop(dropped, None)
         if kept is not None:
             out[kept] = entry
+    return _deeds_with_event_subjects(out, sent)
+
+
+# Deeds an event noun can be the subject of: "a car bombing KILLED three soldiers".
+VIOLENT_ROOTS = {"18", "19", "20"}
+
+
+def _deeds_with_event_subjects(triggers: dict, sent) -> dict:
+    """'An explosion wounded two policemen': the noun names the deed (183), the verb's
+    object is the target, and the noun's own doer (if any) is the source."""
+    out = dict(triggers)
+    for i, entry in triggers.items():
+        verb = sent.doc[i]
+        if entry.pos != "verb" or entry.code[:2] not in VIOLENT_ROOTS:
+            continue
+        for tok, as_subject in _deed_nouns(verb):
+            noun = triggers.get(tok.i)
+            if noun is None or noun.pos != "noun" or noun.code[:2] not in VIOLENT_ROOTS:
+                continue
+            out.pop(tok.i, None)
+            out[i] = replace(entry, code=noun.code, id=f"{entry.id}<{noun.id}",
+                             doer_in_subject=as_subject)
+            break
     return out
+
+
+def _deed_nouns(verb):
+    """(noun, is the subject) pairs naming how a violent deed was done: 'a bombing
+    killed', 'wounded in an ambush'."""
+    subj = args.child(verb, "nsubj")
+    found = [(subj, True)] if subj is not None else []
+    return found + [(obj, False) for obj in [args.prep_object(verb, "in")] if obj is not None]
 
 
 def _event_object(verb, triggers):
@@ -191,7 +252,7 @@ def resolve_verb_object(verb, verb_entry: LexEntry | None, obj, noun: LexEntry):
         if light and noun.code[:2] in DOER_ROOTS:
             return verb.i, obj.i, _carried_by_verb(noun, verb)
         return None, verb.i, None
-    return verb.i, obj.i, _combined(verb_entry, noun, light or written_for_object)
+    return verb.i, obj.i, _combined(verb_entry, noun, light)
 
 
 def _carried_by_verb(noun: LexEntry, verb) -> LexEntry:
@@ -200,10 +261,11 @@ def _carried_by_verb(noun: LexEntry, verb) -> LexEntry:
                    id=f"{noun.id}@{lemma}")
 
 
-def _combined(verb_entry: LexEntry, noun: LexEntry, support: bool) -> LexEntry:
+def _combined(verb_entry: LexEntry, noun: LexEntry, light: bool) -> LexEntry:
     """The verb's entry, typed by the noun where the noun says more: an intent, demand or
-    refusal takes its kind from the noun ("offered military aid" → 0332); a support verb
-    takes a noun's own modifier reading ("launched AIR strikes" → 195)."""
+    refusal takes its kind from the noun ("offered military aid" → 0332); a light verb or
+    one of the noun's own root takes its modifier reading ("launched AIR strikes" → 195);
+    cutting aid takes the kind of aid ("halted ECONOMIC aid" → 1621)."""
     root = verb_entry.code[:2]
     code = verb_entry.code
     if root in CONTAINER_SHIFT:
@@ -213,7 +275,9 @@ def _combined(verb_entry: LexEntry, noun: LexEntry, support: bool) -> LexEntry:
         generic = code.endswith("0") or shifted.startswith(code)  # "030" → "0332"
         if generic and shifted[:2] == root and shifted != code and not shifted.endswith("0"):
             code = shifted
-    elif noun.modifiers and (support or noun.code[:2] == root) and noun.code != code:
+    elif root == "16" and noun.code[:2] == "07":  # "halted economic aid" → 1621
+        code = shifted_code("cut", noun.code) or code
+    elif noun.modifiers and (light or noun.code[:2] == root) and noun.code != code:
         code = noun.code
     if code == verb_entry.code:
         return verb_entry
