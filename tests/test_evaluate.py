@@ -35,6 +35,14 @@ def test_legacy_cameo_country_codes_compare_as_iso():
     assert summarise(score_records(gold, docs)[0])["dyad_recall"] == 1.0
 
 
+def test_of_two_agreeing_outputs_the_one_with_the_gold_date_is_paired():
+    gold = [{"id": "d", "events": [{"source_actor": "RUS", "target_actor": "UKR", "cameo": "190",
+                                    "event_date": "2022-03-02"}]}]
+    docs = {"d": {"events": [_event("RUS", "UKR", "193", "2022-03-01"),
+                             _event("RUS", "UKR", "190", "2022-03-02")]}}
+    assert summarise(score_records(gold, docs)[0])["date_accuracy"] == 1.0
+
+
 def test_quote_scoring_by_text_or_offsets():
     gold = [{"id": "q", "quotes": [{"speaker": "Ned Price", "quote": "we spoke", "start": 100, "end": 108}]}]
     docs = {"q": {"quotes": [{"quote": "we spoke", "start": 83, "end": 91,

@@ -117,13 +117,17 @@ def actors_agree(gold: dict, out: dict) -> bool:
 
 
 def assign(golds, outs, with_actors: bool) -> list[tuple[int, int]]:
+    """Pair each gold event with an unused output that agrees; among several, the one
+    dated as the gold event (two attacks on two days are two events, not interchangeable)."""
     used, pairs = set(), []
     for gi, g in enumerate(golds):
-        for oi, o in enumerate(outs):
-            if oi not in used and type_agrees(g, o) and (not with_actors or actors_agree(g, o)):
-                used.add(oi)
-                pairs.append((gi, oi))
-                break
+        fits = [oi for oi, o in enumerate(outs) if oi not in used and type_agrees(g, o)
+                and (not with_actors or actors_agree(g, o))]
+        if fits:
+            oi = next((oi for oi in fits if g["date"] and outs[oi].get("date") == g["date"]),
+                      fits[0])
+            used.add(oi)
+            pairs.append((gi, oi))
     return pairs
 
 
