@@ -346,3 +346,16 @@ def test_namesakes_of_other_countries_make_a_surname_ambiguous(kb):
     assert kb.person("Hamad").ambiguous
     assert not kb.person("Obama").ambiguous  # the trusted source's president wins
     assert kb.person("Obama").name == "Barack Obama"
+
+
+@pytest.mark.parametrize("name,country", [
+    ("Czechoslovakia", "CZE"), ("Czechoslovak", "CZE"), ("East Germany", "DEU"),
+    ("Yoruba", "NGA"), ("Rhodesia", "ZWE"),
+])
+def test_former_states_and_peoples_of_one_country(kb, name, country):
+    assert kb.entity(name).country == country
+
+
+def test_kinds_of_bodies_named_without_a_name(kb):
+    assert kb.title_sector("international aid agency") == "NGO"
+    assert kb.sector("fundamentalists") == "REL"

@@ -195,3 +195,55 @@ def test_victims_do_not_take_the_attackers_country_when_another_is_named():
 def test_victims_of_a_domestic_crackdown_keep_the_only_country_named():
     event = first("Syrian forces killed 20 protesters.")
     assert (event.source.country, event.target.country) == ("SYR", "SYR")
+
+
+# --- groups, owners, documents, namesake towns (issue 4, second round) -------------------
+
+def _codes(resources, text, word, date="2005-05-10"):
+    return sorted(a.code or "" for a in _resolved(resources, text, word, date))
+
+
+def test_a_lower_case_common_noun_is_not_a_country_name(resources):
+    # "states" shares a key with "the States" but names no country here
+    assert "USA" not in _codes(resources, "African states sent troops to Chad.", "states")
+
+
+def test_coordinated_multiword_nationalities_give_one_actor_each(resources):
+    text = "Police beat dozens of Sierra Leonean and Liberian refugees."
+    countries = {a.country for a in _resolved(resources, text, "dozens")}
+    assert countries == {"SLE", "LBR"}
+
+
+def test_supporters_of_a_leader_are_civilians_of_his_country(resources):
+    text = "Supporters of President Hosni Mubarak marched in Cairo."
+    found = _resolved(resources, text, "Supporters", date="2005-05-10")
+    assert [(a.country, a.sector, a.kb_id) for a in found] == [("EGY", "CVL", None)]
+
+
+def test_a_body_of_a_named_leader_belongs_to_his_country(resources):
+    text = "The military government of President Hosni Mubarak banned the rally."
+    assert _codes(resources, text, "government") == ["EGYGOV"]
+
+
+def test_a_report_released_in_a_capital_is_that_government_s(resources):
+    text = "A report released on Monday in the Kenyan capital accused Somalia of aggression."
+    assert _codes(resources, text, "report") == ["KENGOV"]
+    other = "A report released on Monday in a small town accused Somalia of aggression."
+    assert _codes(resources, other, "report") == []
+
+
+def test_a_capital_s_namesake_town_follows_the_country_the_article_names(resources):
+    text = "Gunmen in Tripoli fired on the Lebanese port's harbour, residents said."
+    assert [a.country for a in _resolved(resources, text, "Gunmen")] == ["LBN"]
+    libya = "Gunmen in Tripoli fired on a crowd, residents said."
+    assert [a.country for a in _resolved(resources, libya, "Gunmen")] == ["LBY"]
+
+
+def test_victims_of_rebels_are_the_rebels_compatriots(resources):
+    text = ("Ugandan rebels attacked a village, killing ten people, aid workers in Nairobi said.")
+    assert [a.country for a in _resolved(resources, text, "people")] == ["UGA"]
+
+
+def test_an_occupied_place_is_not_the_occupier_s(resources):
+    text = "The troops withdrew from the Israeli-occupied zone."
+    assert "ISR" not in _codes(resources, text, "zone")

@@ -41,3 +41,8 @@ def test_subject_of_a_passive_is_its_agent(parse):
 def test_object_control_gives_the_subject_of_the_infinitive(parse):
     doc = parse("Germany urged Serbia to withdraw its troops.")
     assert args.subject_of(_token(doc, "withdraw")).text == "Serbia"
+
+
+def test_the_passive_subject_of_an_object_control_verb_does_the_infinitive(parse):
+    doc = parse("Kenya was urged by Britain to release the prisoners.")
+    assert args.subject_of(_token(doc, "release")).text == "Kenya"

@@ -154,7 +154,7 @@ def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
             continue
         for width in range(min(6, phrase.right - i), 0, -1):
             span = doc[i:i + width]
-            if width == 1 and ((span[0].is_stop and span[0].is_lower) or span[0].is_punct):
+            if width == 1 and (_common_word(span[0]) or span[0].is_punct):
                 continue
             entity = kb.entity(span.text)
             if entity is not None:
@@ -167,9 +167,16 @@ def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
     return found
 
 
+def _common_word(token) -> bool:
+    """A lower-case stop word or plain noun ('states' in 'African states') is not the
+    name it shares a key with ('the States'); lower-case demonyms still count."""
+    return token.is_lower and (token.is_stop or token.pos_ == "NOUN")
+
+
 STANCE_PREFIXES = {"pro", "anti"}
 BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "funded", "armed",
-                 "trained", "installed"}
+                 "trained", "installed",
+                 "occupied", "controlled"}  # "the Israeli-occupied sector" is not Israel's own
 
 
 def _backer_only(doc, a: int, b: int) -> bool:

@@ -11,12 +11,18 @@ from dataclasses import replace
 
 from ..records import Actor
 from . import coref
-from ..events.arguments import subject_of
+from .context import (
+    PLACE_NOUNS,
+    PLACE_PREPS,
+    STATELESS_SECTORS,
+    ContextCountries,
+    named_place,
+)
 from .kb import KnowledgeBase, composite_code
-from .mentions import PRONOUNS, located_country, listed_appos, resolve_phrase
+from .mentions import PRONOUNS, listed_appos, resolve_phrase
 
 
-class ArticleActors:
+class ArticleActors(ContextCountries):
     """Actor resolution for one article; antecedents are collected once."""
 
     def __init__(self, doc, kb: KnowledgeBase, published: str | None, gazetteer=None):
@@ -73,7 +79,9 @@ class ArticleActors:
         named = coref.resolve_surname(token, self.antecedents)
         if named is not None:  # "Wang" after "Foreign Minister Wang Yi"
             return [named]
-        actor = self._residence(token, self.phrase(token, on))
+        actor = self._namesake_town(token, self._residence(token, self.phrase(token, on)))
+        if actor is not None and token.lower_ in FOLLOWER_HEADS:
+            actor = _follower(actor)  # "Supporters of President X" (capitalised: a title)
         paired = self._coordinated_modifiers(token, actor, on)
         if paired:
             return paired
@@ -81,110 +89,39 @@ class ArticleActors:
         place_noun = actor is not None and actor.resolved_by == "sector" and \
             token.lemma_.lower() in PLACE_NOUNS  # "the city of Kisumu"
         if places and (actor is None or place_noun or (in_place and actor.resolved_by == "metonym")):
-            place = self._place(_named_place(token) if place_noun else token)
+            place = self._place(named_place(token) if place_noun else token)
             if place is not None:  # "protested in Athens": a place, not the government
                 return [place]
         if actor is None or actor.country is None:
             inner = _of_object(token)  # "thousands of students", "a group of rebels"
             if inner is not None:
-                return self._single(inner, on, places) or self._with_context(actor, token)
+                found = [_follower(a) if token.lower_ in FOLLOWER_HEADS else a
+                         for t in conjuncts(inner) for a in self._single(t, on, places)]
+                return found or self._with_context(actor, token)
+            owned = self._owner(token, actor, on) or self._document_author(token, actor, on)
+            if owned is not None:
+                return [owned]
         return self._with_context(actor, token)
 
-    def _with_context(self, actor: Actor | None, token) -> list[Actor]:
-        """A sector word or an unknown titled person with no country ("the opposition",
-        "police", "President Dos Santos") belongs to the place or country the article is
-        about: the town it names ("the mayor of Nablus"), else the country last named with
-        the same sector ("Myanmar's military ... the military"), else the article's main one."""
-        if actor is None or actor.country or actor.resolved_by not in {"sector", "title"} \
-                or (actor.sector in STATELESS_SECTORS and not actor.name) \
-                or actor.code not in {None, actor.sector} \
-                or _names_unknown_nation(token):
-            return [actor] if actor is not None else []
-        country = (self._located_place_country(token)
-                   or coref.same_sector_country(token, actor.sector, self.antecedents)
-                   or self._clause_place_country(token)
-                   or coref.context_country(token, actor.sector, self.antecedents,
-                                            self._doer_countries(token)))
-        if country is None:
-            return [actor]
-        return [replace(actor, country=country, code=composite_code(country, actor.sector),
-                        resolved_by="context", confidence=round(actor.confidence * 0.7, 3))]
-
-    def _located_place_country(self, token) -> str | None:
-        """'the mayor of Nablus', 'police in Lagos': the country of the town named."""
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "from"}:
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                place = self._place(_named_place(obj)) if obj is not None else None
-                if place is not None:
-                    return place.country
-        return None
-
-    def _residence(self, token, actor: Actor | None) -> Actor | None:
-        """'ethnic Albanians in south Serbia', 'the Albanians of southern Serbia': a people
-        named as a minority is coded by the country it lives in: the place on the phrase,
-        else where its clause happens, else (for 'ethnic ...') another country the sentence
-        names; with none of these it keeps its nation."""
-        if actor is None or actor.resolved_by != "country" or not actor.country:
-            return actor
-        ethnic = any(c.lower_ == "ethnic" for c in token.children)
-        if not ethnic and token.tag_ != "NNPS":
-            return actor
-        country = self._located_place_country(token) or located_country(token, self.kb)
-        if ethnic and country is None:
-            country = self._clause_place_country(token) or self._other_country(token, actor.country)
-        if country is None or country == actor.country:
-            return actor
-        return replace(actor, country=country, code=composite_code(country, actor.sector),
-                       resolved_by="located", confidence=round(actor.confidence * 0.7, 3))
-
-    def _other_country(self, token, nation: str) -> str | None:
-        """The first country its sentence names other than the people's own nation."""
-        sent = token.sent
-        return next((a.actor.country for a in self.antecedents if sent.start <= a.token < sent.end
-                     and a.actor.country and a.actor.country != nation and a.token != token.i), None)
-
-    def _doer_countries(self, token) -> frozenset[str]:
-        """For the victim or object of a deed, the doer's countries when the article names
-        them nowhere but in the doer: 'four children were killed in an Israeli air strike,
-        Palestinian medics said' are not Israelis; 'Myanmar's military detained ...' in an
-        article about Myanmar still detains Myanmar's citizens."""
-        verb = _clause_verb(token)
-        if verb is None or token.dep_ not in VICTIM_DEPS:
-            return frozenset()
-        doer = subject_of(verb)
-        if doer is None or doer.i == token.i:
-            return frozenset()
-        phrase = doer.head if doer.dep_ in {"amod", "compound", "nmod", "poss"} else doer
-        inside = range(phrase.left_edge.i, phrase.right_edge.i + 1)
-        named_elsewhere = {a.actor.country for a in self.antecedents if a.token not in inside}
-        return frozenset(a.country for a in self.at(doer)
-                         if a.country and a.country not in named_elsewhere)
-
-    def _clause_place_country(self, token) -> str | None:
-        """'killed in an air strike in Gaza', 'protesters marched in Athens': people with no
-        nationality of their own belong to the place where their clause happens."""
-        verb = _clause_verb(token)
-        if verb is None:
+    def _owner(self, token, actor: Actor | None, on) -> Actor | None:
+        """'the military government of President X', 'the army of the junta': a body's
+        word whose 'of' phrase names an actor belongs to that actor's country."""
+        sector = actor.sector if actor is not None else self.kb.sector(token.lemma_.lower())
+        if sector is None or sector in STATELESS_SECTORS or token.pos_ != "NOUN":
             return None
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS or \
-                    prep.left_edge.i <= token.i <= prep.right_edge.i:
-                continue
-            for t in prep.subtree:
-                country = self._place_country(t) if t.ent_type_ in PLACE_ENTITIES else None
-                if country:
-                    return country
-        return None
-
-    def _place_country(self, token) -> str | None:
-        """The country of a named place: a country or capital in the KB, else a town."""
-        span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        entity = self.kb.entity(span.text) if span is not None else None
-        if entity is not None and entity.country and entity.kind in {"country", "metonym"}:
-            return entity.country
-        place = self._place(token)
-        return place.country if place is not None else None
+        obj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"), None)
+        owner = next((a for a in self._single(obj, on) if a.country), None) \
+            if obj is not None else None
+        if owner is None:
+            return None
+        span = self.doc[token.left_edge.i:token.i + 1]
+        if span[0].lower_ in {"the", "a", "an"} and len(span) > 1:
+            span = span[1:]
+        return Actor(text=span.text, start=span.start_char, end=span.end_char, name=None,
+                     kb_id=None, country=owner.country, sector=sector,
+                     code=composite_code(owner.country, sector), resolved_by="owner",
+                     confidence=round(owner.confidence * 0.8, 3))
 
     def _reporting_subject(self, token, on) -> list[Actor]:
         """'Israel announced it would free ...': a subject pronoun of a reported clause is
@@ -208,7 +145,7 @@ class ArticleActors:
             return []
         out = []
         for mod in [mods[0]] + [g for g in mods[0].children if g.dep_ == "conj"]:
-            entity = self.kb.entity(mod.text)
+            entity = self.kb.entity(_modifier_text(mod))
             if entity is not None and entity.country:
                 out.append(replace(actor, country=entity.country, name=entity.name,
                                    code=composite_code(entity.country, actor.sector)))
@@ -255,7 +192,6 @@ class ArticleActors:
                                            match.sector or actor.sector))
 
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into"}
 QUANTITY_HEADS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group",
                   "groups", "number", "members", "member", "some", "many", "most", "all", "one",
                   "two", "three", "several", "crowd", "crowds", "delegation", "team", "unit",
@@ -264,48 +200,27 @@ QUANTITY_HEADS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores
                   "leaders", "leader", "supporters", "supporter", "followers", "inhabitants",
                   "residents", "representatives", "delegates", "loyalists",
                   "republic", "kingdom"}  # "the republic of Slovenia"
-# Generic place nouns whose "of" phrase names the place: "the town of Cizre".
-PLACE_NOUNS = {"city", "town", "village", "capital", "region", "province", "district", "area",
-               "state", "island", "port", "suburb", "neighbourhood", "neighborhood"}
-# Sectors that do not belong to one country.
-STATELESS_SECTORS = {"IGO", "NGO", "IMG", "MNC", None}
 
 
-RELIGIONS = {"christian", "muslim", "moslem", "jewish", "sunni", "shiite", "shia", "catholic",
-             "protestant", "orthodox", "hindu", "buddhist", "islamist", "islamic"}
+def _modifier_text(mod) -> str:
+    """'Sierra Leonean' in 'Sierra Leonean and Liberian refugees': the modifier with the
+    name words before it, not its conjuncts."""
+    start = mod.i
+    while start > 0 and mod.doc[start - 1].dep_ == "compound" and mod.doc[start - 1].head.i == mod.i:
+        start -= 1
+    return mod.doc[start:mod.i + 1].text
 
 
-def _names_unknown_nation(token) -> bool:
-    """'Congolese refugees' with 'Congolese' unknown to the KB: a nation is named, so the
-    article's main country must not stand in for it."""
-    mods = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
-    return any(t.ent_type_ in {"NORP", "GPE"} and t.lower_ not in RELIGIONS
-               for c in mods for t in c.subtree)
+FOLLOWER_HEADS = {"supporters", "supporter", "followers", "loyalists", "partisans"}
 
 
-PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
-VICTIM_DEPS = {"dobj", "nsubjpass", "dative"}
-
-
-def _clause_verb(token, max_steps: int = 4):
-    """The verb whose clause a noun belongs to."""
-    cur = token
-    for _ in range(max_steps):
-        if cur.head is cur:
-            return None
-        cur = cur.head
-        if cur.pos_ in {"VERB", "AUX"}:
-            return cur
-    return None
-
-
-def _named_place(token):
-    """'the city of Kisumu' → Kisumu; any other token stands for itself."""
-    if token is not None and token.lemma_.lower() in PLACE_NOUNS:
-        obj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children if g.dep_ == "pobj"), None)
-        return obj if obj is not None else token
-    return token
+def _follower(actor: Actor) -> Actor:
+    """'supporters of former President X' are civilians of X's country, not X."""
+    if actor.resolved_by not in {"person", "title"} or not actor.name or not actor.country:
+        return actor
+    return replace(actor, name=None, kb_id=None, sector="CVL",
+                   code=composite_code(actor.country, "CVL"), resolved_by="followers",
+                   confidence=round(actor.confidence * 0.8, 3))
 
 
 def _of_object(token):

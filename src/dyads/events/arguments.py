@@ -54,7 +54,10 @@ def subject_of(verb, depth: int = 0):
     if head is verb:
         return None
     if verb.dep_ == "xcomp":
-        controller = child(head, "dobj") if head.lemma_.lower() in OBJECT_CONTROL else None
+        controlled = head.lemma_.lower() in OBJECT_CONTROL
+        controller = child(head, "dobj") if controlled else None
+        if controller is None and controlled:  # "Russia was urged by the US to end ..."
+            controller = _passive_controller(head)
         return controller if controller is not None else subject_of(head, depth + 1)
     if verb.dep_ in {"conj", "acomp", "attr", "oprd"}:  # "Syria is willing to withdraw"
         return subject_of(head, depth + 1)
@@ -65,6 +68,15 @@ def subject_of(verb, depth: int = 0):
     if verb.dep_ in {"advcl", "pcomp"} and (verb.tag_ == "VBG" or _purpose(verb)):
         return subject_of(head, depth + 1)  # "began a strike to protest ..."
     return None
+
+
+def _passive_controller(head):
+    """'Russia was urged by the US to end', 'X was forced to withdraw': the passive
+    subject, not the agent, does what the infinitive says."""
+    subj = passive_target(head)
+    if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and head.dep_ == "relcl":
+        return head.head  # "Obama, who is expected to attend ..."
+    return subj
 
 
 def _purpose(verb) -> bool:
