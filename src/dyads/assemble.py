@@ -219,6 +219,8 @@ def _same_event(a: Event, b: Event) -> bool:
         return False
     if a.trigger and b.trigger and a.trigger.start == b.trigger.start:
         return False  # one report's several dyads ("A and B agreed": A→B and B→A)
+    if a.sentence.index == b.sentence.index and a.cameo != b.cameo:
+        return False  # "visited Beirut and held talks": two deeds told in one sentence
     (pa, ca), (pb, cb) = _dyad_key(a), _dyad_key(b)
     return (pa == pb or (None not in ca and ca == cb)) and _close_dates(a.date, b.date)
 

@@ -1,0 +1,18 @@
+"""Assembly of events within one article: repeated reports merge, distinct deeds do not."""
+import dyads
+
+
+def _events(text):
+    return dyads.code(text, date="2022-03-31").events
+
+
+def test_two_deeds_told_in_one_sentence_stay_two_events():
+    got = _events("Turkish Foreign Minister Mevlut Cavusoglu visited Beirut on Monday and "
+                  "held talks with Lebanese leaders.")
+    assert sorted(e.cameo for e in got) == ["042", "046"]
+
+
+def test_the_same_deed_reported_twice_is_one_event_with_two_mentions():
+    got = _events("Russia attacked Ukraine on Monday. Russia also attacked Ukraine later on Monday.")
+    assert [(e.cameo, e.source.code, e.target.code, e.mentions) for e in got] == \
+        [("190", "RUS", "UKR", 2)]
