@@ -229,3 +229,24 @@ def test_announced_withdrawal_unless_is_a_threat():
 def test_will_not_accept_refugees_is_a_refusal():
     got = roots("Syria says it will not accept any more Iraqi refugees.")
     assert [r for _, _, r, _ in got] == ["12"]
+
+
+def test_agreeing_on_a_deed_is_intent_to_do_it_between_the_parties():
+    got = coded("Egypt and Jordan reached a consensus to exchange intelligence on smuggling.")
+    assert {(s, t, c) for s, t, c, _ in got} == {("EGY", "JOR", "0314"), ("JOR", "EGY", "0314")}
+
+
+def test_a_target_from_the_parties_own_countries_is_one_of_the_parties():
+    got = coded("Armenia and Azerbaijan reached an agreement to withdraw troops from the border.")
+    assert {(s, t, c) for s, t, c, _ in got} == {("ARM", "AZE", "0356"), ("AZE", "ARM", "0356")}
+
+
+def test_announced_boycott_is_the_boycott_not_a_threat():
+    got = roots("The opposition party in Kenya said it will boycott the elections unless "
+                "the president resigns.")
+    assert ("KEN", "14", "future") in [(s, r, m) for s, _, r, m in got]
+    assert not any(r == "13" for _, _, r, _ in got)
+
+
+def test_fighting_with_no_side_named_is_no_event():
+    assert roots("The Taliban have launched many attacks during their long campaign.") == []

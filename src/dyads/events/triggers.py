@@ -156,8 +156,8 @@ def _selection_key(token, entry: LexEntry) -> tuple:
 
 def best_entry(token, lexicon: Lexicon) -> LexEntry | None:
     pos = "verb" if token.pos_ in {"VERB"} else "noun" if token.pos_ == "NOUN" else None
-    if pos is None or (pos == "verb" and token.dep_ in MODIFIER_DEPS
-                       and not (_purpose_infinitive(token) or _message_participle(token))):
+    if pos is None or (pos == "verb" and token.dep_ in MODIFIER_DEPS and not (
+            _purpose_infinitive(token) or _message_participle(token) or accord_content(token))):
         return None
     if token.dep_ == "compound" and token.head.lemma_.lower() not in LIGHT_NOUNS:
         return None
@@ -184,7 +184,38 @@ def find_triggers(sent, lexicon: Lexicon, discards=None) -> dict[int, LexEntry]:
         out.pop(dropped, None)
         if kept is not None:
             out[kept] = entry
-    return _deeds_with_event_subjects(out, sent)
+    return _accords_as_intent(_deeds_with_event_subjects(out, sent), sent)
+
+
+# What parties agree on, as the object of an agreeing verb: "reached a CONSENSUS to ...".
+ACCORD_NOUNS = {"consensus", "agreement", "accord", "deal", "understanding"}
+
+
+def accord_content(token) -> bool:
+    """'reached a consensus TO EXCHANGE information': the infinitive says what was agreed."""
+    noun = token.head
+    return (token.dep_ == "acl" and noun.dep_ == "dobj" and noun.lemma_.lower() in ACCORD_NOUNS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
+def _accords_as_intent(triggers: dict, sent) -> dict:
+    """'A and B reached a consensus to exchange information' is their intent to do it
+    (0314), as 'agreed to exchange' is: the agreement verb takes the intent code of its
+    content and the content is no event of its own. Contents whose announcement is no
+    intent (threats) are left alone."""
+    out = dict(triggers)
+    for i, entry in triggers.items():
+        token = sent.doc[i]
+        verb_entry = out.get(token.head.head.i) if accord_content(token) else None
+        if verb_entry is None or not verb_entry.code.startswith(("057", "03")):
+            continue
+        intent = shifted_code("future", entry.code)
+        if intent[:2] != "03":
+            continue
+        out[token.head.head.i] = replace(verb_entry, code=intent,
+                                         id=f"{verb_entry.id}+{entry.id}")
+        out.pop(i)
+    return out
 
 
 # Deeds an event noun can be the subject of: "a car bombing KILLED three soldiers".
