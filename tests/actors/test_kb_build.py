@@ -20,8 +20,10 @@ from dyads.cli import actors as actors_cli
 REPO = Path(__file__).resolve().parents[2]
 OVERRIDES = REPO / "src" / "dyads" / "data" / "kb_overrides.yaml"
 sys.path.insert(0, str(REPO / "scripts"))
-import build_kb  # noqa: E402  (the build script's pure helpers)
-from build_kb import phoenix_code_parts  # noqa: E402
+# pure helpers of the KB build (the package behind the build script)
+from kb_build import countries, entities, phoenix, phoenix_leaders
+from kb_build.phoenix import phoenix_code_parts
+
 ISO3 = re.compile(r"[A-Z]{3}")
 SECTOR = re.compile(r"[A-Z]{3}")
 
@@ -213,13 +215,13 @@ def test_phoenix_codes_map_regions_and_old_country_codes():
 
 
 def test_alias_shared_by_several_groups_is_not_given_to_one():
-    ents = build_kb.Entities()
-    ents.add("Red Hand", build_kb.PRI_PHOENIX, "Red Hand Front", None, "AAA", "REB", "AAAREB",
+    ents = entities.Entities()
+    ents.add("Red Hand", entities.PRI_PHOENIX, "Red Hand Front", None, "AAA", "REB", "AAAREB",
              "armed_group")
-    ents.add("Red Hand", build_kb.PRI_PHOENIX, "Red Hand Army", None, "BBB", "REB", "BBBREB",
+    ents.add("Red Hand", entities.PRI_PHOENIX, "Red Hand Army", None, "BBB", "REB", "BBBREB",
              "armed_group")
     assert "red hand" not in ents.rows and ents.contested() == ["red hand"]
-    ents.add("Red Hand", build_kb.PRI_OVERRIDE, "Red Hand Front", None, "AAA", "REB", "AAAREB",
+    ents.add("Red Hand", entities.PRI_OVERRIDE, "Red Hand Front", None, "AAA", "REB", "AAAREB",
              "armed_group")  # a curated entry settles it
     assert ents.rows["red hand"][3] == "AAA"
 
@@ -227,18 +229,18 @@ def test_alias_shared_by_several_groups_is_not_given_to_one():
 def test_generic_alias_ending_other_groups_names_is_dropped():
     blocks = [{"name": n} for n in ("PALESTINIAN ISLAMIC JIHAD", "YEMEN ISLAMIC JIHAD",
                                     "TURKISH ISLAMIC JIHAD", "HEZBOLLAH")]
-    tails = build_kb.name_tails(blocks)
+    tails = phoenix.name_tails(blocks)
     assert len(tails["islamic jihad"] - {"HEZBOLLAH"}) >= 2
 
 
 def test_country_aliases_skip_bare_codes():
-    assert not build_kb.is_country_alias("EC") and not build_kb.is_country_alias("IT")
-    assert build_kb.is_country_alias("U.S.") and build_kb.is_country_alias("Lao")
-    assert build_kb.demonym_forms({"m": "Bosnian, Herzegovinian"}) >= {"Bosnians", "Herzegovinian"}
-    assert build_kb.demonym_plural("Chinese") is None and build_kb.demonym_plural("Iraqi") == "Iraqis"
+    assert not countries.is_country_alias("EC") and not countries.is_country_alias("IT")
+    assert countries.is_country_alias("U.S.") and countries.is_country_alias("Lao")
+    assert countries.demonym_forms({"m": "Bosnian, Herzegovinian"}) >= {"Bosnians", "Herzegovinian"}
+    assert countries.demonym_plural("Chinese") is None and countries.demonym_plural("Iraqi") == "Iraqis"
 
 
 def test_countryinfo_dates():
-    assert build_kb.phoenix_spell("890708-991210") == ("1989-07-08", "1999-12-10")
-    assert build_kb.phoenix_spell(">080525") == ("2008-05-25", None)
-    assert build_kb.phoenix_spell("") is None
+    assert phoenix_leaders.phoenix_spell("890708-991210") == ("1989-07-08", "1999-12-10")
+    assert phoenix_leaders.phoenix_spell(">080525") == ("2008-05-25", None)
+    assert phoenix_leaders.phoenix_spell("") is None
