@@ -250,3 +250,13 @@ def test_announced_boycott_is_the_boycott_not_a_threat():
 
 def test_fighting_with_no_side_named_is_no_event():
     assert roots("The Taliban have launched many attacks during their long campaign.") == []
+
+
+def test_receiving_from_a_giver_makes_the_giver_the_source():
+    source, _, code, _ = coded("The Kurdish militia received rifles from Germany.")[0]
+    assert (source, code) == ("DEU", "072")
+
+
+def test_allowing_refugees_home_is_one_event_and_an_intent_when_announced():
+    assert [c for _, _, c, _ in coded("Chad allowed Sudanese refugees to return.")] == ["0833"]
+    assert [c for _, _, c, _ in coded("Chad will allow Sudanese refugees to return.")] == ["0343"]

@@ -48,8 +48,10 @@ def triggers(nlp):
     ("The envoy reiterated his demand for an apology.", "reiterated", "100"),
     # an object constraint beats a bare particle: rockets fired at a town are shelling
     ("The militia fired rockets at the town.", "fired", "194"),
-    # purpose infinitives are events
-    ("An attempt to assassinate the governor failed.", "assassinate", "186"),
+    # purpose infinitives are events; an attempt on a life is CAMEO 185, not the killing
+    ("An attempt to assassinate the governor failed.", "assassinate", "185"),
+    ("Gunmen tried to assassinate the mayor.", "assassinate", "185"),
+    ("Gunmen assassinated the mayor.", "assassinated", "186"),
     # new families
     ("The troops remained on alert.", "remained", "152"),
     ("The army strengthened its forces along the border.", "strengthened", "154"),
@@ -110,3 +112,34 @@ def test_event_noun_subject_is_folded_into_its_verb(triggers):
 def test_participle_of_a_document_is_a_trigger(triggers):
     found = triggers("Activists signed a letter demanding new elections.")
     assert found.get("demanding", "")[:2] == "10"
+
+
+@pytest.mark.parametrize("text,word,code", [
+    # refugees seeking refuge demand shelter of the host (1033); asking is an appeal (0233)
+    ("Thousands of Afghans sought refuge in Iran.", "sought", "1033"),
+    ("The villagers requested food and shelter.", "requested", "0233"),
+    # demanding / urging an end to protests
+    ("Police pressured the dockers to end their strike.", "pressured", "1052"),
+    ("The bishop urged the farmers to call off their protest.", "urged", "0252"),
+    # removing peacekeepers or aid agencies
+    ("Thirty Dutch peacekeepers were flown out of the province.", "flown", "1661"),
+    ("The junta forced the UN food agency out of the country.", "forced", "1663"),
+    # letting refugees go home, with the infinitive parsed as a clause of its own
+    ("Chad allowed the refugees to return.", "allowed", "0833"),
+    # receiving from a giver
+    ("The militia received rifles from the army.", "received", "072"),
+    ("The town received loans from the bank.", "received", "071"),
+    ("Kiev received assurances from Washington.", "received", "030"),
+    ("The minister received the delegation.", "received", "040"),  # no giver: a meeting
+    # agreeing on a view (019) versus agreeing on a deed (03x)
+    ("Peru and Chile agreed that there was a need for calm.", "agreed", "019"),
+    # refusing what an appeal asks for
+    ("Oslo rejected calls by Riga for economic aid.", "rejected", "1221"),
+    # travel warnings, permissions, re-examining
+    ("Canada advised against travel to Haiti.", "advised", "160"),
+    ("Oslo gave permission to the ship to dock.", "gave", "080"),
+    ("The experts re-examined the site.", "examined", "090"),
+])
+def test_trigger_codes_of_new_wording(triggers, text, word, code):
+    assert triggers(text).get(word) == code
+

@@ -18,7 +18,7 @@ from .roots import (CONTAINER_ROOTS, CONTENT_ROOTS, MATERIAL_ROOTS, NEED_TARGET_
 from .shifts import (conditional_threat, refined_code, statements_as_demands, will_not,
                      wishes_as_appeals)
 from .triggers import (MEDIATION_CODES, governed_by_trigger, statement_has_content_event,
-                       find_triggers)
+                       find_triggers, verb_source)
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def _aim_of_same_deed(token, triggers) -> bool:
     infinitive names the aim of a deed of its own family, not a second event."""
     head = token.head
     deed = triggers.get(head.i)
-    return (token.dep_ in {"advcl", "xcomp", "acl"} and deed is not None and head.i != token.i
+    return (token.dep_ in {"advcl", "xcomp", "acl", "ccomp"} and deed is not None and head.i != token.i
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
             and deed.code[:2] == triggers[token.i].code[:2])
 
@@ -103,6 +103,10 @@ def _argument_tokens(token, entry: LexEntry):
             verb = args.governing_verb(token)
             places = args.place_objects(verb) if verb is not None else []
         return source, ([target] if target is not None else []) + places, args.subtree_nouns(token)
+    if entry.source_prep:  # "received arms from X": X gave, the receiver is the target
+        subject = args.subject_of(token)
+        return (verb_source(token, entry), [subject] if subject is not None else [],
+                args.subtree_nouns(token))
     source = args.subject_of(token)
     if entry.doer_in_subject:  # "a Hamas bombing killed ...": the bombing's doer, if named
         source = args.noun_source(source) if source is not None else None

@@ -35,9 +35,14 @@ def joined_lemma(token) -> str:
     if token.pos_ == "VERB":
         lemma = VERB_LEMMA_FIXES.get(lemma, lemma)
     i = token.i
-    if i >= 2 and token.doc[i - 1].text == "-" and token.doc[i - 2].head.i == i:
+    if i >= 2 and token.doc[i - 1].text == "-" and (
+            token.doc[i - 2].head.i == i or token.doc[i - 2].lower_ in JOINED_PREFIXES):
         return token.doc[i - 2].lemma_.lower() + lemma
     return lemma
+
+
+# Prefixes the parser splits off and misattaches: "re-examine", "co-operate", "counter-attack".
+JOINED_PREFIXES = {"re", "co", "counter"}
 
 
 def _constrained_object(token, entry: LexEntry):
@@ -47,7 +52,7 @@ def _constrained_object(token, entry: LexEntry):
         obj = args.prep_object(token, entry.particle)
         if obj is not None:
             return obj
-    obj = args.child(token, "dobj") or args.passive_target(token)
+    obj = args.child(token, "dobj") or args.passive_target(token) or _infinitive_subject(token)
     if obj is not None and obj.lemma_.lower() in QUANTITY_NOUNS:
         return args.prep_object(obj, "of") or obj  # "handed over 700 KG of medicine"
     return obj
@@ -57,6 +62,12 @@ def _constrained_object(token, entry: LexEntry):
 QUANTITY_NOUNS = {"kg", "kilogram", "kilo", "ton", "tonne", "tons", "lot", "amount", "shipment",
                   "batch", "consignment", "part", "portion", "share", "million", "billion",
                   "quantity", "load", "planeload", "truckload", "dozen", "hundred", "thousand"}
+
+
+def _infinitive_subject(verb):
+    """'allowed refugees to return' parsed as a clause: its subject is the verb's object."""
+    clause = infinitive_of(verb)
+    return args.child(clause, "nsubj") if clause is not None and clause.dep_ == "ccomp" else None
 
 
 def _object_lemmas(obj) -> set[str]:
@@ -80,8 +91,11 @@ MODIFIER_CHILD_DEPS = {"compound", "amod", "nmod", "advmod"}  # "HUNGER strike",
 
 
 def entry_fits(token, entry: LexEntry) -> bool:
-    """Does the parse around ``token`` satisfy the entry's constraints?"""
+    """Does the parse around ``token`` satisfy the entry's constraints? A verb entry's
+    source preposition must be there ("received arms FROM X": X is the giver)."""
     if entry.particle and not _has_particle(token, entry.particle):
+        return False
+    if entry.pos == "verb" and entry.source_prep and verb_source(token, entry) is None:
         return False
     if entry.modifiers and not any(c.lemma_.lower() in entry.modifiers for c in token.children
                                    if c.dep_ in MODIFIER_CHILD_DEPS):
@@ -100,14 +114,25 @@ def entry_fits(token, entry: LexEntry) -> bool:
     return True
 
 
+def verb_source(verb, entry: LexEntry):
+    """The giver in 'received arms FROM X', the preposition hung on the verb or its object."""
+    found = args.prep_object(verb, entry.source_prep)
+    obj = args.child(verb, "dobj")
+    if found is None and obj is not None:
+        found = args.prep_object(obj, entry.source_prep)
+    return found
+
+
 def infinitive_of(verb):
     """The verb's to-infinitive: its xcomp, or a to-clause parsed as an adverbial
-    ("have sworn TO FIGHT until ...")."""
+    ("have sworn TO FIGHT until ...") or as a clause with its own subject ("allowed
+    refugees TO RETURN")."""
     xcomp = args.child(verb, "xcomp")
     if xcomp is not None:
         return xcomp
-    return next((c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VB" and c.i > verb.i
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    return next((c for c in verb.children if c.dep_ in {"advcl", "ccomp"} and c.tag_ == "VB"
+                 and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+                None)
 
 
 MODIFIER_DEPS = {"amod", "compound", "acl", "npadvmod"}  # "US-led war", "athletes killed at"
@@ -184,7 +209,44 @@ def find_triggers(sent, lexicon: Lexicon, discards=None) -> dict[int, LexEntry]:
         out.pop(dropped, None)
         if kept is not None:
             out[kept] = entry
-    return _accords_as_intent(_deeds_with_event_subjects(out, sent), sent)
+    out = _accords_as_intent(_deeds_with_event_subjects(out, sent), sent)
+    return _agreements_as_accord(_attempted_killings(out, sent), sent)
+
+
+# Verbs and nouns that make a killing an attempt: "tried to / a plot to assassinate".
+ATTEMPT_WORDS = {"try", "attempt", "seek", "plot", "bid"}
+KILLING_CODE, ATTEMPTED_KILLING_CODE = "186", "185"
+
+
+def _attempted_killings(triggers: dict, sent) -> dict:
+    """'tried to assassinate X', 'an attempt to assassinate X' is CAMEO 185, not the deed."""
+    out = dict(triggers)
+    for i, entry in triggers.items():
+        token = sent.doc[i]
+        if entry.code == KILLING_CODE and token.head.i != i and token.dep_ in {"xcomp", "acl"} \
+                and token.head.lemma_.lower() in ATTEMPT_WORDS:
+            out[i] = replace(entry, code=ATTEMPTED_KILLING_CODE, id=f"{entry.id}^attempt")
+    return out
+
+
+AGREE_INTENT_CODE, ACCORD_CODE = "030", "019"
+
+
+def _agreements_as_accord(triggers: dict, sent) -> dict:
+    """'A and B agreed that there was a need for calm' states a shared view (019); only
+    when the agreed clause holds a deed ('agreed that they should cooperate') is it an
+    intent (03x)."""
+    out = dict(triggers)
+    for i, entry in triggers.items():
+        token = sent.doc[i]
+        if entry.code != AGREE_INTENT_CODE or entry.lemma != "agree" or entry.pos != "verb":
+            continue
+        clause = args.child(token, "ccomp")
+        if clause is None or infinitive_of(token) is not None:
+            continue
+        if not any(t.i in triggers for t in clause.subtree):
+            out[i] = replace(entry, code=ACCORD_CODE, id=f"{entry.id}^accord")
+    return out
 
 
 # What parties agree on, as the object of an agreeing verb: "reached a CONSENSUS to ...".
@@ -260,7 +322,21 @@ def _event_object(verb, triggers):
         obj = args.prep_object(verb, entry.particle)
     if obj is not None and obj.i not in triggers:
         obj = next((c for c in obj.children if c.dep_ == "compound" and c.i in triggers), None)
+    if obj is not None and entry is not None and entry.code[:2] == REFUSAL_ROOT and obj.i in triggers:
+        obj = _asked_for(obj, triggers) or obj
     return obj if obj is not None and obj.i in triggers else None
+
+
+REFUSAL_ROOT = "12"
+
+
+def _asked_for(noun, triggers):
+    """'rejected calls for economic AID': what a refused appeal or demand asks for is
+    what the refusal is about."""
+    if triggers[noun.i].code[:2] not in {"02", "10"}:
+        return None
+    wanted = args.prep_object(noun, "for")
+    return wanted if wanted is not None and wanted.i in triggers else None
 
 
 def resolve_verb_object(verb, verb_entry: LexEntry | None, obj, noun: LexEntry):
