@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dyads.dates import (Anchor, DateMention, PublishedDateError, find_anchors, find_dates,
-                         ground)
+                         ground, in_early_hours, occasion_words, points_before)
 from dyads.dates.patterns import TRIGGERS
 from dyads.dates.tables import load_tables
 
@@ -230,6 +230,32 @@ def test_anchor(text, anchor, offset):
 ])
 def test_not_an_anchor(text):
     assert find_anchors(text) == []
+
+
+@pytest.mark.parametrize("text, before", [
+    ("Hours before the truce, jets struck the port.", True),
+    ("Shortly before the vote, the envoy left.", True),
+    ("The day before the vote, the envoy left.", True),
+    ("Hours after the deal, crowds gathered.", False),
+    ("The raid came only a day after the warning.", False),
+])
+def test_anchor_direction(text, before):
+    [anchor] = find_anchors(text)
+    assert points_before(anchor) is before
+
+
+@pytest.mark.parametrize("phrase, early", [
+    ("early on Wednesday", True), ("at dawn on Friday", True), ("at 2 a.m. on Friday", True),
+    ("on Wednesday", False), ("late on Tuesday", False), ("on Wednesday evening", False),
+    (None, False),
+])
+def test_early_hours(phrase, early):
+    assert in_early_hours(phrase) is early
+
+
+def test_occasion_words_group_names_of_one_kind_of_occasion():
+    assert "ceasefire" in occasion_words("truce") and "rally" in occasion_words("gathering")
+    assert occasion_words("Sanction") == frozenset({"sanction"})
 
 
 # --- the tables and triggers

@@ -46,3 +46,80 @@ def test_anchor_finds_the_event_named_by_the_object_of_its_verb():
             "The talks came two days after Russia accused Ukraine of shelling.")
     got = dict((r, d) for r, d, _ in dates(text))
     assert got["04"] == "2022-03-30" and got["11"] == "2022-03-28"
+
+
+def test_date_hanging_from_a_noun_loses_to_the_reporting_verb():
+    text = ("Trudeau told parliament on Monday that Canadian police were investigating "
+            "India in the killing of a Sikh activist outside a temple in June.")
+    got = dates(text, "2023-09-19")
+    assert got and all(d == "2023-09-18" for _, d, _ in got)
+
+
+def test_closing_attribution_dates_deeds_without_their_own_date():
+    text = ("Venezuelan police detained hundreds of protesters during rallies against "
+            "Sunday's election, the attorney general said on Tuesday.")
+    got = dates(text, "2024-07-31")
+    assert got and got[0][1:] == ("2024-07-30", "on Tuesday")
+
+
+def test_speaker_sentence_without_event_still_dates_the_next_remark():
+    text = ("Germany expelled two Iranian diplomats on Monday. "
+            "Justin Trudeau said on Tuesday that the situation was serious. "
+            "He urged India to cooperate with the investigation.")
+    assert dates(text, "2023-09-20")[-1][1:] == ("2023-09-19", "on Tuesday")
+
+
+def test_person_addressed_in_a_dated_call_replies_on_that_day():
+    text = ("Subrahmanyam Jaishankar told Wang Yi in a phone call on Wednesday that China "
+            "had planned the clash. Wang Yi accused India of provocations.")
+    assert dates(text, "2020-06-18")[-1][1:] == ("2020-06-17", "on Wednesday")
+
+
+def test_another_official_of_the_same_government_does_not_inherit():
+    text = ("Joe Biden threatened Myanmar with sanctions on Monday. "
+            "Antony Blinken called on the military to release the detainees.")
+    assert dates(text, "2021-02-02")[-1][1:] == ("2021-02-02", "published")
+
+
+def test_crowd_deed_after_a_dated_protest_belongs_to_that_scene():
+    text = ("French police detained 450 people during protests on Thursday. "
+            "More than a million people marched in Paris.")
+    assert dates(text, "2023-03-24")[-1][1] == "2023-03-23"
+
+
+def test_hours_before_a_truce_that_began_early_is_the_day_before():
+    text = ("A ceasefire between Israel and Hezbollah took effect early on Wednesday. "
+            "Hours before the truce began, Israeli jets struck Beirut.")
+    got = dates(text, "2024-11-27")
+    assert got[-1][1:] == ("2024-11-26", "Hours before")
+
+
+def test_second_anchor_of_a_sentence_dates_its_own_clause():
+    text = ("Armenia and Azerbaijan signed a deal on Tuesday. The deal came two days after "
+            "Azerbaijani forces captured Shusha, and a day after Azerbaijan shot down a "
+            "Russian helicopter.")
+    got = [d for r, d, t in dates(text, "2020-11-10") if t == "a day after"]
+    assert got == ["2020-11-09"]
+
+
+def test_undated_deed_in_an_embedded_tweet_takes_the_tweet_date():
+    text = ("Officials confirmed the call.\n\nDiscussed with FM @DmytroKuleba the grain "
+            "corridor. — Mevlut Cavusoglu (@MevlutCavusoglu) October 5, 2022")
+    got = dyads.code(text, date="2022-10-06")
+    assert [e.date for e in got.events] == ["2022-10-05"]
+
+
+def test_quotation_attribution_in_the_next_sentence_dates_the_statement():
+    text = ("Aleksandar Vucic accused Croatia of financing the protests. "
+            '"They will not succeed," he said in a televised address late on Saturday.')
+    got = dates(text, "2025-03-16")
+    assert got and got[0][1:] == ("2025-03-15", "late on Saturday")
+
+
+def test_event_noun_takes_the_date_of_its_own_relative_clause():
+    text = ("Iran fired missiles at Iraqi bases early on Wednesday in retaliation for the "
+            "American drone strike that killed Qassem Soleimani in Baghdad last Friday.")
+    events = dyads.code(text, date="2020-01-08").events
+    by_us = [e.date for e in events if e.source and e.source.country == "USA"]
+    by_iran = [e.date for e in events if e.source and e.source.country == "IRN"]
+    assert by_iran == ["2020-01-08"] and by_us and set(by_us) == {"2020-01-03"}

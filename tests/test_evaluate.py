@@ -43,6 +43,13 @@ def test_of_two_agreeing_outputs_the_one_with_the_gold_date_is_paired():
     assert summarise(score_records(gold, docs)[0])["date_accuracy"] == 1.0
 
 
+def test_month_precision_gold_date_is_met_by_any_day_of_that_month():
+    gold = [{"id": "m", "events": [{"source_actor": "MLI", "target_actor": "FRA", "cameo": "112",
+                                    "event_date": "2023-06"}]}]
+    docs = {"m": {"events": [_event("MLI", "FRA", "112", "2023-06-01")]}}
+    assert summarise(score_records(gold, docs)[0])["date_accuracy"] == 1.0
+
+
 def test_quote_scoring_by_text_or_offsets():
     gold = [{"id": "q", "quotes": [{"speaker": "Ned Price", "quote": "we spoke", "start": 100, "end": 108}]}]
     docs = {"q": {"quotes": [{"quote": "we spoke", "start": 83, "end": 91,

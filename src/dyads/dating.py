@@ -1,18 +1,20 @@
 """Date each event of an article: its own date phrase, an anchor to another event, the
-event it is reported with, or the publication date.
+closing attribution of its sentence ("..., the minister said on Tuesday"), the occasion it
+belongs to (dyads.dates.occasions: same speaker, quotation attribution, crowd scene), the
+date of the embedded tweet it is in, or the publication date.
 
 Works over the event candidates in text order, because "a day after Blinken asserted ..."
 takes its date from another event of the same article.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import dates as date_text
+from .dates import occasions
+from .dates.occasions import PUBLISHED, known
 from .events import arguments as args
-
-PUBLISHED = "published"
 # Clause links a date phrase may cross downwards: "said on Tuesday that Moscow urges" dates
 # the urging, but "the Philippines, which brought the case in 2013" dates only "brought".
 SHARED_CLAUSE_DEPS = {"conj"}
@@ -75,18 +77,42 @@ def attachment(date_verb, event_verb) -> int | None:
     return None
 
 
-def pick_date(doc, trigger, mentions):
-    """The date mention of the trigger's own clause (or the clause that reports it)."""
+def nested_in_nouns(token, end_char: int, verb) -> bool:
+    """A date phrase hanging from a noun dates that noun rather than the verb: "protests
+    against Sunday's election", "in the shooting of a man in June"."""
+    cur = token.head
+    for _ in range(30):
+        if cur.i == verb.i or cur.head is cur:
+            return False
+        if cur.pos_ in {"NOUN", "PROPN"} and not token.idx <= cur.idx < end_char:
+            return True
+        cur = cur.head
+    return False
+
+
+def pick_date(doc, trigger, mentions, nested: bool = True):
+    """The date mention of the trigger's own clause (or the clause that reports it); one
+    that only dates a noun of the clause loses to one on the verbs. An event noun's own
+    phrase comes first ("the strike that killed him last week", "Sunday's election")."""
+    if trigger.pos_ == "NOUN":
+        inside = {t.i for t in trigger.subtree}
+        own = [m for m in mentions if _token_index(doc, m[0]) in inside
+               and not nested_in_nouns(doc[_token_index(doc, m[0])], m[1], trigger)]
+        if own:
+            return min(own, key=lambda m: abs(_token_index(doc, m[0]) - trigger.i))[2]
     event_verb = clause_verb(trigger)
     scored = []
-    for start, _end, m in mentions:
+    for start, end, m in mentions:
         tok = _token_at(doc, start)
         if tok is None:
             continue
-        rank = attachment(clause_verb(tok), event_verb)
+        date_verb = clause_verb(tok)
+        rank = attachment(date_verb, event_verb)
         if rank is not None:
-            scored.append((rank, abs(tok.i - trigger.i), m))
-    return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+            in_noun = nested_in_nouns(tok, end, date_verb)
+            if nested or not in_noun:
+                scored.append((in_noun, rank, abs(tok.i - trigger.i), m))
+    return min(scored, key=lambda s: s[:3])[3] if scored else None
 
 
 def shift(iso: str, days: int) -> str:
@@ -100,150 +126,218 @@ class AnchorSplit:
     anchor: object
     start: int                 # doc character offset of the anchor phrase
     anchored: frozenset[int]   # token indices of the clause the anchor points to
+    head: int | None = None    # token index of the anchored clause's head (noun or verb)
 
 
-def anchored_split(doc, sent) -> AnchorSplit | None:
-    anchors = date_text.find_anchors(sent.text)
-    if not anchors:
-        return None
-    a = anchors[0]
-    start = sent.start_char + a.start
-    word = _token_at(doc, sent.start_char + a.end - 1)  # "after" / "before"
-    if word is None:
-        return None
-    head = word.head if word.dep_ in {"mark", "prep", "advmod"} else word
-    target = args.child(word, "pobj", "pcomp") if word.dep_ == "prep" else None
-    root = target if target is not None else head
-    anchored = frozenset(t.i for t in root.subtree) if root is not None else frozenset()
-    return AnchorSplit(a, start, anchored)
-
-
-def _known(d: EventDate | None) -> bool:
-    return d is not None and d.date is not None and d.text != PUBLISHED
-
-
-def _same_actor(a, b) -> bool:
-    return a is not None and b is not None and bool(
-        (a.kb_id and a.kb_id == b.kb_id) or (a.code and a.code == b.code and a.sector))
-
-
-def same_speaker_date(cand, earlier, dated) -> EventDate | None:
-    """'The Russian minister had also claimed ...': the last dated event that the same
-    person did or reported ("the event it is reported with")."""
-    people = [a for a in (cand.source, getattr(cand, "reporter", None)) if a is not None]
-    for prev in reversed(earlier):
-        d = dated.get(id(prev))
-        if not _known(d):
+def anchored_splits(doc, sent) -> list[AnchorSplit]:
+    """Every anchor of a sentence: 'two days after X ..., and a day after Y ...'."""
+    out = []
+    for a in date_text.find_anchors(sent.text):
+        word = _token_at(doc, sent.start_char + a.end - 1)  # "after" / "before" / "day"
+        if word is None:
             continue
-        theirs = [a for a in (prev.source, getattr(prev, "reporter", None)) if a is not None]
-        if any(_same_actor(p, q) for p in people for q in theirs):
-            return d
+        root = _counted_clause(doc, sent.start_char + a.start, sent.start_char + a.end)
+        if root is None:
+            head = word.head if word.dep_ in {"mark", "prep", "advmod"} else word
+            target = args.child(word, "pobj", "pcomp") if word.dep_ == "prep" else None
+            root = target if target is not None else head
+        anchored = frozenset(t.i for t in root.subtree) if root is not None else frozenset()
+        out.append(AnchorSplit(a, sent.start_char + a.start, anchored,
+                               root.i if root is not None else None))
+    return out
+
+
+def _counted_clause(doc, start: int, end: int):
+    """'a day after Azerbaijan shot down ...': the count ('day') modifies the anchored
+    verb that follows without a break, even where the parser reads the actor as the
+    object of 'after' ('hours before the truce, jets struck' is the main clause)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for tok in span or ():
+        verb = tok.head
+        if (tok.dep_ == "npadvmod" and verb.pos_ == "VERB" and verb.i >= span.end
+                and not any(t.is_punct for t in doc[span.end:verb.i])):
+            return verb
     return None
 
 
-def _main_subject_actors(sent, actors):
-    """Actors of the main clause's subject, looking inside event nouns ('Blinken's remarks')."""
-    subj = args.subject_of(sent.root)
-    if subj is None:
-        return []
-    tokens = [args.noun_source(subj), args.between_source(subj), args.noun_target(subj), subj]
-    found = []
-    for tok in tokens:
-        if tok is not None:
-            found += actors.at(tok)
-    return found
+def _innermost(splits, token_index: int) -> AnchorSplit | None:
+    """The anchor whose clause holds the token most closely (nested anchors: the smallest)."""
+    holding = [s for s in splits if token_index in s.anchored]
+    return min(holding, key=lambda s: len(s.anchored)) if holding else None
 
 
-def referred_date(earlier, dated, subject_actors) -> EventDate | None:
-    """The date of the earlier event a main clause refers to ('the talk ... came'): one
-    with the same person, else one with the same country."""
-    for field in ("kb_id", "country"):
-        keys = {getattr(a, field) for a in subject_actors if getattr(a, field)}
-        for prev in reversed(earlier):
-            d = dated.get(id(prev))
-            if _known(d) and {getattr(prev.source, field, None),
-                              getattr(prev.target, field, None)} & keys:
-                return d
-    return None
-
-
-def _same_kind_date(doc, sent, earlier, dated) -> EventDate | None:
-    """'The talks came a day after ...': the last dated event named by the same noun."""
-    subj = args.subject_of(sent.root)
-    if subj is None:
+def _anchored_noun(doc, split: AnchorSplit):
+    """The noun an anchored clause names its event by: 'before the truce (began)'."""
+    if split.head is None:
         return None
-    for prev in reversed(earlier):
-        d = dated.get(id(prev))
-        if _known(d) and subj.lemma_ in _event_nouns(doc[prev.trigger]):
-            return d
-    return None
+    head = doc[split.head]
+    return head if head.pos_ in {"NOUN", "PROPN"} else args.subject_of(head)
 
 
-def _event_nouns(trigger) -> set[str]:
-    """Words that name an event: its trigger, and the object a verb trigger carries
-    ('held talks' is referred to as 'the talks')."""
-    return {trigger.lemma_} | {c.lemma_ for c in trigger.children if c.dep_ in {"dobj", "obj"}}
+def _offset(split: AnchorSplit, later: EventDate) -> int:
+    """Days from the anchored event to the main one; 'hours before' an event in the first
+    hours of a day ('the truce began early on Wednesday') is the day before."""
+    a = split.anchor
+    if a.offset_days == 0 and date_text.points_before(a) and date_text.in_early_hours(later.text):
+        return -1
+    return a.offset_days
 
 
-def tweet_dates(boilerplate, body: str) -> list[tuple[int, int, str]]:
-    """(start, end, iso) of embedded tweets: their 'today' is the tweet's date."""
+def _anchor_back(split: AnchorSplit, main: EventDate) -> int:
+    """Days from the main event back to the anchored one ('hours after' an early event)."""
+    a = split.anchor
+    if a.offset_days == 0 and not date_text.points_before(a) and date_text.in_early_hours(main.text):
+        return -1
+    return -a.offset_days
+
+
+def tweet_dates(boilerplate, body: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, iso, signature date text) of embedded tweets: their 'today', and
+    anything they report without a date, is the tweet's date."""
     out = []
     for span in boilerplate:
         if span.kind != "tweet_signature" or not span.get("date"):
             continue
         iso, _ = date_text.ground(span.get("date"), None)
         if iso:
-            out.append((body.rfind("\n", 0, span.start) + 1, span.start, iso))
+            out.append((body.rfind("\n", 0, span.start) + 1, span.start, iso, span.get("date")))
     return out
 
 
+def _tweet_of(sent, tweets) -> tuple | None:
+    return next((t for t in tweets if t[0] <= sent.start_char < t[1]), None)
+
+
 def reference_date(sent, published, tweets) -> str | None:
-    for start, end, iso in tweets:
-        if start <= sent.start_char < end:
-            return iso
-    return published
+    tweet = _tweet_of(sent, tweets)
+    return tweet[2] if tweet is not None else published
+
+
+@dataclass
+class ArticleDating:
+    """One article's parse, actors and date settings, with each sentence's date mentions
+    and anchors worked out once."""
+
+    doc: object
+    sentences: list
+    published: str | None
+    actors: object
+    tweets: tuple = ()
+    _cache: dict = field(default_factory=dict)
+
+    def _sentence(self, index: int) -> tuple:
+        if index not in self._cache:
+            sent = self.sentences[index]
+            ref = reference_date(sent, self.published, self.tweets)
+            self._cache[index] = (sentence_dates(sent, ref), anchored_splits(self.doc, sent))
+        return self._cache[index]
+
+    def mentions(self, index: int) -> list:
+        return self._sentence(index)[0]
+
+    def splits(self, index: int) -> list[AnchorSplit]:
+        return self._sentence(index)[1]
+
+    def own(self, index: int, token) -> EventDate | None:
+        """The date phrase of ``token``'s clause in sentence ``index``."""
+        return _own(self.doc, token, self.mentions(index))
 
 
 def assign_dates(doc, candidates, published, actors, sentences, tweets=()) -> dict[int, EventDate]:
     """id(candidate) → EventDate, for candidates in text order."""
+    art = ArticleDating(doc, list(sentences), published, actors, tuple(tweets))
     dated: dict[int, EventDate] = {}
-    cache: dict[int, tuple] = {}
     for n, cand in enumerate(candidates):
-        sent = sentences[cand.sentence_index]
-        if cand.sentence_index not in cache:
-            ref = reference_date(sent, published, tweets)
-            cache[cand.sentence_index] = (sentence_dates(sent, ref), anchored_split(doc, sent))
-        mentions, split = cache[cand.sentence_index]
-        dated[id(cand)] = date_event(doc, cand, candidates[:n], dated, mentions, split,
-                                     sent, actors, published)
+        dated[id(cand)] = date_event(art, cand, candidates[:n], dated)
     return dated
 
 
-def date_event(doc, cand, earlier, dated, mentions, split, sent, actors, published) -> EventDate:
-    trigger = doc[cand.trigger]
-    if split is not None:
-        main_mentions = [m for m in mentions if _token_index(doc, m[0]) not in split.anchored]
-        main = (_own(doc, sent.root, main_mentions) or
-                referred_date(earlier, dated, _main_subject_actors(sent, actors)) or
-                _same_kind_date(doc, sent, earlier, dated))
-        if trigger.i in split.anchored:
-            if main is not None and main.date and main.precision == "day":
-                return EventDate(shift(main.date, -split.anchor.offset_days), "day", split.anchor.text)
-        elif main is not None and _own(doc, trigger, main_mentions) is None:
-            return main  # the main clause: 'the talk ... came a day after ...'
-    own = _own(doc, trigger, mentions)
-    if own is not None:
-        return own
-    same_sentence = [dated.get(id(p)) for p in earlier if p.sentence_index == cand.sentence_index]
-    inherited = next((d for d in reversed(same_sentence) if _known(d)), None)
-    inherited = inherited or same_speaker_date(cand, earlier, dated)
+def date_event(art, cand, earlier, dated) -> EventDate:
+    """Own date phrase (or anchor), else the date of the occasion it belongs to, else the
+    publication date."""
+    trigger, mentions = art.doc[cand.trigger], art.mentions(cand.sentence_index)
+    found = (anchored_date(art, cand, earlier, dated)
+             or _own(art.doc, trigger, mentions, nested=False)
+             or trailing_attribution_date(art, cand)
+             or _own(art.doc, trigger, mentions))
+    if found is not None:
+        return found
+    inherited = (_same_sentence_date(cand, earlier, dated)
+                 or occasions.attribution_date(art, cand)
+                 or occasions.same_speaker_date(art, cand, earlier, dated)
+                 or occasions.crowd_date(cand, earlier, dated))
     if inherited is not None:
         return inherited
+    tweet = _tweet_of(art.sentences[cand.sentence_index], art.tweets)
+    if tweet is not None:
+        return EventDate(tweet[2], "day", tweet[3])
+    published = art.published
     return EventDate(published, "day" if published else None, PUBLISHED if published else None)
 
 
-def _own(doc, trigger, mentions) -> EventDate | None:
-    m = pick_date(doc, trigger, mentions)
+def _same_sentence_date(cand, earlier, dated) -> EventDate | None:
+    same = [dated.get(id(p)) for p in earlier if p.sentence_index == cand.sentence_index]
+    return next((d for d in reversed(same) if known(d)), None)
+
+
+def anchored_date(art, cand, earlier, dated) -> EventDate | None:
+    """Dates in a sentence with anchors ('X came a day after Y'): the anchored clause takes
+    the main clause's date less the offset; the main clause its own date, else the date
+    of the event the anchored clause names plus the offset, else the event it refers to."""
+    splits = art.splits(cand.sentence_index)
+    if not splits:
+        return None
+    doc = art.doc
+    anchored = frozenset().union(*(s.anchored for s in splits))
+    main_mentions = [m for m in art.mentions(cand.sentence_index)
+                     if _token_index(doc, m[0]) not in anchored]
+    trigger = doc[cand.trigger]
+    part = _innermost(splits, trigger.i)
+    if part is not None:
+        main = _main_clause_date(art, cand.sentence_index, main_mentions, earlier, dated)
+        if main is not None and main.date and main.precision == "day":
+            return EventDate(shift(main.date, _anchor_back(part, main)), "day", part.anchor.text)
+        return None
+    own = _own(doc, trigger, main_mentions)
+    if own is not None:
+        return own
+    for split in splits:
+        named = occasions.named_event_date(doc, _anchored_noun(doc, split), earlier, dated,
+                                 cand.sentence_index)
+        if named is not None and named.precision == "day":
+            return EventDate(shift(named.date, _offset(split, named)), "day", split.anchor.text)
+    return _main_clause_date(art, cand.sentence_index, main_mentions, earlier, dated)
+
+
+def _main_clause_date(art, index, main_mentions, earlier, dated) -> EventDate | None:
+    """'The talk ... came a day after ...': the main clause's own date, else that of the
+    earlier event its subject names."""
+    sent = art.sentences[index]
+    return (_own(art.doc, sent.root, main_mentions)
+            or occasions.referred_date(earlier, dated,
+                                       occasions.main_subject_actors(sent, art.actors))
+            or occasions.named_event_date(art.doc, args.subject_of(sent.root), earlier,
+                                          dated, index))
+
+
+def trailing_attribution_date(art, cand) -> EventDate | None:
+    """'Forces detained hundreds during protests against Sunday's vote, the attorney
+    general said on Tuesday.': the date of a closing attribution dates the report of the
+    deeds before it that have no date of their own."""
+    sent = art.sentences[cand.sentence_index]
+    commas = [t for t in sent if t.text == "," and t.i > cand.trigger]
+    if not commas:
+        return None
+    tail = art.doc[commas[-1].i + 1:sent.end]
+    verbs = [t for t in tail if t.lemma_ in occasions.SPEECH_VERBS and t.pos_ == "VERB"]
+    if not verbs or any(t.pos_ == "VERB" and t not in verbs for t in tail):
+        return None
+    inside = [m for m in art.mentions(cand.sentence_index) if m[0] >= tail.start_char]
+    return _own(art.doc, verbs[0], inside)
+
+
+def _own(doc, trigger, mentions, nested: bool = True) -> EventDate | None:
+    m = pick_date(doc, trigger, mentions, nested)
     return EventDate(m.date, m.precision, m.text) if m is not None else None
 
 

@@ -124,7 +124,7 @@ def assign(golds, outs, with_actors: bool) -> list[tuple[int, int]]:
         fits = [oi for oi, o in enumerate(outs) if oi not in used and type_agrees(g, o)
                 and (not with_actors or actors_agree(g, o))]
         if fits:
-            oi = next((oi for oi in fits if g["date"] and outs[oi].get("date") == g["date"]),
+            oi = next((oi for oi in fits if g["date"] and _same_date(outs[oi].get("date"), g["date"])),
                       fits[0])
             used.add(oi)
             pairs.append((gi, oi))
@@ -150,12 +150,17 @@ def score_records(records: list[dict], docs: dict[str, dict]) -> tuple[Counter, 
         for gi, oi in full:
             if golds[gi]["date"]:
                 c["dated_hits"] += 1
-                c["date_right"] += outs[oi].get("date") == golds[gi]["date"]
+                c["date_right"] += _same_date(outs[oi].get("date"), golds[gi]["date"])
         _confusion(confusion, golds, outs)
         hit = {gi for gi, _ in full}
         misses += [{"doc": rec.get("id"), "roots": sorted(g["roots"]), "src": g["src"],
                     "tgt": g["tgt"]} for gi, g in enumerate(golds) if gi not in hit]
     return c, misses, confusion
+
+
+def _same_date(out: str | None, gold: str) -> bool:
+    """At the gold's precision: a gold '2023-06' (month) is met by any day of June."""
+    return out is not None and out[:len(gold)] == gold
 
 
 def _actor_accuracy(c: Counter, golds, outs, typed) -> None:

@@ -3,6 +3,9 @@
     find_dates(text, published, future=False) -> [DateMention]
     ground(expression, published, future=False) -> (iso date | None, precision | None)
     find_anchors(text) -> [Anchor]   # "a day after": main event = anchored event + offset_days
+    points_before(anchor) -> bool    # "hours before": the main event came first
+    occasion_words(lemma) -> {lemma} # nouns for the same kind of occasion ("truce", "ceasefire")
+    in_early_hours(date_text) -> bool  # "early on Wednesday": hours before it are the day before
 
 Everything is relative to the explicit article date (`published`); the clock and the local
 time zone are never read. With an unknown article date, relative expressions give a null
@@ -32,10 +35,10 @@ Conventions (precision is only ever day, month, year or None):
   and "Good Friday" are not dates; 4/5/2022 (day and month both <= 12) is ambiguous and not
   a date; impossible dates ("February 30") are not dates.
 """
-from .anchors import Anchor, find_anchors
+from .anchors import Anchor, find_anchors, in_early_hours, occasion_words, points_before
 from .arithmetic import PublishedDateError
 from .finder import DateMention, find_dates, ground
 from .tables import DateTablesError
 
 __all__ = ["Anchor", "DateMention", "DateTablesError", "PublishedDateError", "find_anchors",
-           "find_dates", "ground"]
+           "find_dates", "ground", "in_early_hours", "occasion_words", "points_before"]

@@ -107,3 +107,28 @@ def find_anchors(text: str) -> list[Anchor]:
     """Relative-to-another-event phrases in `text`, in text order, without overlaps
     (the longest wins): main event date = anchored event date + offset_days."""
     return longest_disjoint(sorted(_all_anchors(text), key=lambda a: a.start))
+
+
+_BEFORE_WORDS = frozenset({"before", "earlier", "prior", "ahead", "beforehand", "previous",
+                           "preceding"})
+
+
+def points_before(anchor: Anchor) -> bool:
+    """'hours before', 'shortly before', 'the day before': the main event came first."""
+    return bool(_BEFORE_WORDS & set(normalise(anchor.text).split()))
+
+
+def occasion_words(lemma: str) -> frozenset[str]:
+    """Nouns naming the same kind of occasion as ``lemma`` ('truce' → ceasefire, ...)."""
+    key = normalise(lemma)
+    for group in load_tables().event_noun_groups:
+        if key in group:
+            return group
+    return frozenset({key})
+
+
+def in_early_hours(date_text: str | None) -> bool:
+    """'early on Wednesday', 'at 2 a.m. Friday': the first hours of the day named."""
+    words = normalise(date_text or "")
+    return any(re.search(rf"(?<![\w.]){re.escape(w)}(?![\w])", words)
+               for w in load_tables().early_hours)

@@ -33,6 +33,9 @@ class Tables:
     fixed_days: Mapping[str, tuple[int, int]]
     vague: tuple[str, ...]
     anchor_units: Mapping[str, int]
+    # words naming one occasion: "the truce" refers back to "the ceasefire took effect"
+    event_noun_groups: tuple[frozenset[str], ...] = ()
+    early_hours: tuple[str, ...] = ()   # "early on Wednesday", "at 2 a.m.": a day's first hours
 
 
 def normalise(phrase: str) -> str:
@@ -79,7 +82,10 @@ def tables_from_dict(raw: dict) -> Tables:
         numbers=_frozen(raw["number_words"]), ordinals=_frozen(raw["ordinal_words"]),
         day_offsets=_frozen(raw["day_offsets"]),
         fixed_days=_frozen({k: tuple(v) for k, v in raw["fixed_days"].items()}),
-        vague=tuple(raw["vague"]), anchor_units=_frozen(raw["anchor_units"]))
+        vague=tuple(raw["vague"]), anchor_units=_frozen(raw["anchor_units"]),
+        event_noun_groups=tuple(frozenset(normalise(w) for w in group)
+                                for group in raw.get("event_noun_groups") or ()),
+        early_hours=tuple(raw.get("early_hours") or ()))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,183 @@
+"""Which earlier event an undated event belongs to: the same speaker's dated remarks, the
+quotation attribution that follows, the crowd scene of the lead, or the occasion a noun
+names ("the talks came ...", "hours before the truce").
+
+Event-level companions of dyads.dating. They only hand back dates already given to earlier
+events or read from a sentence through ``art`` (a dyads.dating.ArticleDating), so an
+inherited date is always one the text states somewhere.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..events import arguments as args
+from .anchors import occasion_words
+
+if TYPE_CHECKING:
+    from ..dating import EventDate
+
+PUBLISHED = "published"
+PRONOUNS = frozenset("he she it they we his her its their him them".split())
+QUOTE_MARKS = frozenset("\"\u201c\u2018'")
+# Verbs of a quotation's attribution: '"...," he said in a televised address on Saturday.'
+SPEECH_VERBS = frozenset({"say", "tell", "add", "write", "declare", "state", "warn"})
+# Sectors of unnamed crowds (protesters, residents, civilians), whose deeds in the
+# sentences after a dated one belong to the same scene.
+CROWD_SECTORS = frozenset({"PPL", "CVL"})
+CROWD_SCENE_SENTENCES = 2
+
+
+def known(d) -> bool:
+    """A date the text gave (its own phrase or one inherited), not the publication date."""
+    return d is not None and d.date is not None and d.text != PUBLISHED
+
+
+def _is_pronoun(actor) -> bool:
+    return (actor.text or "").lower() in PRONOUNS
+
+
+def _last_name(actor) -> str:
+    words = (actor.name or actor.text or "").lower().split()
+    return words[-1] if words else ""
+
+
+def _same_actor(a, b) -> bool:
+    """The same person or body: equal knowledge-base ids where both have one (a whole
+    country is no speaker); otherwise the same code, and a pronoun or the same last name
+    ("Lavrov" / "Sergei Lavrov"), so that two unnamed officials of one government differ."""
+    if a is None or b is None:
+        return False
+    if a.kb_id and b.kb_id:
+        return a.kb_id == b.kb_id and bool(a.sector or b.sector)
+    if not (a.code and a.code == b.code and a.sector):
+        return False
+    return _is_pronoun(a) or _is_pronoun(b) or _last_name(a) == _last_name(b)
+
+
+def _people(cand) -> list:
+    return [a for a in (cand.source, getattr(cand, "reporter", None)) if a is not None]
+
+
+def _addressed(prev, people) -> bool:
+    """A named person the earlier event was aimed at ('told Wang Yi in a call'), speaking next."""
+    t = prev.target
+    return t is not None and bool(t.kb_id) and any(p.kb_id == t.kb_id for p in people)
+
+
+def same_speaker_date(art, cand, earlier, dated) -> "EventDate | None":
+    """'The Russian minister had also claimed ...': the date of the person's latest dated
+    appearance in an earlier sentence, as the actor or reporter of an event, or as the
+    subject of a sentence with its own date ('Trudeau said on Tuesday ...'); a person
+    addressed in one of the two sentences before counts too ('told Wang ... Wang accused')."""
+    people = _people(cand)
+    if not people:
+        return None
+    by_sentence: dict[int, list] = {}
+    for prev in earlier:
+        by_sentence.setdefault(prev.sentence_index, []).append(prev)
+    for index in range(cand.sentence_index - 1, -1, -1):
+        near = cand.sentence_index - index <= 2
+        for prev in reversed(by_sentence.get(index, [])):
+            d = dated.get(id(prev))
+            if known(d) and (any(_same_actor(p, q) for p in people for q in _people(prev))
+                              or (near and _addressed(prev, people))):
+                return d
+        d = _subject_date(art, index, people)
+        if d is not None:
+            return d
+    return None
+
+
+def _subject_date(art, index, people) -> "EventDate | None":
+    """The date of a sentence whose main subject is one of ``people`` and whose main verb
+    carries its own date phrase."""
+    sent = art.sentences[index]
+    if not any(_same_actor(p, a) for p in people for a in main_subject_actors(sent, art.actors)):
+        return None
+    return art.own(index, sent.root)
+
+
+def attribution_date(art, cand) -> "EventDate | None":
+    """'Vucic accused X. "...," he said in an address late on Saturday.': the date of the
+    quotation's attribution in the next sentence dates the statement it follows."""
+    index = cand.sentence_index + 1
+    if index >= len(art.sentences) or not _people(cand):
+        return None
+    sent = art.sentences[index]
+    root = sent.root
+    subj = args.subject_of(root)
+    if (not sent.text.lstrip()[:1] in QUOTE_MARKS or root.lemma_ not in SPEECH_VERBS
+            or subj is None or subj.lower_ not in PRONOUNS):
+        return None
+    said_by = art.actors.at(subj)
+    if said_by and not any(_same_actor(p, a) for p in _people(cand) for a in said_by):
+        return None
+    return art.own(index, root)
+
+
+def _crowd_countries(cand) -> set[str]:
+    return {a.country for a in (cand.source, cand.target)
+            if a is not None and a.country and not a.kb_id and a.sector in CROWD_SECTORS}
+
+
+def crowd_date(cand, earlier, dated) -> "EventDate | None":
+    """'People rallied in Belgrade yesterday. ... Police detained 22 people.': an undated
+    deed of the same country's crowd within two sentences of a dated one is the same scene."""
+    mine = _crowd_countries(cand)
+    if not mine:
+        return None
+    for prev in reversed(earlier):
+        gap = cand.sentence_index - prev.sentence_index
+        if gap > CROWD_SCENE_SENTENCES:
+            return None
+        d = dated.get(id(prev))
+        if gap > 0 and known(d) and d.precision == "day" and _crowd_countries(prev) & mine:
+            return d
+    return None
+
+
+def main_subject_actors(sent, actors):
+    """Actors of the main clause's subject, looking inside event nouns ('Blinken's remarks')."""
+    subj = args.subject_of(sent.root)
+    if subj is None:
+        return []
+    tokens = [args.noun_source(subj), args.between_source(subj), args.noun_target(subj), subj]
+    found = []
+    for tok in tokens:
+        if tok is not None:
+            found += actors.at(tok)
+    return found
+
+
+def referred_date(earlier, dated, subject_actors) -> "EventDate | None":
+    """The date of the earlier event a main clause refers to ('the talk ... came'): one
+    with the same person, else one with the same country."""
+    for field in ("kb_id", "country"):
+        keys = {getattr(a, field) for a in subject_actors if getattr(a, field)}
+        for prev in reversed(earlier):
+            d = dated.get(id(prev))
+            if known(d) and {getattr(prev.source, field, None),
+                              getattr(prev.target, field, None)} & keys:
+                return d
+    return None
+
+
+def named_event_date(doc, noun, earlier, dated, before_sentence: int) -> "EventDate | None":
+    """'The talks came ...', 'hours before the truce began': the last dated event of an
+    earlier sentence named by the same noun or one for the same kind of occasion."""
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    words = occasion_words(noun.lemma_)
+    for prev in reversed(earlier):
+        d = dated.get(id(prev))
+        if (prev.sentence_index < before_sentence and known(d)
+                and words & _event_nouns(doc[prev.trigger])):
+            return d
+    return None
+
+
+def _event_nouns(trigger) -> set[str]:
+    """Words that name an event: its trigger, and the object a verb trigger carries
+    ('held talks' is referred to as 'the talks')."""
+    lemmas = {trigger.lemma_} | {c.lemma_ for c in trigger.children if c.dep_ in {"dobj", "obj"}}
+    return {w for lemma in lemmas for w in occasion_words(lemma)}
