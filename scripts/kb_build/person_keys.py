@@ -63,7 +63,7 @@ def person_keys(names: set[str], canonical: str, blocked: set[str]):
     """(key, kind) pairs for one person: full names, first+last, initial+last, surname."""
     out: dict[str, str] = {}
     weight = {"full": 4, "alias": 3, "short": 2, "nsurname": 1}
-    for name in names:
+    for name in sorted(names):  # sorted: when two names give one key, the same one wins each build
         key = person_key(name)
         words = key.split()
         if not words:

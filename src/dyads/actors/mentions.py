@@ -78,8 +78,10 @@ def propn_runs(doc, left: int, right: int) -> list[tuple[int, int]]:
     runs, start = [], None
     for i in range(left, right):
         tok = doc[i]
-        is_name = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.pos_ in {"NOUN", "ADJ"}
-                                           and tok.ent_type_ == "PERSON")
+        # a capitalised word the tagger puts in a person's name counts whatever its
+        # part of speech ("Barack" read as a preposition)
+        is_name = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.ent_type_ == "PERSON"
+                                           and tok.is_alpha)
         if is_name and start is None:
             start = i
         elif not is_name and start is not None:
@@ -196,7 +198,7 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
     ``is_place(name)`` says whether a town or region of that name exists."""
     if token.pos_ in SKIP_HEADS or token.lower_ in PRONOUNS:
         return None
-    phrase = phrase_of(token)
+    phrase = _with_split_name(token, phrase_of(token))
     text_span = doc[phrase.left:phrase.right]
     person, name_span = find_person(doc, phrase, kb, on, is_place)
     entities = find_entities(doc, phrase, kb)
@@ -214,21 +216,107 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
     if head_entity is not None:
         return _actor(text_span, head_entity.name, head_entity.kb_id, head_entity.country,
                       head_entity.sector, head_entity.kind)
-    sector = title_sector or kb.sector(token.lemma_.lower())
+    body = named_organisation(doc, token, phrase, entities)
+    if body is not None and body[2] == "IGO":  # "of African States" is no one country's
+        return _actor(text_span, body[0], None, None, "IGO", "igo", 0.6)
+    own_sector = title_sector or kb.sector(token.lemma_.lower())
+    sector = own_sector or modifier_sector(doc, token, phrase, kb)
     countries = [e for e, _ in entities if e.country]
     if sector and countries:
         return _actor(text_span, _name_in(doc, phrase), None, countries[0].country, sector, "title")
+    body = body or regional_body(doc, token, phrase)
+    if body is not None and not own_sector and all(e.country for e, _ in entities):
+        # an unknown body, unless its words name its sector ("the Medical Association")
+        # or a known body it belongs to ("the Arab League's council")
+        return _actor(text_span, body[0], None, body[1], body[2], body[3], 0.6)
     if entities:
         entity = entities[0][0]
         return _actor(text_span, entity.name, entity.kb_id, entity.country,
                       entity.sector or sector, entity.kind)
     if sector:
         country = located_country(token, kb)  # "rebels in the Ivory Coast"
-        if token.lower_ in GENERIC_WORDS and country is None:
+        if token.lower_ in GENERIC_WORDS and country is None and own_sector:
             return None  # "the authorities" alone names no one; "authorities in Croatia" does
         return _actor(text_span, None, None, country, sector, "title" if country else "sector",
                       0.7 if country else 0.5)
     return None
+
+
+def _with_split_name(token, phrase: Phrase) -> Phrase:
+    """'Barack Obama' parsed as a preposition and its object: the argument token heads a
+    person's name the parser split, so the phrase covers the whole name."""
+    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if span is None or span.label_ != "PERSON" or span.root.i != token.i:
+        return phrase
+    return Phrase(min(phrase.left, span.start), max(phrase.right, span.end), phrase.head)
+
+
+# People nouns that take their sector from their adjectives: "Islamic fundamentalist
+# leaders" are religious, "military leaders" military.
+PEOPLE_HEADS = {"leader", "figure", "member", "group", "faction", "elder", "representative",
+                "delegate", "personality", "circle", "element"}
+
+
+def modifier_sector(doc, token, phrase: Phrase, kb: KnowledgeBase) -> str | None:
+    """The sector the adjectives before a people noun name, when the noun has none."""
+    if token.lemma_.lower() not in PEOPLE_HEADS:
+        return None
+    words = [t.text for t in doc[phrase.left:token.i] if t.pos_ == "ADJ"]
+    return kb.title_sector(" ".join(words)) if words else None
+
+
+# Regions and scopes that make a body an intergovernmental one: "Europe's leading
+# security forum", "the regional bloc", "the world body".
+REGION_WORDS = {"europe", "european", "africa", "african", "asia", "asian", "arab", "pacific",
+                "atlantic", "transatlantic", "caribbean", "nordic", "baltic", "balkan",
+                "latin", "gulf", "eurasian", "continental", "regional", "world", "global",
+                "international", "intergovernmental", "multilateral", "pan"}
+BODY_NOUNS = {"forum", "organisation", "organization", "body", "bloc", "alliance", "grouping",
+              "union", "league", "commission", "club"}
+
+
+def regional_body(doc, token, phrase: Phrase):
+    """(name, country, sector, how) for a lower-case body word with a region or scope
+    before it: an IGO with no country."""
+    if not token.is_lower or token.lemma_.lower() not in BODY_NOUNS:
+        return None
+    words = {t.lower_ for t in doc[phrase.left:token.i]}
+    return (None, None, "IGO", "igo") if words & REGION_WORDS else None
+
+
+# Last words of organisation names: "the Association of ...", "the ... Federation".
+ORG_NAME_HEADS = {"association", "union", "forum", "federation", "council", "league",
+                  "society", "foundation", "confederation", "alliance", "organisation",
+                  "organization", "network", "syndicate", "assembly", "coalition",
+                  "committee", "commission"}
+STATE_WORDS = {"states", "nations", "countries", "governments", "intergovernmental",
+               "interparliamentary"}  # "of African States": a body of states
+PARTY_WORDS = {"party", "conservatives", "democrats", "socialists", "liberals",
+               "republicans", "greens", "communists", "labour", "labor"}
+
+
+def named_organisation(doc, token, phrase: Phrase, entities):
+    """(name, country, sector, how) for an organisation's name the KB does not know: a
+    party when its name says so, an IGO when it gathers states, else an NGO; its country
+    only when the name holds exactly one country's name or adjective."""
+    if token.pos_ != "PROPN" or token.lower_ not in ORG_NAME_HEADS:
+        return None
+    span = doc[phrase.left:phrase.right]
+    words = {t.lower_ for t in span if not _in_country_name(t, entities)}
+    countries = {e.country for e, _ in entities if e.country}
+    country = countries.pop() if len(countries) == 1 else None
+    name = (span[1:] if span[0].lower_ == "the" else span).text
+    if words & PARTY_WORDS:
+        return name, country, "PTY", "title" if country else "sector"
+    if words & STATE_WORDS:
+        return name, None, "IGO", "igo"
+    return name, country, "NGO", "ngo"
+
+
+def _in_country_name(token, entities) -> bool:
+    """'States' in 'the United States', not the bare 'States' of 'African States'."""
+    return any(e.country and a <= token.i < b and (b - a > 1 or token.lower_ != "states")
+               for e, (a, b) in entities)
 
 
 def located_country(token, kb: KnowledgeBase) -> str | None:

@@ -236,9 +236,18 @@ def conjuncts(token) -> list:
     while stack:
         t = stack.pop(0)
         out.append(t)
-        stack += [c for c in t.children if (c.dep_ == "conj" or listed_appos(c))
+        stack += [c for c in _name_children(t) if (c.dep_ == "conj" or listed_appos(c))
                   and c.pos_ in {"NOUN", "PROPN", "PRON"}]
     return out
+
+
+def _name_children(token) -> list:
+    """The token's children; for the head of a person's name the parser split ('Barack'
+    read as a preposition over 'Obama and Vladimir Putin'), those of the whole name."""
+    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if span is None or span.label_ != "PERSON" or span.root.i != token.i or len(span) < 2:
+        return list(token.children)
+    return [c for t in span for c in t.children if not span.start <= c.i < span.end]
 
 
 
