@@ -30,3 +30,13 @@ def test_language_check():
     assert looks_english("Blinken criticized Russia.")  # short, no function words
     assert not looks_english("Die Regierung hat am Mittwoch die Gespräche mit der Opposition "
                              "abgebrochen und neue Wahlen angekündigt, wie der Sprecher sagte.")
+
+
+def test_entity_span_is_the_entity_doc_ents_gives_for_every_token():
+    from dyads.parse import entity_span, load_nlp
+
+    doc = load_nlp()("Foreign Minister Sergei Lavrov met Antony Blinken in Geneva on Friday, "
+                     "and the United Nations Security Council met in New York.")
+    expected = {t.i: (e.start, e.end, e.label_) for e in doc.ents for t in e}
+    got = {t.i: (s.start, s.end, s.label_) for t in doc if (s := entity_span(t)) is not None}
+    assert got == expected and len(doc.ents) >= 4

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..events.arguments import prep_object, subject_of
+from ..parse import entity_span
 from ..records import Actor
 from . import coref
 from .kb import composite_code
@@ -152,7 +153,7 @@ class ContextCountries:
             return actor
         obj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "from"}
                     for g in c.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_ENTITIES), None)
-        span = next((e for e in self.doc.ents if obj is not None and e.start <= obj.i < e.end), None)
+        span = entity_span(obj) if obj is not None else None
         entity = self.kb.entity(span.text) if span is not None else None
         if entity is None or entity.kind != "metonym" or entity.country != actor.country:
             return actor
@@ -213,7 +214,7 @@ class ContextCountries:
 
     def _place_country(self, token) -> str | None:
         """The country of a named place: a country or capital in the KB, else a town."""
-        span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        span = entity_span(token)
         entity = self.kb.entity(span.text) if span is not None else None
         if entity is not None and entity.country and entity.kind in {"country", "metonym"}:
             return entity.country

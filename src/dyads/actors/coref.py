@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
-from .sectors import norm_text
 from .mentions import phrase_of, resolve_phrase
+from .sectors import norm_text
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}

@@ -14,9 +14,16 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from dyads.actors.sectors import (entity_key, loose_key, norm_text, person_key,
-                                  phrase_forms, primary_sector, title_sector_from_code,
-                                  title_windows)
+from dyads.actors.sectors import (
+    entity_key,
+    loose_key,
+    norm_text,
+    person_key,
+    phrase_forms,
+    primary_sector,
+    title_sector_from_code,
+    title_windows,
+)
 
 SOURCE_RANK = {"overrides": 4, "wikidata": 3, "factbook": 2, "phoenix": 1}
 SOURCE_NAMES = {name[0]: name for name in SOURCE_RANK}  # stored as one letter

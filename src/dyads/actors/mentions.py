@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..parse import entity_span
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
 
@@ -245,7 +246,7 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
 def _with_split_name(token, phrase: Phrase) -> Phrase:
     """'Barack Obama' parsed as a preposition and its object: the argument token heads a
     person's name the parser split, so the phrase covers the whole name."""
-    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    span = entity_span(token)
     if span is None or span.label_ != "PERSON" or span.root.i != token.i:
         return phrase
     return Phrase(min(phrase.left, span.start), max(phrase.right, span.end), phrase.head)

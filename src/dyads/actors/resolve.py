@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..parse import entity_span
 from ..records import Actor
 from . import coref
 from .context import (
@@ -155,7 +156,7 @@ class ArticleActors(ContextCountries):
         """A named town or region stands for its country when it is what a deed targets."""
         if self.gazetteer is None or token.ent_type_ not in {"GPE", "LOC", "FAC"}:
             return None
-        span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        span = entity_span(token)
         place = self.gazetteer.lookup(span.text, self._named_countries(span)) \
             if span is not None else None
         if place is None or not place.country:
@@ -244,7 +245,7 @@ def conjuncts(token) -> list:
 def _name_children(token) -> list:
     """The token's children; for the head of a person's name the parser split ('Barack'
     read as a preposition over 'Obama and Vladimir Putin'), those of the whole name."""
-    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    span = entity_span(token)
     if span is None or span.label_ != "PERSON" or span.root.i != token.i or len(span) < 2:
         return list(token.children)
     return [c for t in span for c in t.children if not span.start <= c.i < span.end]
