@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import dates as date_text
-from .dates import occasions
-from .dates.occasions import PUBLISHED, known
+from . import occasions
 from .events import arguments as args
+from .occasions import PUBLISHED, known
+
 # Clause links a date phrase may cross downwards: "said on Tuesday that Moscow urges" dates
 # the urging, but "the Philippines, which brought the case in 2013" dates only "brought".
 SHARED_CLAUSE_DEPS = {"conj"}

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..events import arguments as args
-from .anchors import occasion_words
+from .dates.anchors import occasion_words
+from .events import arguments as args
 
 if TYPE_CHECKING:
-    from ..dating import EventDate
+    from .dating import EventDate
 
 PUBLISHED = "published"
 PRONOUNS = frozenset("he she it they we his her its their him them".split())
