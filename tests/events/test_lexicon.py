@@ -56,7 +56,7 @@ def test_ids_are_unique(lexicon):
 
 def _constraint_key(e):
     return (e.lemma, e.pos, e.particle, frozenset(e.xcomp), frozenset(e.xcomp_objects),
-            frozenset(e.modifiers), bool(e.objects))
+            frozenset(e.modifiers), frozenset(e.predicates), bool(e.objects))
 
 
 def test_no_two_codes_claim_the_same_object(lexicon):
@@ -161,6 +161,7 @@ def test_ids_and_specificity_are_computed(tmp_path):
     ('entries:\n  "041":\n    - {verb: call}\nuncovered:\n  "041": "x"\n', "uncovered"),
     ('entries:\n  "041":\n    - {verb: call}\nextra: 1\n', "extra"),
     ('entries: [1, 2]\n', "entries"),
+    ('entries:\n  "111":\n    - {noun: visit, predicates: [any]}\n', "predicates"),
     ('entries:\n  "041": [\n', "not valid YAML"),
 ])
 def test_malformed_lexicons_say_what_is_wrong(tmp_path, body, needle):
@@ -185,3 +186,10 @@ def test_words_are_written_as_spacy_lemmatises_them(lexicon):
         x for e in entries for x in e.objects + e.xcomp_objects]
     assert _lemmas_that_change(nlp, verbs, "They will {} it .", 2) == []
     assert _lemmas_that_change(nlp, nouns, "They saw the {} .", 3) == []
+
+
+def test_listed_predicates_say_more_than_any_predicate(lexicon):
+    calls = {e.code: e for e in lexicon.entries_for("call", "verb") if e.predicates}
+    assert calls["111"].predicates == ("any",) and calls["111"].specificity == 1
+    assert "success" in calls["051"].predicates and calls["051"].specificity == 2
+    assert calls["016"].specificity == 2  # objects (accusations) plus any predicate

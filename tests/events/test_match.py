@@ -260,3 +260,14 @@ def test_receiving_from_a_giver_makes_the_giver_the_source():
 def test_allowing_refugees_home_is_one_event_and_an_intent_when_announced():
     assert [c for _, _, c, _ in coded("Chad allowed Sudanese refugees to return.")] == ["0833"]
     assert [c for _, _, c, _ in coded("Chad will allow Sudanese refugees to return.")] == ["0343"]
+
+
+def test_a_phone_call_links_the_verb_subject_and_object():
+    assert ("TUR", "RUS", "041") in {(s, t, c) for s, t, c, _ in coded(
+        "Erdogan told Putin in a phone call that talks must resume.")}
+
+
+def test_a_misparsed_main_verb_keeps_its_coordinated_subject():
+    got = {(s, t, c) for s, t, c, _ in coded(
+        "The United States and ten other countries expelled fifty Russian diplomats.")}
+    assert ("USA", "RUS", "161") in got

@@ -3,8 +3,8 @@
 One test per construction, on sentences written here."""
 import pytest
 
+from dyads.events.combine import find_triggers
 from dyads.events.lexicon import default_lexicon
-from dyads.events.triggers import find_triggers
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +143,51 @@ def test_participle_of_a_document_is_a_trigger(triggers):
 def test_trigger_codes_of_new_wording(triggers, text, word, code):
     assert triggers(text).get(word) == code
 
+
+
+@pytest.mark.parametrize("text,word,code", [
+    # a verb with an object predicate names and judges: criticism, praise, or a denial
+    ("The minister called the visit a dangerous provocation.", "called", "111"),
+    ("The premier called the summit a historic success.", "called", "051"),
+    ("The ministry called the allegations absurd.", "called", "016"),
+    # a date after "on" is no particle: a phone call, not "call on X to ..."
+    ("Macron called Scholz on Tuesday.", "called", "041"),
+    # "called for X to be tried": the parser marks the clause with "for"
+    ("The bishop called for the general to be put on trial.", "called", "020"),
+    # lemma repairs and a judging verb that keeps its own code over its event-noun object
+    ("Officials said they hoped for progress.", "hoped", "013"),
+    ("The cabinet would consider new sanctions.", "consider", "014"),
+    # a past-tense verb the parser hangs on its subject as a modifier
+    ("Canada and ten other countries expelled fifty Russian diplomats.", "expelled", "161"),
+    # what is measured out ("most of", "$40 million in") is not the object
+    ("The government paused most of the new tariffs.", "paused", "085"),
+    ("Japan pledged $40 million in humanitarian aid.", "pledged", "033"),
+    # groups named by their kind, and carriers named by their compound
+    ("The charity sent a medical team to the region.", "sent", "073"),
+    ("The regime restricted internet access.", "restricted", "1721"),
+    ("Germany will send an air defence system to Poland.", "send", "072"),
+    ("Riot police used stun grenades against the crowd.", "used", "175"),
+    ("Protesters burned flags outside the embassy.", "burned", "141"),
+    ("The envoy raised concerns with Beijing.", "raised", "111"),
+    ("The agency will work with local authorities.", "work", "050"),
+    ("The king awarded the general a medal.", "awarded", "051"),
+    ("Dock workers extended their strike.", "extended", "143"),
+    # a named diplomat is known by the title before the name
+    ("The deputy minister summoned U.S. Ambassador John Miller on Monday.", "summoned", "114"),
+    ("The president dismissed the protesters as foreign agents.", "dismissed", "111"),
+    ("The two leaders cut short their summit.", "cut", "164"),
+    ("Norway is ready to facilitate talks between the rivals.", "facilitate", "045"),
+    ("Qatar will try to bring the two sides to the negotiating table.", "bring", "045"),
+])
+def test_article_constructions(triggers, text, word, code):
+    assert triggers(text).get(word) == code
+
+
+def test_a_name_given_in_passing_is_no_event(triggers):
+    assert "called" not in triggers("The army kept shelling what it called terrorist bases.")
+
+
+def test_a_call_as_the_channel_of_a_verb_is_a_phone_call(triggers):
+    assert triggers("Merkel urged Putin in a call on Sunday to withdraw.")["call"] == "041"
+    # talks keep their own consultation reading
+    assert triggers("Barak spoke to reporters during the talks.").get("talks", "046")[:2] == "04"

@@ -22,7 +22,7 @@ from dyads.events.codes import is_cameo_code
 LEXICON_FILE = "lexicon.yaml"
 POS_KEYS = ("verb", "noun")
 WORD = re.compile(r"^[a-z][a-z']*$")  # one spaCy token, lower case: no spaces, no hyphens
-LIST_FIELDS = ("objects", "xcomp", "xcomp_objects", "modifiers")
+LIST_FIELDS = ("objects", "xcomp", "xcomp_objects", "modifiers", "predicates")
 WORD_FIELDS = ("particle", "target_prep", "source_prep")
 OTHER_FIELDS = ("negated_code", "id", "note")
 ALLOWED_FIELDS = frozenset(POS_KEYS + LIST_FIELDS + WORD_FIELDS + OTHER_FIELDS)
@@ -48,14 +48,23 @@ class LexEntry:
     specificity: int          # number of constraints; the matcher prefers the highest
     xcomp_objects: tuple[str, ...] = ()  # the infinitive's direct object in this set
     modifiers: tuple[str, ...] = ()      # a compound/amod child of the trigger in this set
+    # the verb's object predicate ("called the visit a PROVOCATION") or a word on it is in
+    # this set; ANY_PREDICATE admits every object predicate
+    predicates: tuple[str, ...] = ()
     # set by the matcher, never in the file: the verb's subject is an event noun whose own
     # doer is the source ("a Hamas BOMBING killed ...")
     doer_in_subject: bool = False
 
 
-def specificity_of(particle, objects, xcomp, xcomp_objects, modifiers) -> int:
-    """How many constraints an entry carries (target/source prepositions only locate actors)."""
-    return sum(1 for c in (particle, objects, xcomp, xcomp_objects, modifiers) if c)
+ANY_PREDICATE = "any"
+
+
+def specificity_of(particle, objects, xcomp, xcomp_objects, modifiers, predicates=()) -> int:
+    """How many constraints an entry carries (target/source prepositions only locate actors);
+    a listed predicate says more than "any predicate"."""
+    listed = bool(predicates) and tuple(predicates) != (ANY_PREDICATE,)
+    return sum(1 for c in (particle, objects, xcomp, xcomp_objects, modifiers, predicates, listed)
+               if c)
 
 
 @dataclass(frozen=True)
@@ -141,8 +150,9 @@ def _entries_from_raw(code: str, index: int, raw: Any) -> list[LexEntry]:
     lemmas, pos = _lemmas_and_pos(raw, where)
     c = {f: _words(raw.get(f), where, f) for f in LIST_FIELDS}
     w = {f: _word(raw.get(f), where, f) for f in WORD_FIELDS}
-    if pos == "noun" and (c["xcomp"] or c["xcomp_objects"] or w["particle"]):
-        raise LexiconError(f"{where}: nouns take no 'particle', 'xcomp' or 'xcomp_objects'")
+    if pos == "noun" and (c["xcomp"] or c["xcomp_objects"] or w["particle"] or c["predicates"]):
+        raise LexiconError(f"{where}: nouns take no 'particle', 'xcomp', 'xcomp_objects' "
+                           f"or 'predicates'")
     if c["xcomp_objects"] and not c["xcomp"]:
         raise LexiconError(f"{where}: field 'xcomp_objects' needs 'xcomp' (the infinitive)")
     negated = raw.get("negated_code")
@@ -152,13 +162,13 @@ def _entries_from_raw(code: str, index: int, raw: Any) -> list[LexEntry]:
     if explicit_id is not None and (len(lemmas) != 1 or not isinstance(explicit_id, str)):
         raise LexiconError(f"{where}: field 'id' must be a string, on a single-lemma entry")
     spec = specificity_of(w["particle"], c["objects"], c["xcomp"], c["xcomp_objects"],
-                          c["modifiers"])
+                          c["modifiers"], c["predicates"])
     return [LexEntry(code=code, lemma=lemma, pos=pos, particle=w["particle"],
                      objects=c["objects"], target_prep=w["target_prep"], xcomp=c["xcomp"],
                      source_prep=w["source_prep"], negated_code=negated,
                      id=explicit_id or _base_id(code, lemma, pos, w["particle"]),
                      specificity=spec, xcomp_objects=c["xcomp_objects"],
-                     modifiers=c["modifiers"])
+                     modifiers=c["modifiers"], predicates=c["predicates"])
             for lemma in lemmas]
 
 
@@ -170,7 +180,7 @@ def _base_id(code: str, lemma: str, pos: str, particle: str | None) -> str:
 def _signature(e: LexEntry) -> tuple:
     """What makes two entries fire on exactly the same text."""
     return (e.lemma, e.pos, e.particle, frozenset(e.objects), frozenset(e.xcomp),
-            frozenset(e.xcomp_objects), frozenset(e.modifiers))
+            frozenset(e.xcomp_objects), frozenset(e.modifiers), frozenset(e.predicates))
 
 
 def _unique_ids(entries: list[LexEntry]) -> list[LexEntry]:

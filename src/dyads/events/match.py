@@ -11,14 +11,30 @@ from ..actors.resolve import ArticleActors
 from ..records import Actor
 from . import arguments as args
 from .codes import future_code, shifted_code
+from .combine import find_triggers
 from .lexicon import LexEntry, Lexicon
 from .modality import is_pending, modality_of
-from .roots import (CONTAINER_ROOTS, CONTENT_ROOTS, MATERIAL_ROOTS, NEED_TARGET_ROOTS,
-                    STATEMENT_ROOT)
-from .shifts import (conditional_threat, refined_code, statements_as_demands, will_not,
-                     wishes_as_appeals)
-from .triggers import (MEDIATION_CODES, governed_by_trigger, statement_has_content_event,
-                       find_triggers, verb_source)
+from .roots import (
+    CONTAINER_ROOTS,
+    CONTENT_ROOTS,
+    MATERIAL_ROOTS,
+    NEED_TARGET_ROOTS,
+    STATEMENT_ROOT,
+)
+from .shifts import (
+    conditional_threat,
+    refined_code,
+    statements_as_demands,
+    will_not,
+    wishes_as_appeals,
+)
+from .triggers import (
+    MEDIATION_CODES,
+    governed_by_trigger,
+    is_medium,
+    statement_has_content_event,
+    verb_source,
+)
 
 
 @dataclass(frozen=True)
@@ -94,7 +110,7 @@ def _argument_tokens(token, entry: LexEntry):
             return (args.subject_of(verb) if verb is not None else None,
                     [between] if between is not None else [], [])
         source = args.noun_source(token) or args.between_source(token)
-        target = args.noun_target(token) or _addressee(token, entry)
+        target = _medium_partner(token) or args.noun_target(token) or _addressee(token, entry)
         if source is None:  # "made progress at talks", "during the conversation with X"
             verb = args.governing_verb(token)
             source = args.subject_of(verb) if verb is not None else None
@@ -108,6 +124,8 @@ def _argument_tokens(token, entry: LexEntry):
         return (verb_source(token, entry), [subject] if subject is not None else [],
                 args.subtree_nouns(token))
     source = args.subject_of(token)
+    if source is not None and token.dep_ == "acl":  # "the US and 20 countries EXPELLED ..."
+        source = _first_conjunct(source)
     if entry.doer_in_subject:  # "a Hamas bombing killed ...": the bombing's doer, if named
         source = args.noun_source(source) if source is not None else None
     targets = []
@@ -122,6 +140,21 @@ def _argument_tokens(token, entry: LexEntry):
     if entry.code[:2] in MATERIAL_ROOTS:
         targets += args.place_objects(token)
     return source, targets, args.subtree_nouns(token)
+
+
+def _medium_partner(noun):
+    """'told PUTIN in a phone call': the other party of a call is the verb's object."""
+    if not is_medium(noun):
+        return None
+    verb = noun.head.head
+    dative = args.child(verb, "dative")
+    return args.child(verb, "dobj") or (args.child(dative, "pobj") if dative is not None else None)
+
+
+def _first_conjunct(token):
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
 
 
 def _pick_targets(target_toks, fallback_toks, source_tok, sources, actors: ArticleActors,

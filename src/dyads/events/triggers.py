@@ -4,36 +4,57 @@ The most specific entry whose constraints the parse satisfies wins. Event nouns 
 verb's topic ("discussed the cooperation") or the content of an appeal, demand, intent or
 refusal ("called for SANCTIONS") are not events of their own. A verb and its event-noun
 object ("launched air strikes", "offered military aid") make one event: see
-``resolve_verb_object``.
+``combine``, which finds a sentence's triggers and combines them.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
 from . import arguments as args
-from .codes import shifted_code
-from .lexicon import LexEntry, Lexicon
+from .lexicon import ANY_PREDICATE, LexEntry, Lexicon
 from .modality import is_refusal
-from .roots import CONTAINER_ROOTS, STATEMENT_ROOT
+from .roots import CONTAINER_ROOTS
 
 
 def _has_particle(verb, particle: str) -> bool:
-    return any(c.lower_ == particle and c.dep_ in {"prt", "advmod", "prep"} for c in verb.children)
+    return any(c.lower_ == particle and c.dep_ in {"prt", "advmod", "prep"} and not _dates(c)
+               for c in verb.children) or _for_to_clause(verb, particle) is not None
+
+
+TIME_ENTITIES = {"DATE", "TIME"}
+
+
+def _dates(prep) -> bool:
+    """'called Netanyahu ON SUNDAY': a preposition dating the deed is no particle."""
+    obj = args.child(prep, "pobj")
+    return obj is not None and obj.ent_type_ in TIME_ENTITIES
+
+
+def _for_to_clause(verb, particle: str):
+    """'called FOR Putin to be tried': the parser hangs "for" on the infinitive clause as
+    its marker; the clause is then what the particle introduces."""
+    if particle != "for":
+        return None
+    return next((c for c in verb.children if c.dep_ in {"advcl", "ccomp"} and c.i > verb.i
+                 and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1
+                         for m in c.children)), None)
 
 
 def _lemma_of(token) -> str | None:
     return joined_lemma(token) if token is not None else None
 
 
-# Verb lemmas the parser's lemmatiser gets wrong: "staged" → "stag", "waging" → "wag".
+# Verb lemmas the parser's lemmatiser gets wrong: "staged" → "stag", "waging" → "wag",
+# "hoped" → "hop" (keyed by the lemma and the word's first letters).
 VERB_LEMMA_FIXES = {"stag": "stage", "wag": "wage"}
+VERB_FORM_FIXES = {("hop", "hope"): "hope"}
 
 
 def joined_lemma(token) -> str:
     """The lemma with a hyphenated first part joined on: 'cease-fire' → 'ceasefire'."""
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
-        lemma = VERB_LEMMA_FIXES.get(lemma, lemma)
+        lemma = VERB_LEMMA_FIXES.get(lemma, VERB_FORM_FIXES.get((lemma, token.lower_[:4]), lemma))
     i = token.i
     if i >= 2 and token.doc[i - 1].text == "-" and (
             token.doc[i - 2].head.i == i or token.doc[i - 2].lower_ in JOINED_PREFIXES):
@@ -53,15 +74,17 @@ def _constrained_object(token, entry: LexEntry):
         if obj is not None:
             return obj
     obj = args.child(token, "dobj") or args.passive_target(token) or _infinitive_subject(token)
-    if obj is not None and obj.lemma_.lower() in QUANTITY_NOUNS:
-        return args.prep_object(obj, "of") or obj  # "handed over 700 KG of medicine"
+    if obj is not None and (obj.lemma_.lower() in QUANTITY_NOUNS or obj.tag_ == "$"):
+        # "handed over 700 KG OF medicine", "pledged $85 million IN assistance"
+        return args.prep_object(obj, "of") or args.prep_object(obj, "in") or obj
     return obj
 
 
 # Objects that only measure out what is given or cut: "700 kg OF MEDICINE", "part of the aid".
 QUANTITY_NOUNS = {"kg", "kilogram", "kilo", "ton", "tonne", "tons", "lot", "amount", "shipment",
                   "batch", "consignment", "part", "portion", "share", "million", "billion",
-                  "quantity", "load", "planeload", "truckload", "dozen", "hundred", "thousand"}
+                  "quantity", "load", "planeload", "truckload", "dozen", "hundred", "thousand",
+                  "most", "some", "all", "half", "majority", "bulk", "rest", "much"}
 
 
 def _infinitive_subject(verb):
@@ -76,6 +99,10 @@ def _object_lemmas(obj) -> set[str]:
     lemmas = {_lemma_of(obj)}
     if obj.lemma_.lower() in OBJECT_CARRIERS:
         lemmas |= {_lemma_of(c) for c in obj.children if c.dep_ == "compound"}
+    if obj.pos_ == "PROPN":  # "summoned Ambassador Nicholas BURNS": the title says who
+        lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+    if obj.lemma_.lower() in KIND_CARRIERS:
+        lemmas |= {_lemma_of(c) for c in obj.children if c.dep_ in {"compound", "amod", "nmod"}}
     return lemmas
 
 
@@ -105,6 +132,8 @@ def entry_fits(token, entry: LexEntry) -> bool:
         return not entry.objects or _lemma_of(of_obj) in entry.objects
     if entry.objects and not _object_fits(_constrained_object(token, entry), entry.objects):
         return False
+    if entry.predicates and not _predicate_fits(token, entry.predicates):
+        return False
     if entry.xcomp:
         xcomp = infinitive_of(token)
         if _lemma_of(xcomp) not in entry.xcomp:
@@ -112,6 +141,22 @@ def entry_fits(token, entry: LexEntry) -> bool:
         if entry.xcomp_objects and _lemma_of(args.child(xcomp, "dobj")) not in entry.xcomp_objects:
             return False
     return True
+
+
+def _predicate_fits(verb, predicates) -> bool:
+    """'called the visit a reckless PROVOCATION': the object predicate or a word on it."""
+    pred = args.child(verb, "oprd")
+    if pred is None or pred.pos_ == "PROPN":  # "called Scholz": a misparsed object, a name
+        return False
+    words = {pred.lemma_.lower()} | {c.lemma_.lower() for c in pred.children}
+    return ANY_PREDICATE in predicates or bool(words & set(predicates))
+
+
+def _names_a_relative(verb) -> bool:
+    """'to strike WHAT HE CALLED military infrastructure': a name given in passing."""
+    obj = args.child(verb, "dobj")
+    return (obj is not None and obj.tag_ in {"WP", "WDT"}
+            and args.child(verb, "oprd") is not None)
 
 
 def verb_source(verb, entry: LexEntry):
@@ -145,7 +190,10 @@ LIGHT_VERBS = {"undertake", "launch", "begin", "start", "conduct", "hold", "stag
 LIGHT_NOUNS = {"mission", "effort", "efforts", "bid", "initiative", "push", "attempt", "process",
                "campaign", "operation", "drive", "offensive", "deal", "agreement", "talks"}
 # Objects named by their compound: "ended mediation EFFORTS", "cut the aid PROGRAMME".
-OBJECT_CARRIERS = LIGHT_NOUNS | {"program", "programme", "package", "scheme", "plan"}
+OBJECT_CARRIERS = LIGHT_NOUNS | {"program", "programme", "package", "scheme", "plan", "access",
+                                 "service"}  # also "INTERNET access"
+# Groups named by their kind: "a MEDICAL team", "a field HOSPITAL and medical team".
+KIND_CARRIERS = {"team", "crew", "convoy", "unit"}
 # Nouns whose to-infinitive is the act itself: "an attempt TO ASSASSINATE", "a bid to free".
 PURPOSE_NOUNS = {"attempt", "bid", "effort", "plot", "move", "decision", "drive", "campaign",
                  "operation", "mission", "initiative"}
@@ -182,74 +230,48 @@ def _selection_key(token, entry: LexEntry) -> tuple:
 def best_entry(token, lexicon: Lexicon) -> LexEntry | None:
     pos = "verb" if token.pos_ in {"VERB"} else "noun" if token.pos_ == "NOUN" else None
     if pos is None or (pos == "verb" and token.dep_ in MODIFIER_DEPS and not (
-            _purpose_infinitive(token) or _message_participle(token) or accord_content(token))):
+            _purpose_infinitive(token) or _message_participle(token) or accord_content(token)
+            or _finite_acl(token))):
+        return None
+    if pos == "verb" and _names_a_relative(token):
         return None
     if token.dep_ == "compound" and token.head.lemma_.lower() not in LIGHT_NOUNS:
         return None
     entries = [e for e in lexicon.entries_for(joined_lemma(token), pos) if entry_fits(token, e)]
+    if pos == "noun" and is_medium(token) and not any(e.code[:2] == CONSULT_ROOT for e in entries):
+        entries = _as_conversation(token, lexicon) or entries
     if not entries:
         return None
     return max(entries, key=lambda e: _selection_key(token, e))  # first of equals: file order
 
 
-def find_triggers(sent, lexicon: Lexicon, discards=None) -> dict[int, LexEntry]:
-    """Token index → the most specific fitting lexicon entry, for one sentence."""
-    triggers = {}
-    for token in sent:
-        entry = best_entry(token, lexicon)
-        if entry is not None and not (discards is not None and discards.is_idiom(token)):
-            triggers[token.i] = entry
-    out = dict(triggers)
-    for token in sent:
-        obj = _event_object(token, triggers)
-        if obj is None:
-            continue
-        kept, dropped, entry = resolve_verb_object(token, triggers.get(token.i), obj,
-                                                   triggers[obj.i])
-        out.pop(dropped, None)
-        if kept is not None:
-            out[kept] = entry
-    out = _accords_as_intent(_deeds_with_event_subjects(out, sent), sent)
-    return _agreements_as_accord(_attempted_killings(out, sent), sent)
+# Prepositions that make a noun the channel of the verb's act: "told Putin IN A CALL".
+MEDIUM_PREPS = {"in", "during", "over"}
+CONSULT_ROOT = "04"
 
 
-# Verbs and nouns that make a killing an attempt: "tried to / a plot to assassinate".
-ATTEMPT_WORDS = {"try", "attempt", "seek", "plot", "bid"}
-KILLING_CODE, ATTEMPTED_KILLING_CODE = "186", "185"
+def is_medium(noun) -> bool:
+    """'told Putin IN A PHONE CALL', 'urged him DURING talks': the noun is the occasion of
+    the verb's act (a consultation between its doer and its object), not its content."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ in MEDIUM_PREPS
+            and noun.head.head.pos_ == "VERB" and noun.head.head.i < noun.i)
 
 
-def _attempted_killings(triggers: dict, sent) -> dict:
-    """'tried to assassinate X', 'an attempt to assassinate X' is CAMEO 185, not the deed."""
-    out = dict(triggers)
-    for i, entry in triggers.items():
-        token = sent.doc[i]
-        if entry.code == KILLING_CODE and token.head.i != i and token.dep_ in {"xcomp", "acl"} \
-                and token.head.lemma_.lower() in ATTEMPT_WORDS:
-            out[i] = replace(entry, code=ATTEMPTED_KILLING_CODE, id=f"{entry.id}^attempt")
-    return out
+def _as_conversation(noun, lexicon: Lexicon) -> list[LexEntry]:
+    """A medium noun's consultation readings, its own modifiers unchecked: 'in a call'
+    is a phone call though no PHONE is written."""
+    return [e for e in lexicon.entries_for(joined_lemma(noun), "noun")
+            if e.code[:2] == CONSULT_ROOT and entry_fits(noun, replace(e, modifiers=()))]
 
 
-AGREE_INTENT_CODE, ACCORD_CODE = "030", "019"
+def _finite_acl(token) -> bool:
+    """'the US and 20 other countries EXPELLED diplomats': a past-tense verb with an object
+    hung on a noun as a modifier is the clause's own verb misparsed, not a participle."""
+    if token.dep_ != "acl" or args.child(token, "dobj") is None:
+        return False
+    return token.tag_ == "VBD" or token.sent.root.pos_ not in {"VERB", "AUX"}
 
 
-def _agreements_as_accord(triggers: dict, sent) -> dict:
-    """'A and B agreed that there was a need for calm' states a shared view (019); only
-    when the agreed clause holds a deed ('agreed that they should cooperate') is it an
-    intent (03x)."""
-    out = dict(triggers)
-    for i, entry in triggers.items():
-        token = sent.doc[i]
-        if entry.code != AGREE_INTENT_CODE or entry.lemma != "agree" or entry.pos != "verb":
-            continue
-        clause = args.child(token, "ccomp")
-        if clause is None or infinitive_of(token) is not None:
-            continue
-        if not any(t.i in triggers for t in clause.subtree):
-            out[i] = replace(entry, code=ACCORD_CODE, id=f"{entry.id}^accord")
-    return out
-
-
-# What parties agree on, as the object of an agreeing verb: "reached a CONSENSUS to ...".
 ACCORD_NOUNS = {"consensus", "agreement", "accord", "deal", "understanding"}
 
 
@@ -260,141 +282,12 @@ def accord_content(token) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
 
 
-def _accords_as_intent(triggers: dict, sent) -> dict:
-    """'A and B reached a consensus to exchange information' is their intent to do it
-    (0314), as 'agreed to exchange' is: the agreement verb takes the intent code of its
-    content and the content is no event of its own. Contents whose announcement is no
-    intent (threats) are left alone."""
-    out = dict(triggers)
-    for i, entry in triggers.items():
-        token = sent.doc[i]
-        verb_entry = out.get(token.head.head.i) if accord_content(token) else None
-        if verb_entry is None or not verb_entry.code.startswith(("057", "03")):
-            continue
-        intent = shifted_code("future", entry.code)
-        if intent[:2] != "03":
-            continue
-        out[token.head.head.i] = replace(verb_entry, code=intent,
-                                         id=f"{verb_entry.id}+{entry.id}")
-        out.pop(i)
-    return out
-
-
-# Deeds an event noun can be the subject of: "a car bombing KILLED three soldiers".
-VIOLENT_ROOTS = {"18", "19", "20"}
-
-
-def _deeds_with_event_subjects(triggers: dict, sent) -> dict:
-    """'An explosion wounded two policemen': the noun names the deed (183), the verb's
-    object is the target, and the noun's own doer (if any) is the source."""
-    out = dict(triggers)
-    for i, entry in triggers.items():
-        verb = sent.doc[i]
-        if entry.pos != "verb" or entry.code[:2] not in VIOLENT_ROOTS:
-            continue
-        for tok, as_subject in _deed_nouns(verb):
-            noun = triggers.get(tok.i)
-            if noun is None or noun.pos != "noun" or noun.code[:2] not in VIOLENT_ROOTS:
-                continue
-            out.pop(tok.i, None)
-            out[i] = replace(entry, code=noun.code, id=f"{entry.id}<{noun.id}",
-                             doer_in_subject=as_subject)
-            break
-    return out
-
-
-def _deed_nouns(verb):
-    """(noun, is the subject) pairs naming how a violent deed was done: 'a bombing
-    killed', 'wounded in an ambush'."""
-    subj = args.child(verb, "nsubj")
-    found = [(subj, True)] if subj is not None else []
-    return found + [(obj, False) for obj in [args.prep_object(verb, "in")] if obj is not None]
-
-
-def _event_object(verb, triggers):
-    """The event-noun trigger a verb takes as object: "launched STRIKES", "undertook a
-    MEDIATION mission", "went on STRIKE" (a particle entry's object); None if none."""
-    if verb.pos_ != "VERB":
-        return None
-    obj = args.child(verb, "dobj")
-    entry = triggers.get(verb.i)
-    if obj is None and entry is not None and entry.particle and entry.objects:
-        obj = args.prep_object(verb, entry.particle)
-    if obj is not None and obj.i not in triggers:
-        obj = next((c for c in obj.children if c.dep_ == "compound" and c.i in triggers), None)
-    if obj is not None and entry is not None and entry.code[:2] == REFUSAL_ROOT and obj.i in triggers:
-        obj = _asked_for(obj, triggers) or obj
-    return obj if obj is not None and obj.i in triggers else None
-
-
-REFUSAL_ROOT = "12"
-
-
-def _asked_for(noun, triggers):
-    """'rejected calls for economic AID': what a refused appeal or demand asks for is
-    what the refusal is about."""
-    if triggers[noun.i].code[:2] not in {"02", "10"}:
-        return None
-    wanted = args.prep_object(noun, "for")
-    return wanted if wanted is not None and wanted.i in triggers else None
-
-
-def resolve_verb_object(verb, verb_entry: LexEntry | None, obj, noun: LexEntry):
-    """One event from a verb and its event-noun object: (kept index, dropped index, entry).
-
-    * a bare statement or light verb gives way to its noun ("announced a SUSPENSION",
-      "held TALKS"), except that deeds a doer alone performs stay on the verb, which knows
-      the subject and tense ("STAGED a protest", "will CARRY OUT strikes");
-    * otherwise the verb carries the event and the noun is its topic or content
-      ("CONDEMNED the attack", "OFFERED military aid" → 0332, "WENT ON hunger strike" → 142).
-    """
-    light = joined_lemma(verb) in LIGHT_VERBS
-    if verb_entry is None:
-        if light and noun.code[:2] in DOER_ROOTS and obj.dep_ == "dobj":
-            return verb.i, obj.i, _carried_by_verb(noun, verb)
-        return None, None, None
-    written_for_object = bool(verb_entry.objects)
-    statement = verb_entry.code.startswith(STATEMENT_ROOT)
-    if (light or statement) and not written_for_object:
-        if light and noun.code[:2] in DOER_ROOTS:
-            return verb.i, obj.i, _carried_by_verb(noun, verb)
-        return None, verb.i, None
-    return verb.i, obj.i, _combined(verb_entry, noun, light)
-
-
-def _carried_by_verb(noun: LexEntry, verb) -> LexEntry:
-    lemma = joined_lemma(verb)
-    return replace(noun, pos="verb", lemma=lemma, particle=None, objects=(),
-                   id=f"{noun.id}@{lemma}")
-
-
-def _combined(verb_entry: LexEntry, noun: LexEntry, light: bool) -> LexEntry:
-    """The verb's entry, typed by the noun where the noun says more: an intent, demand or
-    refusal takes its kind from the noun ("offered military aid" → 0332); a light verb or
-    one of the noun's own root takes its modifier reading ("launched AIR strikes" → 195);
-    cutting aid takes the kind of aid ("halted ECONOMIC aid" → 1621)."""
-    root = verb_entry.code[:2]
-    code = verb_entry.code
-    if root in CONTAINER_SHIFT:
-        shifted = shifted_code(CONTAINER_SHIFT[root], noun.code)
-        if root == "02" and shifted[:2] == "10" and shifted != "100":
-            shifted = "02" + shifted[2:]
-        generic = code.endswith("0") or shifted.startswith(code)  # "030" → "0332"
-        if generic and shifted[:2] == root and shifted != code and not shifted.endswith("0"):
-            code = shifted
-    elif root == "16" and noun.code[:2] == "07":  # "halted economic aid" → 1621
-        code = shifted_code("cut", noun.code) or code
-    elif noun.modifiers and (light or noun.code[:2] == root) and noun.code != code:
-        code = noun.code
-    if code == verb_entry.code:
-        return verb_entry
-    return replace(verb_entry, code=code, id=f"{verb_entry.id}+{noun.id}")
-
-
 def governed_by_trigger(token, triggers) -> bool:
     """What an appeal, demand, intent, threat or refusal asks for is its content, not an
     event of its own: "urged Russia to END", "demanded that the US CANCEL", "called for
     SANCTIONS"."""
+    if token.pos_ == "NOUN" and is_medium(token) and args.child(token.head.head, "dobj") is not None:
+        return False  # "urged Putin IN A PHONE CALL to ...": the call is no content
     cur = token
     for _ in range(7):
         if cur.head is cur:
