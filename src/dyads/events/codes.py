@@ -6,7 +6,6 @@ conversion table; loaded once per process.
 from __future__ import annotations
 
 import functools
-
 import json
 from dataclasses import dataclass
 from functools import lru_cache
