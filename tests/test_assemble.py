@@ -15,4 +15,4 @@ def test_two_deeds_told_in_one_sentence_stay_two_events():
 def test_the_same_deed_reported_twice_is_one_event_with_two_mentions():
     got = _events("Russia attacked Ukraine on Monday. Russia also attacked Ukraine later on Monday.")
     assert [(e.cameo, e.source.code, e.target.code, e.mentions) for e in got] == \
-        [("190", "RUS", "UKR", 2)]
+        [("190", "RUSGOV", "UKRGOV", 2)]

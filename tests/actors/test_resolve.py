@@ -316,3 +316,57 @@ def test_a_name_split_by_the_parser_still_resolves_with_its_conjuncts(resources)
     found = ArticleActors(doc, resources.kb, "2019-05-01", None).at(doc[0])
     assert [(a.name, a.country, a.sector) for a in found] == [
         ("Angela Merkel", "DEU", "GOV"), ("Emmanuel Macron", "FRA", "GOV")]
+
+
+# A country named as a whole is coded as its government in the record; its adjective or
+# its people are not (multi-paragraph articles' gold codes "Iran fired ..." as IRNGOV).
+@pytest.mark.parametrize("text,side,code", [
+    ("Iran condemned Israel on Tuesday.", "source", "IRNGOV"),
+    ("The Philippines criticized China on Monday.", "source", "PHLGOV"),
+    ("Germany accused Belarus of staging the crisis.", "target", "BLRGOV"),
+])
+def test_country_as_actor_is_its_government(text, side, code):
+    actor = getattr(first(text), side)
+    assert actor.code == code and actor.sector == "GOV"
+
+
+def test_country_adjective_on_a_non_state_noun_gets_no_government_sector():
+    e = first("Israeli jets struck targets in Lebanon on Monday.")
+    assert e.source.country == "ISR" and e.source.sector != "GOV"
+
+
+def test_word_inside_a_longer_place_name_is_not_a_capital():
+    from dyads.actors.kb import default_kb
+    from dyads.actors.mentions import Phrase, find_entities
+    from dyads.parse import load_nlp
+
+    doc = load_nlp()("Troops clashed in the Galwan Valley on Monday.")
+    found = [e.name for e, _ in find_entities(doc, Phrase(0, len(doc), 0), default_kb())]
+    assert "The Valley" not in found
+
+
+def test_nationality_inside_a_region_name_is_not_that_country():
+    from dyads.actors.kb import default_kb
+    from dyads.actors.mentions import Phrase, find_entities
+    from dyads.parse import load_nlp
+
+    doc = load_nlp()("Peru recalled envoys from several Latin American capitals.")
+    found = [e.country for e, _ in find_entities(doc, Phrase(0, len(doc), 0), default_kb())]
+    assert found == ["PER"]
+
+
+def test_later_surname_of_an_unknown_official_keeps_the_context_country():
+    text = ("French police detained 40 people in Lyon on Thursday, Interior Minister "
+            "Jules Marchetti said. Marchetti criticized the European Commission for its silence.")
+    found = next(e for e in events(text, "2023-05-02") if e.cameo.startswith("11"))
+    assert found.source.name == "Jules Marchetti"
+    assert (found.source.country, found.source.sector) == ("FRA", "GOV")
+
+
+def test_the_bloc_and_its_officials_are_the_body_named_before():
+    text = ("Syria asked the European Union for help on Wednesday, the bloc's crisis "
+            "commissioner Anton Verhagen said. The bloc criticized Damascus on Thursday.")
+    evs = events(text, "2023-02-09")
+    criticism = next(e for e in evs if e.cameo.startswith("11"))
+    assert criticism.source.sector == "IGO" and criticism.source.country is None
+    assert criticism.target.country == "SYR"

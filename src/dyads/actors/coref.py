@@ -123,6 +123,18 @@ def resolve_description(token, antecedents, kb: KnowledgeBase) -> Actor | None:
     return None
 
 
+BLOC_WORDS = {"bloc", "alliance", "organisation", "organization"}
+
+
+def resolve_bloc(token, antecedents) -> Antecedent | None:
+    """'the bloc', 'the alliance's members': the last intergovernmental body named
+    before (a bare 'the bloc' names no one by itself)."""
+    if token.lower_ not in BLOC_WORDS or not any(c.lower_ == "the" for c in token.children):
+        return None
+    return next((a for a in reversed(_before(antecedents, token.i))
+                 if a.actor.sector == "IGO" and a.actor.code), None)
+
+
 def resolve_pair(token, antecedents) -> list[Actor]:
     """'both sides', 'the two leaders' → the last two distinct actors named before."""
     if token.lower_ not in PAIR_WORDS:

@@ -149,7 +149,7 @@ def _given_agrees(given: str, full_name: str) -> bool:
 
 def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
     """Countries, metonyms and organisations inside the phrase, longest first."""
-    found, i = [], phrase.left
+    found, i, matched_to = [], phrase.left, None
     while i < phrase.right:
         first = doc[i]
         if first.lower_ != "the" and not kb.could_start_entity(first.text):
@@ -160,14 +160,26 @@ def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
             if width == 1 and (_common_word(span[0]) or span[0].is_punct):
                 continue
             entity = kb.entity(span.text)
+            if entity is not None and i != matched_to and _part_of_other_name(doc, i, entity):
+                entity = None
             if entity is not None:
                 if not _backer_only(doc, i, i + width):
                     found.append((entity, (i, i + width)))
                 i += width
+                matched_to = i
                 break
         else:
             i += 1
     return found
+
+
+def _part_of_other_name(doc, i: int, entity) -> bool:
+    """'Valley' in 'the Galwan Valley', 'American' in 'Latin American': a capital or a
+    nationality word that continues a longer name the tagger marks (its first words
+    unknown to the KB) is part of that name. Countries stay ('Western Kampuchea')."""
+    if i == 0 or doc[i].ent_iob_ != "I" or doc[i - 1].pos_ not in {"PROPN", "ADJ"}:
+        return False
+    return entity.kind == "metonym" or doc[i].ent_type_ == "NORP"
 
 
 def _common_word(token) -> bool:

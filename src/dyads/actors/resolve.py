@@ -20,7 +20,7 @@ from .context import (
     named_place,
 )
 from .kb import KnowledgeBase, composite_code
-from .mentions import PRONOUNS, listed_appos, resolve_phrase
+from .mentions import PRONOUNS, listed_appos, phrase_of, resolve_phrase
 
 
 class ArticleActors(ContextCountries):
@@ -69,17 +69,20 @@ class ArticleActors(ContextCountries):
             if speaker:
                 return speaker
             actor = coref.resolve_pronoun(token, self.antecedents)
-            return [actor] if actor else []
+            return [self._grounded(actor, token, on)] if actor else []
         side = coref.country_side(token, self.kb)
         if side:
             return [side]
         # "the minister", "the State Secretary": someone named earlier, before a bare title.
         described = coref.resolve_description(token, self.antecedents, self.kb)
         if described is not None:
-            return [described]
+            return [self._grounded(described, token, on)]
         named = coref.resolve_surname(token, self.antecedents)
         if named is not None:  # "Wang" after "Foreign Minister Wang Yi"
-            return [named]
+            return [self._grounded(named, token, on)]
+        bloc = self._bloc_reference(token, on)
+        if bloc is not None:  # "the bloc's commissioner", "the alliance"
+            return [bloc]
         actor = self._namesake_town(token, self._residence(token, self.phrase(token, on)))
         if actor is not None and token.lower_ in FOLLOWER_HEADS:
             actor = _follower(actor)  # "Supporters of President X" (capitalised: a title)
@@ -103,6 +106,44 @@ class ArticleActors(ContextCountries):
             if owned is not None:
                 return [owned]
         return self._with_context(actor, token)
+
+    def _grounded(self, actor: Actor, token, on) -> Actor:
+        """A person the KB does not know gets a country (or a bloc) only from context
+        ('Interior Minister X said' in a French story, 'the bloc's commissioner X'); a
+        later 'X' or 'he' takes it from the first mention rather than staying stateless.
+        Officials of blocs keep no country."""
+        if actor.country is not None or not actor.name or actor.sector == "IGO":
+            return actor
+        first = next((a for a in self.antecedents if a.token < token.i and a.is_person
+                      and a.actor.name == actor.name), None)
+        found = next(iter(self.at(self.doc[first.token], on)), None) if first else None
+        if found is None or found.name != actor.name:
+            return actor
+        if found.sector == "IGO" and actor.sector is None:
+            return replace(actor, sector="IGO", code=found.code)
+        if found.country is None or actor.sector in STATELESS_SECTORS:
+            return actor
+        return replace(actor, country=found.country,
+                       code=composite_code(found.country, actor.sector))
+
+    def _bloc_reference(self, token, on) -> Actor | None:
+        """'the alliance' is the body named before; 'the bloc's commissioner X' and 'the
+        alliance's members' belong to it, not to a country guessed from context."""
+        body = coref.resolve_bloc(token, self.antecedents)
+        if body is not None:
+            span = self.doc[phrase_of(token).left:phrase_of(token).right]
+            return coref._as_reference(body.actor, span)
+        phrase = phrase_of(token)
+        owner = next((t for t in self.doc[phrase.left:token.i] if t.dep_ == "poss"), None)
+        body = coref.resolve_bloc(owner, self.antecedents) if owner is not None else None
+        actor = self.phrase(token, on) if body is not None else None
+        if body is None or (actor is not None and (actor.country or actor.kb_id)):
+            return None
+        span = self.doc[phrase.left:phrase.right]
+        return Actor(text=span.text, start=span.start_char, end=span.end_char,
+                     name=actor.name if actor is not None else None, kb_id=None, country=None,
+                     sector="IGO", code=body.actor.code, resolved_by="coref",
+                     confidence=round(body.actor.confidence * 0.8, 3))
 
     def _owner(self, token, actor: Actor | None, on) -> Actor | None:
         """'the military government of President X', 'the army of the junta': a body's
@@ -137,6 +178,18 @@ class ArticleActors(ContextCountries):
         if plural != (len(found) > 1 or reporter.tag_ in {"NNS", "NNPS"}):
             return [] if not found or token.lower_ not in {"it", "its"} else found
         return [replace(a, resolved_by="coref") for a in found]
+
+    def _as_state(self, actor: Actor) -> Actor:
+        """'Iran fired', 'China's support': a country's proper name as an event's actor is
+        coded as its government (GOV); its adjective or people ('Israeli jets', 'the
+        Palestinians') keep no sector. Applied only to the finished event's actors: the
+        matching stage tells a whole country from its government by the missing sector."""
+        if actor.resolved_by != "country" or actor.sector is not None or not actor.country:
+            return actor
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or not any(t.tag_ in {"NNP", "NNPS"} and t.ent_type_ != "NORP" for t in span):
+            return actor
+        return replace(actor, sector="GOV", code=composite_code(actor.country, "GOV"))
 
     def _coordinated_modifiers(self, token, actor, on) -> list[Actor]:
         """'the Turkish and Greek sides' → one actor per country adjective."""
@@ -181,7 +234,9 @@ class ArticleActors(ContextCountries):
                      resolved_by="handle", confidence=match.confidence)
 
     def rebind(self, actor: Actor, on: str | None) -> Actor:
-        """The same person with the role valid on the event date (dates bind late)."""
+        """The same person with the role valid on the event date (dates bind late); a
+        country named as a whole is, in the record, its government."""
+        actor = self._as_state(actor)
         if actor.kb_id is None or actor.name is None or on is None or on == self.published:
             return actor
         match = self.kb.person(actor.name, on=on)
