@@ -1,4 +1,6 @@
 """Event dates inside an article: own phrases, clauses, anchors, inheritance, tweets."""
+import pytest
+
 import dyads
 
 
@@ -16,11 +18,13 @@ def test_relative_clause_date_does_not_date_the_main_event():
     assert got and got[0][1] == "2016-07-13" and got[0][2] == "published"
 
 
-def test_anchor_dates_the_earlier_event_from_the_later_one():
+@pytest.mark.parametrize("gap, earlier", [("a day", "2022-03-29"), ("two days", "2022-03-28")])
+def test_anchor_dates_the_earlier_event_from_the_later_one(gap, earlier):
+    # "The talks" names the event "held talks" carries (the verb is the trigger)
     text = ("Russia and Ukraine held talks on Wednesday. "
-            "The talks came a day after Russia accused Ukraine of shelling.")
+            f"The talks came {gap} after Russia accused Ukraine of shelling.")
     got = dict((r, d) for r, d, _ in dates(text))
-    assert got["04"] == "2022-03-30" and got["11"] == "2022-03-29"
+    assert got["04"] == "2022-03-30" and got["11"] == earlier
 
 
 def test_same_speaker_inherits_the_date_of_its_earlier_statement():
@@ -39,13 +43,6 @@ def test_embedded_tweet_today_is_the_tweet_date():
             "Mevlut Cavusoglu about security. — Dmytro Kuleba (@DmytroKuleba) March 29, 2022")
     got = dyads.code(text, date="2022-03-31")
     assert [e.date for e in got.events] == ["2022-03-29"]
-
-
-def test_anchor_finds_the_event_named_by_the_object_of_its_verb():
-    text = ("Russia and Ukraine held talks on Wednesday. "
-            "The talks came two days after Russia accused Ukraine of shelling.")
-    got = dict((r, d) for r, d, _ in dates(text))
-    assert got["04"] == "2022-03-30" and got["11"] == "2022-03-28"
 
 
 def test_date_hanging_from_a_noun_loses_to_the_reporting_verb():
