@@ -16,6 +16,7 @@ from .actors.mentions import phrase_of
 from .dating import assign_dates, tweet_dates
 from .events.codes import cameo_code
 from .events.discards import keep_event
+from .events.roots import STANDALONE_STATEMENTS
 from .places import find_location
 from .quotes import find_quotes, merge_split_quotes
 from .records import Actor, Event, Quote, Sentence, Trigger
@@ -86,7 +87,8 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
         target = actors.rebind(cand.target, d.date) if cand.target else None
         if not any(_named(a) for a in (source, target)):
             continue  # "the storm killed 12 people": no country, no body
-        if settings.statements_need_target and cand.root == "01" and target is None:
+        if (settings.statements_need_target and cand.root == "01" and target is None
+                and cand.code not in STANDALONE_STATEMENTS):
             continue
         if not settings.plain_reporting and _plain_reporting(cand, doc):
             continue

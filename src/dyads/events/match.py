@@ -12,6 +12,7 @@ from ..records import Actor
 from . import arguments as args
 from .codes import future_code, shifted_code
 from .combine import find_triggers
+from .judgements import is_judgement, statements_as_judgements, verbal_attacks
 from .lexicon import LexEntry, Lexicon
 from .modality import is_pending, modality_of
 from .roots import (
@@ -19,6 +20,7 @@ from .roots import (
     CONTENT_ROOTS,
     MATERIAL_ROOTS,
     NEED_TARGET_ROOTS,
+    STANDALONE_STATEMENTS,
     STATEMENT_ROOT,
 )
 from .shifts import (
@@ -59,6 +61,7 @@ def match_events(doc, lexicon: Lexicon, actors: ArticleActors, discards=None) ->
     for s_index, sent in enumerate(doc.sents):
         triggers = find_triggers(sent, lexicon, discards)
         triggers = wishes_as_appeals(sent, statements_as_demands(sent, triggers))
+        triggers = verbal_attacks(sent, statements_as_judgements(sent, triggers))
         for i, entry in sorted(triggers.items()):
             token = doc[i]
             if governed_by_trigger(token, triggers) or _aim_of_same_deed(token, triggers):
@@ -109,7 +112,8 @@ def _argument_tokens(token, entry: LexEntry):
             between = args.between_source(token)
             return (args.subject_of(verb) if verb is not None else None,
                     [between] if between is not None else [], [])
-        source = args.noun_source(token) or args.between_source(token)
+        source = (args.noun_source(token) or _prep_source(token, entry)
+                  or args.between_source(token))
         target = _medium_partner(token) or args.noun_target(token) or _addressee(token, entry)
         if source is None:  # "made progress at talks", "during the conversation with X"
             verb = args.governing_verb(token)
@@ -130,7 +134,7 @@ def _argument_tokens(token, entry: LexEntry):
         source = args.noun_source(source) if source is not None else None
     targets = []
     clause = args.complement_clause(token)
-    if clause is not None and entry.code[:2] in CONTENT_ROOTS:
+    if clause is not None and (entry.code[:2] in CONTENT_ROOTS or is_judgement(entry)):
         subj = args.subject_of(clause)  # "demanded that the US cancel ..." → the US
         targets += ([subj] if subj is not None else []) + args.object_candidates(clause, None)
     targets += args.object_candidates(token, entry.target_prep)
@@ -140,6 +144,11 @@ def _argument_tokens(token, entry: LexEntry):
     if entry.code[:2] in MATERIAL_ROOTS:
         targets += args.place_objects(token)
     return source, targets, args.subtree_nouns(token)
+
+
+def _prep_source(noun, entry: LexEntry):
+    """'criticism FROM Democrats', 'a backlash from voters': the entry's source preposition."""
+    return args.prep_object(noun, entry.source_prep) if entry.source_prep else None
 
 
 def _medium_partner(noun):
@@ -227,7 +236,7 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
     arg_ids = tuple(t.i for t in (source_tok, target_tok) if t is not None)
     reporter = _reporter(token, actors)
     return [EventCandidate(token.i, entry, code, s, t, modality, s_index, arg_ids, reporter)
-            for s, t in _dyads(sources, targets)]
+            for s, t in _dyads(sources, targets, code[:2] in MUTUAL_ROOTS | {FIGHT_ROOT})]
 
 
 def _needs_target(entry: LexEntry) -> bool:
@@ -237,6 +246,8 @@ def _needs_target(entry: LexEntry) -> bool:
     So does fighting: "X has launched many attacks during its campaign" with no side
     named is a summary, not an event (measured on the gold sets: lone fighting verbs
     were almost never right; dropping them raised precision and lost no dyad)."""
+    if entry.code in STANDALONE_STATEMENTS:
+        return False
     return entry.pos == "noun" or entry.code[:2] in NEED_TARGET_ROOTS or entry.code[:2] == FIGHT_ROOT
 
 
@@ -321,10 +332,12 @@ def _same(a: Actor | None, b: Actor | None) -> bool:
         return False
     if a.kb_id and a.kb_id == b.kb_id:
         return True
-    if a.code is not None and a.code == b.code:
-        return True
     if a.start < b.end and b.start < a.end:
         return True  # one phrase: "talks between the US and Indian diplomats"
+    if _two_people(a, b):
+        return False  # "Pence criticized Comey": one code (USAGOV), two actors
+    if a.code is not None and a.code == b.code:
+        return True
     # "the Russian minister claimed both sides ...": the pair's Russia is the speaker's side
     if not a.country or a.country != b.country:
         return False
@@ -335,6 +348,20 @@ def _same(a: Actor | None, b: Actor | None) -> bool:
     return corefs == 2 or (corefs == 1 and one_sector) or _state_and_capital(a, b)
 
 
+def _two_people(a: Actor, b: Actor) -> bool:
+    """Two named individuals (KB people, or named people of the article) with different
+    names: domestic politics is mostly one country's people acting on each other."""
+    named = [x for x in (a, b) if x.resolved_by in NAMED_PERSON_BASES or
+             (x.kb_id and x.resolved_by != "coref")]
+    if len(named) < 2:
+        return False
+    return a.kb_id != b.kb_id and (a.name or a.text).lower() != (b.name or b.text).lower()
+
+
+# How an actor was resolved when it is one individual named in the text.
+NAMED_PERSON_BASES = {"person"}
+
+
 def _state_and_capital(a: Actor, b: Actor) -> bool:
     """'Rwanda ... Kigali': a country's name and its capital both stand for its government."""
     kinds = {a.resolved_by, b.resolved_by}
@@ -342,10 +369,11 @@ def _state_and_capital(a: Actor, b: Actor) -> bool:
                                        for x in (a, b))
 
 
-def _dyads(sources: list[Actor], targets: list[Actor]):
-    """Source × target pairs; coordinated sources with no target act on each other."""
+def _dyads(sources: list[Actor], targets: list[Actor], mutual: bool = True):
+    """Source × target pairs; coordinated sources with no target act on each other where
+    the act is mutual ("A and B met/fought"), else each acts alone ("A and B denied")."""
     sources = [s for s in sources if s.country or s.code]
-    if not targets and len(sources) > 1:
+    if not targets and len(sources) > 1 and mutual:
         return [(s, t) for s in sources for t in sources if s is not t and not _same(s, t)]
     if not sources:
         return [(None, t) for t in targets[:1]]

@@ -8,3 +8,7 @@ CONTENT_ROOTS = CONTAINER_ROOTS | {"01", "11"}  # "demanded/said/accused ... tha
 # Verbal interactions need a counterpart; a lone doer is an event only for deeds
 # (protests, force postures, violence) where the place or the act itself is the news.
 NEED_TARGET_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
+# Statements that are news without a counterpart: declining to comment (011), a gloomy or
+# hopeful outlook (012, 013), admitting (015), denying (016). Article gold codes them with
+# the speaker alone ("the ministry declined to comment", "X denied any wrongdoing").
+STANDALONE_STATEMENTS = {"011", "012", "013", "015", "016"}

@@ -1,0 +1,216 @@
+"""Judgements: reported words that criticise, accuse or praise the actor they are about.
+
+Most verbal events in political news are not told with "criticised" or "accused": they
+are "X said Y's plan would be a disaster", "X found the letter troubling", "X believes Y
+lied". A judging verb (say, tell, find, believe ...) whose reported clause or object
+predicate holds a judgement word (``data/judgements.yaml``) is X criticising (111),
+accusing (112) or praising (051); the clause's actor is the target, found by the
+matcher as for any verb with reported content.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from . import arguments as args
+from .codes import is_cameo_code
+from .lexicon import LexEntry
+
+JUDGEMENT_FILE = "judgements.yaml"
+WORD = re.compile(r"^[a-z][a-z']*$")
+PRAISE_CODE = "051"
+# Entries made here carry this in their id: the rule that explains the event says why.
+JUDGED_MARK = "+judged:"
+
+
+class JudgementError(ValueError):
+    """judgements.yaml is malformed; the message names the list and the word."""
+
+
+@dataclass(frozen=True)
+class JudgementWords:
+    verbs: frozenset[str]
+    code_of: dict[str, str]  # judgement lemma -> CAMEO code
+    order: tuple[str, ...]   # codes, strongest first
+
+    def rank(self, code: str) -> int:
+        return self.order.index(code)
+
+
+def _words(value, where: str) -> list[str]:
+    if not isinstance(value, list) or not value:
+        raise JudgementError(f"{where}: expected a non-empty list of lemmas")
+    bad = [w for w in value if not isinstance(w, str) or not WORD.match(w)]
+    if bad:
+        raise JudgementError(f"{where}: lemmas must be lower-case single words, got {bad}")
+    if len(set(value)) != len(value):
+        raise JudgementError(f"{where}: a lemma is listed twice: "
+                             f"{sorted({w for w in value if value.count(w) > 1})}")
+    return value
+
+
+def parse_judgements(doc: dict) -> JudgementWords:
+    """Check a loaded judgements document and build the tables."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("words"), dict):
+        raise JudgementError("judgements: expected 'verbs', 'order' and 'words: {code: [...]}'")
+    code_of: dict[str, str] = {}
+    for code, lemmas in doc["words"].items():
+        if not is_cameo_code(code):
+            raise JudgementError(f"judgements words key {code!r} is not a CAMEO code (quote it)")
+        for lemma in _words(lemmas, f"judgements words {code!r}"):
+            if code_of.setdefault(lemma, code) != code:
+                raise JudgementError(f"judgements: {lemma!r} is listed under {code_of[lemma]} "
+                                     f"and {code}; keep it under one code")
+    order = tuple(doc.get("order") or ())
+    if sorted(order) != sorted(doc["words"]):
+        raise JudgementError(f"judgements 'order' must list each code of 'words' once: {order}")
+    verbs = frozenset(_words(doc.get("verbs"), "judgements verbs"))
+    return JudgementWords(verbs=verbs, code_of=code_of, order=order)
+
+
+def load_judgements(path: str | Path | None = None) -> JudgementWords:
+    if path is None:
+        text = resources.files("dyads.data").joinpath(JUDGEMENT_FILE).read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return parse_judgements(yaml.safe_load(text))
+
+
+@functools.lru_cache(maxsize=1)
+def default_judgements() -> JudgementWords:
+    """The shipped judgement words, loaded once per process."""
+    return load_judgements()
+
+
+def is_judgement(entry: LexEntry) -> bool:
+    return JUDGED_MARK in entry.id
+
+
+# Lexicon entries a judgement may retype: plain statements, and verbs whose that-clause
+# is a charge rather than their own sense ("charged THAT the deal ..." is no indictment).
+RETYPED_ROOTS = {"01"}
+THAT_CLAUSE_VERBS = {"charge", "warn"}
+
+
+def statements_as_judgements(sent, triggers: dict[int, LexEntry],
+                             words: JudgementWords | None = None) -> dict[int, LexEntry]:
+    """'X said Y was unfit' → X criticises (111) Y: the judging verb takes the code of the
+    strongest judgement word in what it reports."""
+    words = words or default_judgements()
+    out = dict(triggers)
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in words.verbs or not _retypable(verb, triggers):
+            continue
+        content = _judged_content(verb)
+        found = _strongest_word(content, words) if content else None
+        if found is None:
+            continue
+        code, word = found
+        out[verb.i] = LexEntry(code=code, lemma=lemma, pos="verb", particle=None, objects=(),
+                               target_prep=None, xcomp=(), source_prep=None, negated_code=None,
+                               id=f"{code}:{lemma}/verb{JUDGED_MARK}{word.lemma_.lower()}",
+                               specificity=0)
+    return out
+
+
+def _retypable(verb, triggers) -> bool:
+    entry = triggers.get(verb.i)
+    if entry is None or entry.code[:2] in RETYPED_ROOTS:
+        return True
+    return verb.lemma_.lower() in THAT_CLAUSE_VERBS and _that_clause(verb) is not None
+
+
+def _that_clause(verb):
+    clause = args.child(verb, "ccomp")
+    if clause is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return clause
+    return None
+
+
+def _judged_content(verb) -> list:
+    """The tokens of what the verb reports: its clause, or its object predicate ("found
+    the letter TROUBLING"); a first-person clause judges the speaker, not another."""
+    clause = args.complement_clause(verb)
+    if clause is not None:
+        subject = args.child(clause, "nsubj", "nsubjpass")
+        if subject is not None and subject.lower_ in FIRST_PERSON:
+            return []
+        return list(clause.subtree)
+    predicate = args.child(verb, "oprd", "xcomp")
+    if predicate is not None and args.child(verb, "dobj") is not None:
+        return list(predicate.subtree)
+    return []
+
+
+FIRST_PERSON = {"i", "we"}
+
+
+def _strongest_word(tokens, words: JudgementWords):
+    """(code, token) of the strongest judgement word that is not negated, or None."""
+    best = None
+    for tok in tokens:
+        code = words.code_of.get(tok.lemma_.lower()) or words.code_of.get(tok.lower_)
+        if code is None or _negated(tok) or (code == PRAISE_CODE and not _describes_actor(tok)):
+            continue
+        if best is None or words.rank(code) < words.rank(best[0]):
+            best = (code, tok)
+    return best
+
+
+def _negated(token) -> bool:
+    """'was not unfit', 'did not lie': a negation on the word or the verb it hangs from."""
+    for t in (token, token.head, token.head.head):
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t.pos_ in {"VERB", "AUX"}:
+            break
+    return False
+
+
+PRAISED_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _describes_actor(token) -> bool:
+    """Praise counts when it is said of someone: 'X is a strong leader', 'praised her
+    courage' — not 'relations are good'."""
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    subject = args.child(verb, "nsubj", "nsubjpass")
+    return subject is not None and (subject.ent_type_ in PRAISED_ENTITIES
+                                    or subject.lower_ in {"he", "she", "they"})
+
+
+# Violent verbs that campaign copy uses for words: "Trump spent the rally ATTACKING Clinton".
+VERBAL_ATTACK_VERBS = {"attack", "hit", "target", "hammer", "pound", "slam", "blast"}
+CRITICISM_CODE = "111"
+# Words that make a person's attack on a person physical after all.
+WEAPON_WORDS = {"knife", "gun", "rifle", "pistol", "weapon", "bomb", "explosive", "machete",
+                "stone", "rock", "bat", "acid", "car", "vehicle", "fist", "shot", "stab"}
+
+
+def verbal_attacks(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
+    """A named person attacking a named person, with no weapon in the sentence, attacks
+    in words (111): politicians' attacks on rivals are the bulk of campaign news."""
+    out = dict(triggers)
+    if any(t.lemma_.lower() in WEAPON_WORDS for t in sent):
+        return out
+    for i, entry in triggers.items():
+        verb = sent.doc[i]
+        if entry.pos != "verb" or entry.code[:2] != "19" or verb.lemma_.lower() not in VERBAL_ATTACK_VERBS:
+            continue
+        subject, obj = args.subject_of(verb), args.child(verb, "dobj")
+        if subject is not None and obj is not None and _person(subject) and _person(obj):
+            out[i] = LexEntry(**{**entry.__dict__, "code": CRITICISM_CODE,
+                                 "id": f"{entry.id}+in_words"})
+    return out
+
+
+def _person(token) -> bool:
+    return token.ent_type_ == "PERSON" or (token.lower_ in {"he", "she"} and token.dep_ != "dobj")
