@@ -93,7 +93,7 @@ def is_judgement(entry: LexEntry) -> bool:
 
 # Lexicon entries a judgement may retype: plain statements, and verbs whose that-clause
 # is a charge rather than their own sense ("charged THAT the deal ..." is no indictment).
-RETYPED_ROOTS = {"01"}
+RETYPED_CODES = {"010"}
 THAT_CLAUSE_VERBS = {"charge", "warn"}
 
 
@@ -107,7 +107,7 @@ def statements_as_judgements(sent, triggers: dict[int, LexEntry],
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in words.verbs or not _retypable(verb, triggers):
             continue
-        content = _judged_content(verb)
+        content = _judged_content(verb, triggers)
         found = _strongest_word(content, words) if content else None
         if found is None:
             continue
@@ -120,8 +120,10 @@ def statements_as_judgements(sent, triggers: dict[int, LexEntry],
 
 
 def _retypable(verb, triggers) -> bool:
+    """Plain statements (010) only: a stance or demand already read off the clause
+    ("said he was confident", "said Y must go") says what the words are."""
     entry = triggers.get(verb.i)
-    if entry is None or entry.code[:2] in RETYPED_ROOTS:
+    if entry is None or entry.code in RETYPED_CODES:
         return True
     return verb.lemma_.lower() in THAT_CLAUSE_VERBS and _that_clause(verb) is not None
 
@@ -133,19 +135,51 @@ def _that_clause(verb):
     return None
 
 
-def _judged_content(verb) -> list:
-    """The tokens of what the verb reports: its clause, or its object predicate ("found
-    the letter TROUBLING"); a first-person clause judges the speaker, not another."""
+def _judged_content(verb, triggers) -> list:
+    """The words that carry what the verb reports as a judgement: the reported clause's
+    predicate, or the verb's own object predicate ("found the letter TROUBLING"). A clause
+    that reports a deed of its own ("opened fraud investigations, the court said") is that
+    event, not a judgement; a first-person clause judges the speaker, not another."""
     clause = args.complement_clause(verb)
     if clause is not None:
         subject = args.child(clause, "nsubj", "nsubjpass")
-        if subject is not None and subject.lower_ in FIRST_PERSON:
+        if clause.i in triggers or (subject is not None and subject.lower_ in FIRST_PERSON):
             return []
-        return list(clause.subtree)
+        return _predicate_words(clause)
     predicate = args.child(verb, "oprd", "xcomp")
     if predicate is not None and args.child(verb, "dobj") is not None:
         return list(predicate.subtree)
     return []
+
+
+DESCRIPTION_DEPS = {"acomp", "attr", "oprd"}
+NOUN_CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp"}
+
+
+def _predicate_words(verb) -> list:
+    """A copula's complement with its modifiers ('is a badly FLAWED candidate', 'was
+    TROUBLING'); else the verb itself and the heads of its object and prepositional
+    objects ('LIED', 'showed a LACK of respect', 'would lead to a DISASTER')."""
+    out = [verb]
+    for c in verb.children:
+        if c.dep_ in DESCRIPTION_DEPS:
+            out += [t for t in c.subtree if not _in_clause(t, c)]
+        elif c.dep_ == "dobj":
+            out.append(c)
+        elif c.dep_ == "prep":
+            out += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ in {"conj", "xcomp"} and c.pos_ in {"VERB", "AUX"}:
+            out += _predicate_words(c)
+    return out
+
+
+def _in_clause(token, top) -> bool:
+    """The token sits in a clause of its own below ``top`` ("a leader who FAILED ...")."""
+    while token.i != top.i:
+        if token.dep_ in NOUN_CLAUSE_DEPS:
+            return True
+        token = token.head
+    return False
 
 
 FIRST_PERSON = {"i", "we"}

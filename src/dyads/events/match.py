@@ -236,7 +236,7 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
     arg_ids = tuple(t.i for t in (source_tok, target_tok) if t is not None)
     reporter = _reporter(token, actors)
     return [EventCandidate(token.i, entry, code, s, t, modality, s_index, arg_ids, reporter)
-            for s, t in _dyads(sources, targets, code[:2] in MUTUAL_ROOTS | {FIGHT_ROOT})]
+            for s, t in _dyads(sources, targets, code[:2] not in SOLO_ROOTS)]
 
 
 def _needs_target(entry: LexEntry) -> bool:
@@ -253,6 +253,9 @@ def _needs_target(entry: LexEntry) -> bool:
 
 FIGHT_ROOT = "19"
 
+
+# Roots where coordinated doers each act alone: "A and B denied/criticised ...".
+SOLO_ROOTS = {"01", "11"}
 
 # Roots where coordinated doers act on each other: "A and B agreed/met/cooperated".
 MUTUAL_ROOTS = {"03", "04", "05", "06"}
