@@ -33,6 +33,12 @@ def register(sub) -> None:
                        description="Code a gold file's texts (or read --output) and print accuracy.")
     e.add_argument("gold", nargs="+", help="gold files (seed, eval JSON Lines, examples/gold.jsonl)")
     e.add_argument("--output", help="score this dyads output instead of coding the texts")
+    e.add_argument("--strict", action="store_true",
+                   help="also score strictly: a match must come from the gold event's sentence "
+                        "and carry its date")
+    e.add_argument("--same-sentence", action="store_true",
+                   help="also score with the sentence condition only (date accuracy then tells "
+                        "how often events found in the right sentence are dated right)")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     e.add_argument("--workers", type=int, default=1)
     e.set_defaults(func=run_eval)
@@ -108,6 +114,7 @@ def run_eval(args) -> int:
     from ..evaluate import evaluate_files, format_report
 
     reports = evaluate_files([Path(g) for g in args.gold], output=args.output,
-                             workers=args.workers)
+                             workers=args.workers, strict=args.strict,
+                             same_sentence=args.same_sentence)
     print(json.dumps(reports, indent=1) if args.json else format_report(reports))
     return 0

@@ -1,15 +1,19 @@
 """The event lexicon: which verb or event noun, under which constraints, means which CAMEO code.
 
 The lexicon is a human-edited YAML file (dyads/data/lexicon.yaml; its header explains the
-format, lexicon.schema.json describes it). This module loads it into LexEntry records,
-checks every entry (known code, known fields, well-formed lemmas, no duplicates) and indexes
-them by lemma. It does no matching itself: the matcher asks ``entries_for(lemma, pos)`` and
+format, lexicon.schema.json describes it). Under it lies a generated layer in the same
+format (dyads/data/lexicon_cameo2.yaml, built by scripts/build_cameo_verbs.py from the
+PETRARCH CAMEO 2.0 verb dictionary): the hand lexicon wins wherever both speak, and
+generated ids start with "gen:". This module loads both into LexEntry records, checks every
+entry (known code, known fields, well-formed lemmas, no duplicates) and indexes them by
+lemma. It does no matching itself: the matcher asks ``entries_for(lemma, pos)`` and
 tests each entry's constraints against the parse, preferring the most specific entry.
 """
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +24,10 @@ import yaml
 from dyads.events.codes import is_cameo_code
 
 LEXICON_FILE = "lexicon.yaml"
+GENERATED_FILE = "lexicon_cameo2.yaml"
+GENERATED_PREFIX = "gen:"
+# Set to 1 to code with the hand lexicon alone (to measure what the generated layer adds).
+NO_GENERATED_ENV = "DYADS_NO_GENERATED_LEXICON"
 POS_KEYS = ("verb", "noun")
 WORD = re.compile(r"^[a-z][a-z']*$")  # one spaCy token, lower case: no spaces, no hyphens
 LIST_FIELDS = ("objects", "xcomp", "xcomp_objects", "modifiers", "predicates")
@@ -236,10 +244,10 @@ def parse_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_LexiconYamlLoader)  # noqa: S506 - SafeLoader subclass
 
 
-def _read_document(path: Path | None) -> dict:
+def _read_document(path: Path | None, shipped: str = LEXICON_FILE) -> dict:
     if path is None:
-        text = resources.files("dyads.data").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
-        name = f"dyads/data/{LEXICON_FILE}"
+        text = resources.files("dyads.data").joinpath(shipped).read_text(encoding="utf-8")
+        name = f"dyads/data/{shipped}"
     else:
         text, name = Path(path).read_text(encoding="utf-8"), str(path)
     try:
@@ -266,8 +274,7 @@ def _read_uncovered(doc: dict) -> dict[str, str]:
     return dict(raw)
 
 
-def parse_lexicon(doc: dict) -> Lexicon:
-    """Check a loaded YAML document and build the Lexicon."""
+def _checked_entries(doc: dict) -> list[LexEntry]:
     entries: list[LexEntry] = []
     for code, items in doc["entries"].items():
         _check_code(code, f"lexicon entries key {code!r}")
@@ -277,20 +284,87 @@ def parse_lexicon(doc: dict) -> Lexicon:
             entries.extend(_entries_from_raw(code, index, raw))
     entries = _unique_ids(entries)
     _reject_duplicates(entries)
+    return entries
+
+
+def parse_lexicon(doc: dict, layer: dict | None = None) -> Lexicon:
+    """Check a loaded YAML document (and a generated layer under it) and build the Lexicon."""
+    entries = _checked_entries(doc)
     uncovered = _read_uncovered(doc)
     both = sorted(set(uncovered) & {e.code for e in entries})
     if both:
         raise LexiconError(f"lexicon codes listed as 'uncovered' but having entries: {both}")
+    if layer is not None:
+        # ids are numbered within the layer alone, so hand edits never renumber them
+        generated = [replace(e, id=GENERATED_PREFIX + e.id) for e in _checked_entries(layer)]
+        # no recheck needed: under_hand keeps no entry whose signature a hand entry has
+        entries = entries + under_hand(entries, generated, uncovered)
     return Lexicon(verbs=_index(entries, "verb"), nouns=_index(entries, "noun"),
                    uncovered=uncovered)
 
 
-def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Load and check a lexicon file; None means the one shipped with dyads."""
-    return parse_lexicon(_read_document(Path(path) if path is not None else None))
+# ---------------------------------------------------------------- generated layer
+
+def _constraint_key(e: LexEntry) -> tuple:
+    """Entries with equal keys compete for the same text (objects aside)."""
+    return (e.lemma, e.pos, e.particle, frozenset(e.xcomp), frozenset(e.xcomp_objects),
+            frozenset(e.modifiers), frozenset(e.predicates), bool(e.objects))
+
+
+def under_hand(hand: list[LexEntry], generated: list[LexEntry], uncovered: dict[str, str],
+               new_lemmas_only: bool = True) -> list[LexEntry]:
+    """The generated entries the hand lexicon leaves room for.
+
+    new_lemmas_only (the default): the layer only brings lemmas the hand lexicon lacks.
+    On lemmas it knows, generated patterns out-specify the hand's entries and recoded
+    events it had right ("issued a statement", "called for sanctions", "killed in a
+    gunbattle"): on the development sets they added false events and no right one.
+    Otherwise a generated entry is dropped when a hand entry has its constraints (objects
+    aside) and it names no object of its own (its objects are trimmed to those no hand
+    entry claims), and a generated default (no constraint) for any lemma the hand lexicon
+    knows, since the hand chose that lemma's default, or chose none ("hold", "take").
+    Codes the hand lexicon leaves uncovered on purpose stay uncovered."""
+    known = {(e.lemma, e.pos) for e in hand}
+    claimed: dict[tuple, set[str]] = {}
+    for e in hand:
+        claimed.setdefault(_constraint_key(e), set()).update(e.objects)
+    kept = []
+    for e in generated:
+        if e.code in uncovered or ((e.lemma, e.pos) in known and (
+                new_lemmas_only or e.specificity == 0)):
+            continue
+        key = _constraint_key(e)
+        if key not in claimed:
+            kept.append(e)
+        elif e.objects:
+            rest = tuple(o for o in e.objects if o not in claimed[key])
+            if rest:
+                kept.append(replace(e, objects=rest))
+    return kept
+
+
+def _generated_layer(path, generated) -> dict | None:
+    """The layer to load: by default the shipped one under the shipped lexicon only (a
+    custom lexicon file stands alone unless a layer is asked for)."""
+    if generated is None:
+        generated = path is None and os.environ.get(NO_GENERATED_ENV, "") in {"", "0"}
+    if generated is False:
+        return None
+    if generated is True:
+        return _read_document(None, GENERATED_FILE)
+    return _read_document(Path(generated))
+
+
+def load_lexicon(path: str | Path | None = None, *,
+                 generated: bool | str | Path | None = None) -> Lexicon:
+    """Load and check a lexicon file; None means the one shipped with dyads. ``generated``:
+    True/False to load the shipped generated layer under it or not, or a layer file's path;
+    None: the shipped layer under the shipped lexicon, none under a custom file."""
+    doc = _read_document(Path(path) if path is not None else None)
+    return parse_lexicon(doc, _generated_layer(path, generated))
 
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The shipped lexicon, loaded once per process."""
+    """The shipped lexicon with its generated layer, loaded once per process."""
     return load_lexicon()
