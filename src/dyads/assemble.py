@@ -224,11 +224,28 @@ def _same_event(a: Event, b: Event) -> bool:
     if a.sentence.index == b.sentence.index and a.cameo != b.cameo:
         return False  # "visited Beirut and held talks": two deeds told in one sentence
     (pa, ca), (pb, cb) = _dyad_key(a), _dyad_key(b)
-    return (pa == pb or (None not in ca and ca == cb)) and _close_dates(a.date, b.date)
+    same_countries = None not in ca and ca == cb and not _different_people(a, b)
+    return (pa == pb or same_countries) and _close_dates(a.date, b.date)
+
+
+def _different_people(a: Event, b: Event) -> bool:
+    """Obama criticising Trump and Pence criticising Clinton share a country pair but are
+    two events: sides named as different KB people (or bodies) never merge."""
+    return any(x is not None and y is not None and x.kb_id and y.kb_id and x.kb_id != y.kb_id
+               for x, y in ((a.source, b.source), (a.target, b.target), (a.source, b.target),
+                            (a.target, b.source)) if _pairs_up(a, b, x, y))
+
+
+def _pairs_up(a: Event, b: Event, x, y) -> bool:
+    """Whether actors x (of a) and y (of b) stand on the same side of the dyad."""
+    if a.cameo_root in SWAPPABLE_ROOTS:
+        return True
+    return (x is a.source) == (y is b.source)
 
 
 def dedupe(events: list[Event]) -> list[Event]:
-    """One record per reported event; the first (earliest) report keeps the details."""
+    """One record per reported event, told at its fullest: a headline's report gives way
+    to the body's, otherwise the first (earliest) report keeps the details."""
     kept: list[Event] = []
     for event in events:
         same = next((i for i, k in enumerate(kept) if _same_event(k, event)), None)
@@ -236,8 +253,19 @@ def dedupe(events: list[Event]) -> list[Event]:
             kept.append(event)
             continue
         first = kept[same]
-        kept[same] = replace(first, mentions=first.mentions + 1,
-                             quote=first.quote or event.quote,
-                             location=first.location or event.location,
+        main = event if _is_headline(first) and not _is_headline(event) else first
+        kept[same] = replace(main, mentions=first.mentions + 1,
+                             quote=main.quote or first.quote or event.quote,
+                             location=main.location or first.location or event.location,
                              confidence=round(min(0.99, max(first.confidence, event.confidence) + 0.02), 3))
     return kept
+
+
+HEADLINE_MAX_WORDS = 25
+
+
+def _is_headline(event: Event) -> bool:
+    """The article's first line standing as a paragraph of its own: a headline."""
+    text = event.sentence.text
+    return (event.sentence.index == 0 and text.rstrip(" ").endswith("\n")
+            and len(text.split()) <= HEADLINE_MAX_WORDS)

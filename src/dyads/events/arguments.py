@@ -8,7 +8,9 @@ from __future__ import annotations
 
 OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "persuade", "tell", "order", "invite",
                   "encourage", "allow", "help", "push", "pressure", "compel", "want", "request",
-                  "advise", "warn", "implore", "beg", "appeal"}
+                  "advise", "warn", "implore", "beg", "appeal",
+                  # causing someone to act: "the ruling prompted Trump to castigate ..."
+                  "prompt", "lead", "cause", "drive", "spur", "provoke", "move"}
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "from",
                 "for", "upon", "over")
 PLACE_PREPS = {"in", "on", "into", "across", "near", "outside", "inside", "at"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -37,6 +37,8 @@ class JudgementWords:
     verbs: frozenset[str]
     code_of: dict[str, str]  # judgement lemma -> CAMEO code
     order: tuple[str, ...]   # codes, strongest first
+    negated_code_of: dict[str, str] = field(default_factory=dict)  # "not TRUE" -> 016
+    insisting: frozenset[str] = frozenset()  # "insisted she NEVER ..." -> 016
 
     def rank(self, code: str) -> int:
         return self.order.index(code)
@@ -54,23 +56,34 @@ def _words(value, where: str) -> list[str]:
     return value
 
 
-def parse_judgements(doc: dict) -> JudgementWords:
-    """Check a loaded judgements document and build the tables."""
-    if not isinstance(doc, dict) or not isinstance(doc.get("words"), dict):
-        raise JudgementError("judgements: expected 'verbs', 'order' and 'words: {code: [...]}'")
+def _code_table(table, name: str) -> dict[str, str]:
+    """{code: [lemma, ...]} -> {lemma: code}, each lemma under one code."""
+    if not isinstance(table, dict):
+        raise JudgementError(f"judgements: expected '{name}: {{code: [lemma, ...]}}'")
     code_of: dict[str, str] = {}
-    for code, lemmas in doc["words"].items():
+    for code, lemmas in table.items():
         if not is_cameo_code(code):
-            raise JudgementError(f"judgements words key {code!r} is not a CAMEO code (quote it)")
-        for lemma in _words(lemmas, f"judgements words {code!r}"):
+            raise JudgementError(f"judgements {name} key {code!r} is not a CAMEO code (quote it)")
+        for lemma in _words(lemmas, f"judgements {name} {code!r}"):
             if code_of.setdefault(lemma, code) != code:
                 raise JudgementError(f"judgements: {lemma!r} is listed under {code_of[lemma]} "
                                      f"and {code}; keep it under one code")
+    return code_of
+
+
+def parse_judgements(doc: dict) -> JudgementWords:
+    """Check a loaded judgements document and build the tables."""
+    if not isinstance(doc, dict):
+        raise JudgementError("judgements: expected 'verbs', 'order' and 'words: {code: [...]}'")
+    code_of = _code_table(doc.get("words"), "words")
+    negated = _code_table(doc.get("negated_words") or {}, "negated_words")
     order = tuple(doc.get("order") or ())
-    if sorted(order) != sorted(doc["words"]):
+    if sorted(order) != sorted(doc["words"]) or not set(negated.values()) <= set(order):
         raise JudgementError(f"judgements 'order' must list each code of 'words' once: {order}")
     verbs = frozenset(_words(doc.get("verbs"), "judgements verbs"))
-    return JudgementWords(verbs=verbs, code_of=code_of, order=order)
+    insisting = frozenset(_words(doc.get("insisting_verbs") or ["insist"], "judgements insisting_verbs"))
+    return JudgementWords(verbs=verbs, code_of=code_of, order=order, negated_code_of=negated,
+                          insisting=insisting)
 
 
 def load_judgements(path: str | Path | None = None) -> JudgementWords:
@@ -91,6 +104,15 @@ def is_judgement(entry: LexEntry) -> bool:
     return JUDGED_MARK in entry.id
 
 
+# Insisted denials carry this instead: what they deny is the speaker's own deed, so the
+# reported clause names no target ("insisted she never sent them TO THE CAMPAIGN").
+DENIED_MARK = "+denied:"
+
+
+def denies_own_deed(entry: LexEntry) -> bool:
+    return DENIED_MARK in entry.id
+
+
 # Lexicon entries a judgement may retype: plain statements, and verbs whose that-clause
 # is a charge rather than their own sense ("charged THAT the deal ..." is no indictment).
 RETYPED_CODES = {"010"}
@@ -108,13 +130,15 @@ def statements_as_judgements(sent, triggers: dict[int, LexEntry],
         if verb.pos_ != "VERB" or lemma not in words.verbs or not _retypable(verb, triggers):
             continue
         content = _judged_content(verb, triggers)
-        found = _strongest_word(content, words) if content else None
+        found = (_strongest_word(content, words) if content else None) or _insisted_denial(verb, words)
         if found is None:
             continue
         code, word = found
+        out.pop(word.i, None)  # "Y's plans are WORRYING": the mood word is the judgement
+        mark = DENIED_MARK if word.dep_ == "neg" else JUDGED_MARK
         out[verb.i] = LexEntry(code=code, lemma=lemma, pos="verb", particle=None, objects=(),
                                target_prep=None, xcomp=(), source_prep=None, negated_code=None,
-                               id=f"{code}:{lemma}/verb{JUDGED_MARK}{word.lemma_.lower()}",
+                               id=f"{code}:{lemma}/verb{mark}{word.lemma_.lower()}",
                                specificity=0)
     return out
 
@@ -143,13 +167,20 @@ def _judged_content(verb, triggers) -> list:
     clause = args.complement_clause(verb)
     if clause is not None:
         subject = args.child(clause, "nsubj", "nsubjpass")
-        if clause.i in triggers or (subject is not None and subject.lower_ in FIRST_PERSON):
+        if _reports_a_deed(clause, triggers) or (subject is not None and subject.lower_ in FIRST_PERSON):
             return []
         return _predicate_words(clause)
     predicate = args.child(verb, "oprd", "xcomp")
     if predicate is not None and args.child(verb, "dobj") is not None:
         return list(predicate.subtree)
     return []
+
+
+def _reports_a_deed(clause, triggers) -> bool:
+    """The clause's verb is an event of its own ('said Y had opened an inquiry'); plain
+    statements and moods ('Y tells lies', 'Y's plans are worrying') are words to judge."""
+    entry = triggers.get(clause.i)
+    return entry is not None and entry.code[:2] != "01"
 
 
 DESCRIPTION_DEPS = {"acomp", "attr", "oprd"}
@@ -186,15 +217,36 @@ FIRST_PERSON = {"i", "we"}
 
 
 def _strongest_word(tokens, words: JudgementWords):
-    """(code, token) of the strongest judgement word that is not negated, or None."""
+    """(code, token) of the strongest judgement word, or None. Negated judgement words say
+    nothing ('was not unfit'), except the denying ones ('is just not TRUE')."""
     best = None
     for tok in tokens:
-        code = words.code_of.get(tok.lemma_.lower()) or words.code_of.get(tok.lower_)
-        if code is None or _negated(tok) or (code == PRAISE_CODE and not _describes_actor(tok)):
+        code = _word_code(tok, words)
+        if code is None or (code == PRAISE_CODE and not _describes_actor(tok)):
             continue
         if best is None or words.rank(code) < words.rank(best[0]):
             best = (code, tok)
     return best
+
+
+def _word_code(tok, words: JudgementWords) -> str | None:
+    lemma = tok.lemma_.lower()
+    if _negated(tok):
+        return words.negated_code_of.get(lemma)
+    return words.code_of.get(lemma) or words.code_of.get(tok.lower_)
+
+
+DENIAL_CODE = "016"
+
+
+def _insisted_denial(verb, words: JudgementWords):
+    """'X insisted she NEVER sent them', 'maintained that he did NOT know': insisting on a
+    negated deed denies it (016); the negation word stands as the judgement word."""
+    if verb.lemma_.lower() not in words.insisting:
+        return None
+    clause = args.complement_clause(verb)
+    neg = next((c for c in clause.children if c.dep_ == "neg"), None) if clause is not None else None
+    return (DENIAL_CODE, neg) if neg is not None else None
 
 
 def _negated(token) -> bool:

@@ -12,7 +12,7 @@ from ..records import Actor
 from . import arguments as args
 from .codes import future_code, shifted_code
 from .combine import find_triggers
-from .judgements import is_judgement, statements_as_judgements, verbal_attacks
+from .judgements import denies_own_deed, is_judgement, statements_as_judgements, verbal_attacks
 from .lexicon import LexEntry, Lexicon
 from .modality import is_pending, modality_of
 from .roots import (
@@ -134,7 +134,8 @@ def _argument_tokens(token, entry: LexEntry):
         source = args.noun_source(source) if source is not None else None
     targets = []
     clause = args.complement_clause(token)
-    if clause is not None and (entry.code[:2] in CONTENT_ROOTS or is_judgement(entry)):
+    if clause is not None and (entry.code[:2] in CONTENT_ROOTS or is_judgement(entry)) \
+            and not denies_own_deed(entry):
         subj = args.subject_of(clause)  # "demanded that the US cancel ..." → the US
         targets += ([subj] if subj is not None else []) + args.object_candidates(clause, None)
     targets += args.object_candidates(token, entry.target_prep)
@@ -143,7 +144,7 @@ def _argument_tokens(token, entry: LexEntry):
         targets += args.object_candidates(content, None)  # "threatened to shell Iraqi towns"
     if entry.code[:2] in MATERIAL_ROOTS:
         targets += args.place_objects(token)
-    return source, targets, args.subtree_nouns(token)
+    return source, targets, [] if denies_own_deed(entry) else args.subtree_nouns(token)
 
 
 def _prep_source(noun, entry: LexEntry):
