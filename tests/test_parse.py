@@ -40,3 +40,17 @@ def test_entity_span_is_the_entity_doc_ents_gives_for_every_token():
     expected = {t.i: (e.start, e.end, e.label_) for e in doc.ents for t in e}
     got = {t.i: (s.start, s.end, s.label_) for t in doc if (s := entity_span(t)) is not None}
     assert got == expected and len(doc.ents) >= 4
+
+
+def test_a_blank_line_ends_a_headline_without_a_stop():
+    from dyads.parse import load_nlp
+    doc = load_nlp()("Senate rejects the bill\n\nPresident Jane Doe said on Monday she was sad.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Senate rejects the bill", "President Jane Doe said on Monday she was sad."]
+
+
+def test_sentences_start_only_after_a_stop_or_a_line_break():
+    from dyads.parse import load_nlp
+    doc = load_nlp()('"We will win," he said. Then the minister of state for the\nregion left.')
+    starts = [s[0].text for s in doc.sents]
+    assert starts[:2] == ['"', "Then"] and all(t in {'"', "Then", "region"} for t in starts)

@@ -119,7 +119,7 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
 
 
 REPORTING_VERBS = {"say", "tell", "add", "state", "write", "note", "explain", "reply",
-                   "respond", "describe", "recall", "remark", "report"}
+                   "respond", "describe", "recall", "remark", "report", "speak", "talk"}
 
 
 def _plain_reporting(cand, doc) -> bool:
@@ -210,9 +210,11 @@ def _dyad_key(event: Event):
     return pair, country_pair
 
 
-def _close_dates(a: str | None, b: str | None) -> bool:
+def _close_dates(a: str | None, b: str | None, published: str | None = None) -> bool:
+    """Within a day. An undated report is a restatement only where the article has no
+    date either: undated past deeds are many, and mostly different ones."""
     if a is None or b is None:
-        return True
+        return published is None
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= 1
 
 
@@ -225,22 +227,28 @@ def _same_event(a: Event, b: Event) -> bool:
         return False  # "visited Beirut and held talks": two deeds told in one sentence
     (pa, ca), (pb, cb) = _dyad_key(a), _dyad_key(b)
     same_countries = None not in ca and ca == cb and not _different_people(a, b)
-    return (pa == pb or same_countries) and _close_dates(a.date, b.date)
+    return (pa == pb or same_countries) and _close_dates(a.date, b.date, a.published)
 
 
 def _different_people(a: Event, b: Event) -> bool:
     """Obama criticising Trump and Pence criticising Clinton share a country pair but are
-    two events: sides named as different KB people (or bodies) never merge."""
-    return any(x is not None and y is not None and x.kb_id and y.kb_id and x.kb_id != y.kb_id
-               for x, y in ((a.source, b.source), (a.target, b.target), (a.source, b.target),
-                            (a.target, b.source)) if _pairs_up(a, b, x, y))
+    two events: sides named as different KB people (or bodies) never merge. Symmetric
+    events may have their sides either way round."""
+    straight = _clash(a.source, b.source) or _clash(a.target, b.target)
+    if a.cameo_root not in SWAPPABLE_ROOTS:
+        return straight
+    return straight and (_clash(a.source, b.target) or _clash(a.target, b.source))
 
 
-def _pairs_up(a: Event, b: Event, x, y) -> bool:
-    """Whether actors x (of a) and y (of b) stand on the same side of the dyad."""
-    if a.cameo_root in SWAPPABLE_ROOTS:
-        return True
-    return (x is a.source) == (y is b.source)
+def _clash(x, y) -> bool:
+    """Two different people named on one side (countries and bodies may be a metonym of
+    the people acting for them: "Blinken" and "the US" are one side)."""
+    return (x is not None and y is not None and bool(x.kb_id and y.kb_id)
+            and x.kb_id != y.kb_id and not {x.resolved_by, y.resolved_by} & STATE_RESOLUTIONS)
+
+
+# A country's name or capital stands for whoever acts for it.
+STATE_RESOLUTIONS = {"country", "metonym"}
 
 
 def dedupe(events: list[Event]) -> list[Event]:

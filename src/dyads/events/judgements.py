@@ -171,9 +171,16 @@ def _judged_content(verb, triggers) -> list:
             return []
         return _predicate_words(clause)
     predicate = args.child(verb, "oprd", "xcomp")
-    if predicate is not None and args.child(verb, "dobj") is not None:
+    obj = args.child(verb, "dobj")
+    if predicate is not None and obj is not None:
         return list(predicate.subtree)
+    if obj is not None and verb.lemma_.lower() in OBJECT_JUDGING_VERBS:
+        return [obj]  # "found X's speech TROUBLING", parsed as one noun phrase
     return []
+
+
+# Verbs whose object phrase may end in the judgement: "found the letter troubling".
+OBJECT_JUDGING_VERBS = {"find", "consider", "deem"}
 
 
 def _reports_a_deed(clause, triggers) -> bool:
@@ -291,11 +298,20 @@ def verbal_attacks(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
         verb = sent.doc[i]
         if entry.pos != "verb" or entry.code[:2] != "19" or verb.lemma_.lower() not in VERBAL_ATTACK_VERBS:
             continue
-        subject, obj = args.subject_of(verb), args.child(verb, "dobj")
+        subject, obj = _doer(verb), args.child(verb, "dobj")
         if subject is not None and obj is not None and _person(subject) and _person(obj):
             out[i] = LexEntry(**{**entry.__dict__, "code": CRITICISM_CODE,
                                  "id": f"{entry.id}+in_words"})
     return out
+
+
+def _doer(verb):
+    """The verb's subject; for a participle the parser hangs on a noun ('spent the rally
+    ATTACKING X'), the subject of that noun's clause."""
+    subject = args.subject_of(verb)
+    if verb.dep_ == "acl" and subject is not None and subject.i == verb.head.i:
+        return args.clause_subject(verb.head)
+    return subject
 
 
 def _person(token) -> bool:

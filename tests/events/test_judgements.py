@@ -1,0 +1,133 @@
+"""Judgements: reported words that criticise, accuse, deny or praise; sentences written here."""
+import pytest
+
+import dyads
+from dyads.events.judgements import JudgementError, default_judgements, parse_judgements
+
+DATE = "2012-10-10"
+
+
+def events(text, date=DATE):
+    return [(e.source.name if e.source else None, e.target.name if e.target else None,
+             e.cameo, e.trigger.rule) for e in dyads.code(text, date=date).events]
+
+
+def codes(text, date=DATE):
+    return [(s, t, c) for s, t, c, _ in events(text, date)]
+
+
+# ------------------------------------------------------------------ the data file
+
+def test_shipped_words_load_and_every_lemma_has_one_code():
+    words = default_judgements()
+    assert words.code_of["liar"] == "112" and words.code_of["unfit"] == "111"
+    assert words.code_of["courageous"] == "051" and words.code_of["baseless"] == "016"
+    assert words.negated_code_of["true"] == "016"
+    assert "say" in words.verbs and "insist" in words.insisting
+    assert words.order[0] == "112"  # an accusation says more than criticism
+
+
+def test_a_lemma_under_two_codes_is_an_error_naming_it():
+    doc = {"verbs": ["say"], "order": ["111", "051"],
+           "words": {"111": ["weak"], "051": ["weak"]}}
+    with pytest.raises(JudgementError, match="'weak' is listed under 111 and 051"):
+        parse_judgements(doc)
+
+
+def test_a_yaml_boolean_is_reported_as_a_bad_lemma():
+    doc = {"verbs": ["say"], "order": ["016"], "words": {"016": [False]}}
+    with pytest.raises(JudgementError, match="lower-case single words"):
+        parse_judgements(doc)
+
+
+def test_order_must_cover_the_codes():
+    doc = {"verbs": ["say"], "order": ["111"], "words": {"111": ["weak"], "051": ["brave"]}}
+    with pytest.raises(JudgementError, match="order"):
+        parse_judgements(doc)
+
+
+# ------------------------------------------------------------------ what the words make
+
+def test_a_copula_judgement_in_a_reported_clause_criticises_its_subject():
+    assert codes("Mitt Romney said Barack Obama was unfit to lead.") == [
+        ("Mitt Romney", "Barack Obama", "111")]
+
+
+def test_an_accusation_word_outranks_criticism():
+    got = events("Barack Obama said Mitt Romney is a reckless liar.")
+    assert [(s, t, c) for s, t, c, _ in got] == [("Barack Obama", "Mitt Romney", "112")]
+    assert got[0][3] == "112:say/verb+judged:liar"  # the rule says which word judged
+
+
+def test_a_possessor_is_the_target_of_a_judged_plan():
+    assert codes("Mitt Romney said Barack Obama's plan would lead to a disaster.") == [
+        ("Mitt Romney", "Barack Obama", "111")]
+
+
+def test_praise_of_a_person():
+    assert codes("Barack Obama said Hillary Clinton is a courageous leader.") == [
+        ("Barack Obama", "Hillary Clinton", "051")]
+
+
+def test_praise_of_a_state_of_affairs_praises_no_one():
+    assert codes("Barack Obama said relations with Russia are good.") == []
+
+
+def test_a_negated_judgement_is_none():
+    assert codes("Mitt Romney said Barack Obama was not unfit to lead.") == []
+
+
+def test_a_first_person_clause_judges_the_speaker():
+    assert codes('"We were wrong about the Obama plan," Mitt Romney said.') == []
+
+
+def test_a_reported_deed_is_that_deed_not_a_judgement():
+    got = codes("The court said a judge opened fraud investigations against Russian officials.",
+                date="2012-10-10")
+    assert all(c[:2] != "11" for _, _, c in got)
+
+
+def test_found_with_an_object_predicate():
+    assert codes("John McCain found Barack Obama's speech troubling.") == [
+        ("John McCain", "Barack Obama", "111")]
+
+
+def test_not_true_denies_the_claimant():
+    assert codes("Barack Obama said the story Mitt Romney tells is just not true.") == [
+        ("Barack Obama", "Mitt Romney", "016")]
+
+
+def test_insisting_on_a_negated_deed_denies_it_with_no_target():
+    got = events("Hillary Clinton insisted she never sent the files to Barack Obama.")
+    assert got == [("Hillary Clinton", None, "016", "016:insist/verb+denied:never")]
+
+
+# ------------------------------------------------------------------ attacks in words
+
+def test_a_person_attacking_a_person_attacks_in_words():
+    assert codes("Mitt Romney spent the rally attacking John McCain.") == [
+        ("Mitt Romney", "John McCain", "111")]
+
+
+def test_a_weapon_keeps_the_attack_physical():
+    got = codes("Mitt Romney attacked Barack Obama with a knife.")
+    assert all(c[:2] != "11" for _, _, c in got)
+
+
+def test_attacking_a_rival_record_is_criticism():
+    assert codes("Barack Obama attacked Mitt Romney's record.") == [
+        ("Barack Obama", "Mitt Romney", "111")]
+
+
+def test_two_people_of_one_country_are_two_actors():
+    assert codes("John McCain criticized Barack Obama.") == [
+        ("John McCain", "Barack Obama", "111")]
+
+
+def test_coordinated_speakers_each_deny_alone():
+    got = sorted(codes("Both John McCain and Mitt Romney have denied any connection to the group."))
+    assert got == [("John McCain", None, "016"), ("Mitt Romney", None, "016")]
+
+
+def test_declining_to_comment_needs_no_target():
+    assert codes("Barack Obama declined to comment.") == [("Barack Obama", None, "011")]
