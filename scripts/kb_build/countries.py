@@ -14,6 +14,9 @@ from .geonames import capital_alternates
 # Country codes common enough in news copy to stand for the country. Other two- and
 # three-letter codes collide with abbreviations and words (EC, IN, IT, ME, OR, TO).
 COUNTRY_ABBREVIATIONS = {"us", "usa", "uk", "uae", "drc", "prc", "rok", "dprk", "rsa", "roc"}
+# Native spellings that are English words or names ("Island" is Iceland in Icelandic, "Mann"
+# the Isle of Man in Manx): "Staten Island" and "Thomas Mann" name no country.
+NOT_COUNTRY_NAMES = {"island", "mann"}
 
 
 def load_countries(src: Path, ents: Entities) -> tuple[list[tuple], dict]:
@@ -46,6 +49,8 @@ def load_countries(src: Path, ents: Entities) -> tuple[list[tuple], dict]:
 def is_country_alias(name: str) -> bool:
     """Names and spellings of a country; bare codes only when commonly written as names."""
     key = entity_key(name)
+    if key in NOT_COUNTRY_NAMES:
+        return False
     is_code = name.replace(".", "").isupper() and len(key) <= 4 and " " not in key
     return (len(key) > 2 and not is_code) or key in COUNTRY_ABBREVIATIONS
 

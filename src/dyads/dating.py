@@ -1,25 +1,25 @@
-"""Date each event of an article: its own date phrase, an anchor to another event, the
-closing attribution of its sentence ("..., the minister said on Tuesday"), the occasion it
-belongs to (dyads.dates.occasions: same speaker, quotation attribution, crowd scene), the
-date of the embedded tweet it is in, or the publication date.
+"""Date each event of an article: its own date phrase (dyads.dates.attach: which clause a
+phrase belongs to), an anchor to another event, the closing attribution of its sentence
+("..., the minister said on Tuesday"), no date for a past deed the text gives no time
+("had urged", "the woman who accused him"), the occasion it belongs to (dyads.occasions:
+same speaker, quotation attribution, crowd scene), the date of the embedded tweet it is
+in, or the publication date.
 
 Works over the event candidates in text order, because "a day after Blinken asserted ..."
 takes its date from another event of the same article.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import dates as date_text
 from . import occasions
+from .dates.attach import (announced_deed, attachment, clause_verb, pick_date, token_at,
+                           told_as_past)
 from .events import arguments as args
 from .occasions import PUBLISHED, known
-
-# Clause links a date phrase may cross downwards: "said on Tuesday that Moscow urges" dates
-# the urging, but "the Philippines, which brought the case in 2013" dates only "brought".
-SHARED_CLAUSE_DEPS = {"conj"}
-
 
 @dataclass(frozen=True)
 class EventDate:
@@ -28,92 +28,28 @@ class EventDate:
     text: str | None
 
 
+# A past deed the text gives no time for.
+UNDATED = EventDate(None, None, None)
+# Modalities of acts announced or imagined: their own time phrases date the deed.
+ANNOUNCED = frozenset({"future", "hypothetical"})
+QUOTE_OPEN, QUOTE_CLOSE = "\u201c", "\u201d"
+CONTINUED_REPORT_SENTENCES = 1
+
+
 def sentence_dates(sent, published):
-    """Date mentions of a sentence, with doc-level character offsets."""
-    out = []
-    for m in date_text.find_dates(sent.text, published):
-        if m.date is not None:
-            out.append((sent.start_char + m.start, sent.start_char + m.end, m))
-    return out
+    """Date mentions of a sentence, with doc-level character offsets; vague ones
+    ("recently", "since May") have no date: the deed is past, its day not given."""
+    return [(sent.start_char + m.start, sent.start_char + m.end, m)
+            for m in date_text.event_mentions(sent.text, published)]
 
 
-def _token_at(doc, char: int):
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def clause_verb(token):
-    """The verb of the clause a token belongs to (itself when it is a verb)."""
-    cur = token
-    for _ in range(12):
-        if cur.pos_ in {"VERB", "AUX"} or cur.head is cur:
-            return cur
-        cur = cur.head
-    return cur
-
-
-def _path_up(low, high) -> list[str] | None:
-    """Dependency labels from ``low`` up to its ancestor ``high``; None if not an ancestor."""
-    labels, cur = [], low
-    for _ in range(30):
-        if cur.i == high.i:
-            return labels
-        if cur.head is cur:
-            return None
-        labels.append(cur.dep_)
-        cur = cur.head
-    return None
-
-
-def attachment(date_verb, event_verb) -> int | None:
-    """0: same clause; 1: on a verb that governs the event; 2: on a coordinated or
-    complement clause under the event's verb; None: another clause."""
-    if date_verb.i == event_verb.i:
-        return 0
-    if _path_up(event_verb, date_verb) is not None:
-        return 1
-    down = _path_up(date_verb, event_verb)
-    if down is not None and set(down) <= SHARED_CLAUSE_DEPS:
-        return 2
-    return None
-
-
-def nested_in_nouns(token, end_char: int, verb) -> bool:
-    """A date phrase hanging from a noun dates that noun rather than the verb: "protests
-    against Sunday's election", "in the shooting of a man in June"."""
-    cur = token.head
-    for _ in range(30):
-        if cur.i == verb.i or cur.head is cur:
-            return False
-        if cur.pos_ in {"NOUN", "PROPN"} and not token.idx <= cur.idx < end_char:
-            return True
-        cur = cur.head
-    return False
-
-
-def pick_date(doc, trigger, mentions, nested: bool = True):
-    """The date mention of the trigger's own clause (or the clause that reports it); one
-    that only dates a noun of the clause loses to one on the verbs. An event noun's own
-    phrase comes first ("the strike that killed him last week", "Sunday's election")."""
-    if trigger.pos_ == "NOUN":
-        inside = {t.i for t in trigger.subtree}
-        own = [m for m in mentions if _token_index(doc, m[0]) in inside
-               and not nested_in_nouns(doc[_token_index(doc, m[0])], m[1], trigger)]
-        if own:
-            return min(own, key=lambda m: abs(_token_index(doc, m[0]) - trigger.i))[2]
-    event_verb = clause_verb(trigger)
-    scored = []
-    for start, end, m in mentions:
-        tok = _token_at(doc, start)
-        if tok is None:
-            continue
-        date_verb = clause_verb(tok)
-        rank = attachment(date_verb, event_verb)
-        if rank is not None:
-            in_noun = nested_in_nouns(tok, end, date_verb)
-            if nested or not in_noun:
-                scored.append((in_noun, rank, abs(tok.i - trigger.i), m))
-    return min(scored, key=lambda s: s[:3])[3] if scored else None
+def lead_end(text: str) -> int:
+    """Where the lead ends: after the first two paragraphs (a title and the opening
+    paragraph, or the first two), paragraphs being split by blank lines where there are any."""
+    breaks = [m.end() for m in re.finditer(r"\n\s*\n", text)]
+    if not breaks:
+        breaks = [m.end() for m in re.finditer(r"\n", text)]
+    return breaks[1] if len(breaks) > 1 else len(text)
 
 
 def shift(iso: str, days: int) -> str:
@@ -134,7 +70,9 @@ def anchored_splits(doc, sent) -> list[AnchorSplit]:
     """Every anchor of a sentence: 'two days after X ..., and a day after Y ...'."""
     out = []
     for a in date_text.find_anchors(sent.text):
-        word = _token_at(doc, sent.start_char + a.end - 1)  # "after" / "before" / "day"
+        if date_text.follows_on(a, sent.text):
+            continue  # counted from the last date given, not from a clause (follow_on_date)
+        word = token_at(doc, sent.start_char + a.end - 1)  # "after" / "before" / "day"
         if word is None:
             continue
         root = _counted_clause(doc, sent.start_char + a.start, sent.start_char + a.end)
@@ -225,6 +163,7 @@ class ArticleDating:
     actors: object
     tweets: tuple = ()
     _cache: dict = field(default_factory=dict)
+    _lead_end: int | None = None
 
     def _sentence(self, index: int) -> tuple:
         if index not in self._cache:
@@ -238,6 +177,16 @@ class ArticleDating:
 
     def splits(self, index: int) -> list[AnchorSplit]:
         return self._sentence(index)[1]
+
+    def narrated(self, index: int, token) -> bool:
+        """The sentence is past the lead (its first two paragraphs) and the token is
+        outside quotation marks: the text's own account of earlier deeds."""
+        if self._lead_end is None:
+            self._lead_end = lead_end(self.doc.text)
+        sent = self.sentences[index]
+        before = self.doc.text[sent.start_char:token.idx]
+        opened = before.count(QUOTE_OPEN) - before.count(QUOTE_CLOSE) + before.count('"') % 2
+        return sent.start_char >= self._lead_end and opened <= 0
 
     def own(self, index: int, token) -> EventDate | None:
         """The date phrase of ``token``'s clause in sentence ``index``."""
@@ -254,15 +203,24 @@ def assign_dates(doc, candidates, published, actors, sentences, tweets=()) -> di
 
 
 def date_event(art, cand, earlier, dated) -> EventDate:
-    """Own date phrase (or anchor), else the date of the occasion it belongs to, else the
-    publication date."""
+    """Own date phrase (or anchor), else none for an undated past deed, else the date of
+    the occasion it belongs to, else the publication date."""
     trigger, mentions = art.doc[cand.trigger], art.mentions(cand.sentence_index)
+    deed = cand.modality in ANNOUNCED and announced_deed(trigger)
     found = (anchored_date(art, cand, earlier, dated)
-             or _own(art.doc, trigger, mentions, nested=False)
+             or follow_on_date(art, cand)
+             or _own(art.doc, trigger, mentions, nested=False, deed=deed)
              or trailing_attribution_date(art, cand)
-             or _own(art.doc, trigger, mentions))
+             or _own(art.doc, trigger, mentions, deed=deed))
     if found is not None:
         return found
+    past = told_as_past(trigger, art.narrated(cand.sentence_index, trigger))
+    if past is not None:
+        # a perfect that goes on with the speaker of the sentence before ("The minister
+        # had also claimed ...") is part of that report
+        going_on = past == "perfect" and occasions.same_speaker_date(
+            art, cand, earlier, dated, reach=CONTINUED_REPORT_SENTENCES)
+        return going_on or UNDATED
     inherited = (_same_sentence_date(cand, earlier, dated)
                  or occasions.attribution_date(art, cand)
                  or occasions.same_speaker_date(art, cand, earlier, dated)
@@ -310,6 +268,32 @@ def anchored_date(art, cand, earlier, dated) -> EventDate | None:
     return _main_clause_date(art, cand.sentence_index, main_mentions, earlier, dated)
 
 
+def follow_on_date(art, cand) -> EventDate | None:
+    """'On March 2 the paper revealed ..., and the following day the committee asked':
+    a follow-on anchor of the trigger's clause counts from the last day named before it,
+    in its sentence or the two before."""
+    sent = art.sentences[cand.sentence_index]
+    event_verb = clause_verb(art.doc[cand.trigger])
+    for a in date_text.find_anchors(sent.text):
+        word = token_at(art.doc, sent.start_char + a.start)
+        if (not date_text.follows_on(a, sent.text) or word is None
+                or attachment(clause_verb(word), event_verb) is None):
+            continue
+        before = _last_day_before(art, cand.sentence_index, sent.start_char + a.start)
+        if before is not None:
+            return EventDate(shift(before.date, a.offset_days), "day", a.text)
+    return None
+
+
+def _last_day_before(art, index: int, char: int):
+    """The last mention naming a day before ``char``, looking back two sentences."""
+    for i in range(index, max(-1, index - 3), -1):
+        days = [m for start, _, m in art.mentions(i) if start < char and m.precision == "day"]
+        if days:
+            return days[-1]
+    return None
+
+
 def _main_clause_date(art, index, main_mentions, earlier, dated) -> EventDate | None:
     """'The talk ... came a day after ...': the main clause's own date, else that of the
     earlier event its subject names."""
@@ -337,11 +321,11 @@ def trailing_attribution_date(art, cand) -> EventDate | None:
     return _own(art.doc, verbs[0], inside)
 
 
-def _own(doc, trigger, mentions, nested: bool = True) -> EventDate | None:
-    m = pick_date(doc, trigger, mentions, nested)
+def _own(doc, trigger, mentions, nested: bool = True, deed: bool = False) -> EventDate | None:
+    m = pick_date(doc, trigger, mentions, nested, deed)
     return EventDate(m.date, m.precision, m.text) if m is not None else None
 
 
 def _token_index(doc, char: int) -> int | None:
-    tok = _token_at(doc, char)
+    tok = token_at(doc, char)
     return tok.i if tok is not None else None

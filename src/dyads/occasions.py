@@ -64,18 +64,20 @@ def _addressed(prev, people) -> bool:
     return t is not None and bool(t.kb_id) and any(p.kb_id == t.kb_id for p in people)
 
 
-def same_speaker_date(art, cand, earlier, dated) -> "EventDate | None":
+def same_speaker_date(art, cand, earlier, dated, reach: int | None = None) -> "EventDate | None":
     """'The Russian minister had also claimed ...': the date of the person's latest dated
     appearance in an earlier sentence, as the actor or reporter of an event, or as the
     subject of a sentence with its own date ('Trudeau said on Tuesday ...'); a person
-    addressed in one of the two sentences before counts too ('told Wang ... Wang accused')."""
+    addressed in one of the two sentences before counts too ('told Wang ... Wang accused').
+    ``reach``: look back only that many sentences."""
     people = _people(cand)
     if not people:
         return None
     by_sentence: dict[int, list] = {}
     for prev in earlier:
         by_sentence.setdefault(prev.sentence_index, []).append(prev)
-    for index in range(cand.sentence_index - 1, -1, -1):
+    stop = -1 if reach is None else max(-1, cand.sentence_index - 1 - reach)
+    for index in range(cand.sentence_index - 1, stop, -1):
         near = cand.sentence_index - index <= 2
         for prev in reversed(by_sentence.get(index, [])):
             d = dated.get(id(prev))

@@ -84,6 +84,7 @@ class ContextCountries:
                 or _names_unknown_nation(token):
             return [actor] if actor is not None else []
         country = (self._located_place_country(token)
+                   or self._possessor_country(token)
                    or coref.same_sector_country(token, actor.sector, self.antecedents)
                    or self._clause_place_country(token)
                    or self._home_doer_country(token)
@@ -93,6 +94,13 @@ class ContextCountries:
             return [actor]
         return [replace(actor, country=country, code=composite_code(country, actor.sector),
                         resolved_by="context", confidence=round(actor.confidence * 0.7, 3))]
+
+    def _possessor_country(self, token) -> str | None:
+        """'his cabinet', 'her employees': the country of the person the pronoun means."""
+        owner = next((c for c in token.children if c.dep_ == "poss"
+                      and c.lower_ in coref.PERSON_PRONOUNS | coref.GROUP_PRONOUNS), None)
+        actor = coref.resolve_pronoun(owner, self.antecedents) if owner is not None else None
+        return actor.country if actor is not None else None
 
     def _located_place_country(self, token) -> str | None:
         """'the mayor of Nablus', 'police in Lagos': the country of the town named."""

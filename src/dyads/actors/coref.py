@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
 from .mentions import phrase_of, resolve_phrase
+from .names import HONORIFICS, NAME_TITLES
 from .sectors import norm_text
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -184,22 +185,25 @@ def _name_words(name: str) -> list[str]:
     return norm_text(name.replace("-", " ")).split()
 
 
+def _title_word(token) -> bool:
+    return token.lower_.rstrip(".") in HONORIFICS | NAME_TITLES
+
+
 def resolve_surname(token, antecedents) -> Actor | None:
     """'Wang' after 'Foreign Minister Wang Yi': a lone name word that is part of a person
     named earlier in the article is that person, not a namesake from the KB."""
     if token.pos_ != "PROPN" or not token.is_title or any(
-            c.dep_ in {"compound", "flat", "amod"} for c in token.children):
-        return None
+            c.dep_ in {"compound", "flat", "amod"} and not _title_word(c) for c in token.children):
+        return None  # "Minister Hamada" still is the Hamada named before
     if token.dep_ in {"compound", "flat"}:
         return None
     word = norm_text(token.text)
-    for ante in reversed(_before(antecedents, token.i)):
-        if not ante.is_person or ante.token == token.i or not ante.actor.name:
-            continue
-        names = _name_words(ante.actor.name)
-        if word in names and len(names) > 1:
-            return _as_reference(ante.actor, token.doc[token.i:token.i + 1])
-    return None
+    named = [a for a in reversed(_before(antecedents, token.i)) if a.is_person
+             and a.token != token.i and a.actor.name and word in _name_words(a.actor.name)
+             and len(_name_words(a.actor.name)) > 1]
+    # people the KB knows first: a tagger's "person" may be a building ("Trump Tower")
+    named.sort(key=lambda a: a.actor.kb_id is None)
+    return _as_reference(named[0].actor, token.doc[token.i:token.i + 1]) if named else None
 
 
 def same_sector_country(token, sector: str | None, antecedents) -> str | None:

@@ -30,6 +30,9 @@ SOURCE_NAMES = {name[0]: name for name in SOURCE_RANK}  # stored as one letter
 KEY_KINDS = {"f": "full", "a": "alias", "s": "short", "n": "surname"}
 LOOKUP_CACHE = 16384  # answers kept per lookup kind and KB instance
 # How much a kind of name match is worth before roles are considered.
+# A word is a first name when at least this many people carry it first, and this many
+# times more than carry it as their surname.
+GIVEN_NAME_MIN, GIVEN_NAME_RATIO = 5, 3
 MATCH_WEIGHT = {"full": 1.0, "alias": 0.95, "handle": 1.0, "short": 0.9, "surname": 0.75}
 
 
@@ -129,6 +132,7 @@ class KnowledgeBase:
         self._handle = lru_cache(maxsize=LOOKUP_CACHE)(self._handle_uncached)
         self._sector = lru_cache(maxsize=LOOKUP_CACHE)(self._sector_uncached)
         self._title_sector = lru_cache(maxsize=LOOKUP_CACHE)(self._title_sector_uncached)
+        self._given_name = lru_cache(maxsize=LOOKUP_CACHE)(self._given_name_uncached)
         self._first_words: frozenset[str] | None = None  # built on first use
 
     @classmethod
@@ -183,6 +187,10 @@ class KnowledgeBase:
             return []  # a lowercase single word is a common word, not a name
         rows = self.db.execute("SELECT pid, kind FROM person_keys WHERE key = ?",
                                (key,)).fetchall()
+        if not rows and key.count(" ") == 1:  # family name first: "Kishida Fumio"
+            rows = [{"pid": r["pid"], "kind": "s"} for r in self.db.execute(
+                "SELECT pid, kind FROM person_keys WHERE key = ? AND kind IN ('f', 'a', 's')",
+                (" ".join(reversed(key.split())),))]
         if not rows and loose_key(key) != key:
             rows = self.db.execute("SELECT pid, kind FROM person_keys WHERE key = ?",
                                    (loose_key(key),)).fetchall()
@@ -194,6 +202,22 @@ class KnowledgeBase:
             if MATCH_WEIGHT[kind] > MATCH_WEIGHT.get(best.get(row["pid"], ""), 0):
                 best[row["pid"]] = kind
         return list(best.items())
+
+    def is_given_name(self, word: str) -> bool:
+        """Whether the KB's people have this word as a first name far more often than as
+        a surname ("Donald": dozens of Donalds, two people surnamed Donald)."""
+        key = person_key(word)
+        if not key or " " in key:
+            return False
+        return self._given_name(key)
+
+    def _given_name_uncached(self, key: str) -> bool:
+        first = self.db.execute(  # keys "donald ..." sort between "donald " and "donald!"
+            "SELECT count(DISTINCT pid) FROM person_keys WHERE key >= ? AND key < ? "
+            "AND kind IN ('f', 'a')", (key + " ", key + "!")).fetchone()[0]
+        last = self.db.execute("SELECT count(*) FROM person_keys WHERE key = ? AND kind = 'n'",
+                               (key,)).fetchone()[0]
+        return first >= GIVEN_NAME_MIN and first > GIVEN_NAME_RATIO * last
 
     def _best_person(self, candidates, on: str | None, written: str) -> PersonMatch | None:
         people, roles = self._load_people([pid for pid, _ in candidates])

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..parse import entity_span
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
+from .names import article_full_name, find_person, name_in
 
 # Dependencies that stay inside one actor's noun phrase.
 PHRASE_DEPS = {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case", "punct",
@@ -19,10 +20,6 @@ PHRASE_DEPS = {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "cas
 TITLE_PREPS = {"of", "to", "for"}
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "i", "his", "their", "its"}
 SKIP_HEADS = {"PRON"}
-HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "prof", "gen",
-              "col", "lt", "maj", "capt", "sgt", "rev", "sheikh", "sheik", "imam", "ayatollah",
-              "president", "minister", "premier", "chancellor", "king", "queen", "prince",
-              "general", "secretary", "senator", "governor", "mayor", "judge", "ambassador"}
 GENERIC_WORDS = {"side", "sides", "leader", "leaders", "country", "countries", "official",
                  "officials", "government", "authorities", "counterpart", "nation"}
 
@@ -74,79 +71,6 @@ def listed_appos(token) -> bool:
             and any(c.dep_ == "cc" for c in token.children))
 
 
-def propn_runs(doc, left: int, right: int) -> list[tuple[int, int]]:
-    """Maximal runs of proper-noun tokens (names, with initials) inside [left, right)."""
-    runs, start = [], None
-    for i in range(left, right):
-        tok = doc[i]
-        # a capitalised word the tagger puts in a person's name counts whatever its
-        # part of speech ("Barack" read as a preposition)
-        is_name = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.ent_type_ == "PERSON"
-                                           and tok.is_alpha)
-        if is_name and start is None:
-            start = i
-        elif not is_name and start is not None:
-            runs.append((start, i))
-            start = None
-    if start is not None:
-        runs.append((start, right))
-    return runs
-
-
-def find_person(doc, phrase: Phrase, kb: KnowledgeBase, on, is_place=None):
-    """The longest name inside the phrase that the KB knows as a person.
-
-    A full name whose given name contradicts the KB's person ("Michel Suleiman" is not
-    "Omar Suleiman") is an unknown person, not a namesake.
-    """
-    for a, b in reversed(propn_runs(doc, phrase.left, phrase.right)):
-        given = _given_name(doc, a, b)
-        for width in range(min(b - a, 4), 0, -1):  # names end where the run ends
-            start = b - width
-            match = kb.person(doc[start:b].text, on=on)
-            if match is not None and not _surname_stands(doc[start:b], match, is_place):
-                continue
-            if match is not None:
-                if given is not None and not _given_agrees(given, match.name):
-                    return None, None
-                return match, (start, b)
-    return None, None
-
-
-PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
-PROMINENT_RANK = 2.0  # heads of state/government and key cabinet posts
-
-
-def _surname_stands(span, match, is_place=None) -> bool:
-    """A surname alone names a KB person only when that person held a prominent office on
-    the date (or is one the KB keeps because they are in the news), no namesake of another
-    country fits as well, and the tagger does not read the word as a place that exists ("a
-    rally in Lagos" is not Ricardo Lagos; "President Obama" is a person whatever the tag).
-    People named in full earlier in the article are found by coreference instead."""
-    if match.name_kind != "surname":
-        return True
-    role = match.role
-    if match.ambiguous or role is None or (role.rank < PROMINENT_RANK and role.source != "overrides"):
-        return False
-    titled = span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in HONORIFICS
-    tagged_place = any(t.ent_type_ in PLACE_ENTITIES for t in span)
-    return titled or not (tagged_place and is_place is not None and is_place(span.text))
-
-
-def _given_name(doc, a: int, b: int) -> str | None:
-    """The first token the tagger marks as part of a person's name, when a surname follows."""
-    names = [t for t in doc[a:b] if t.ent_type_ == "PERSON" and t.is_alpha
-             and t.lower_.rstrip(".") not in HONORIFICS
-             and not (t.is_upper and len(t) > 1)]  # acronyms are titles: "EAM Jaishankar"
-    return names[0].text.lower() if len(names) >= 2 else None
-
-
-def _given_agrees(given: str, full_name: str) -> bool:
-    words = [w.lower().strip(".") for w in full_name.replace("-", " ").split()]
-    return any(w == given or (len(given) == 1 and w.startswith(given)) or
-               (len(w) == 1 and given.startswith(w)) for w in words)
-
-
 def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
     """Countries, metonyms and organisations inside the phrase, longest first."""
     found, i, matched_to = [], phrase.left, None
@@ -176,10 +100,11 @@ def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
 def _part_of_other_name(doc, i: int, entity) -> bool:
     """'Valley' in 'the Galwan Valley', 'American' in 'Latin American': a capital or a
     nationality word that continues a longer name the tagger marks (its first words
-    unknown to the KB) is part of that name. Countries stay ('Western Kampuchea')."""
+    unknown to the KB) is part of that name, as is a group's one-word alias ('Foundation' in
+    'the Clinton Foundation' is no gang). Countries stay ('Western Kampuchea')."""
     if i == 0 or doc[i].ent_iob_ != "I" or doc[i - 1].pos_ not in {"PROPN", "ADJ"}:
         return False
-    return entity.kind == "metonym" or doc[i].ent_type_ == "NORP"
+    return entity.kind != "country" or doc[i].ent_type_ == "NORP"
 
 
 def _common_word(token) -> bool:
@@ -222,9 +147,14 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
     title_sector = kb.title_sector(title_words) if title_words else None
     if person is not None:
         return _person_actor(text_span, person, outside, title_sector, doc, name_span)
-    name = _name_in(doc, phrase)
+    name = name_in(doc, phrase)
     if name is not None and token.ent_type_ == "PERSON":  # someone the KB does not know
-        return _unknown_person(text_span, name, entities, title_sector)
+        # a word of the name is no clue to the country ("Cuban" in "Mark Cuban")
+        clues = [(e, (a, b)) for e, (a, b) in entities if not _inside_longer_name(doc, a, b)]
+        return _unknown_person(text_span, name, clues, title_sector)
+    named = article_full_name(doc, token.i, token.i + 1, kb) if token.is_title else None
+    if named is not None:  # "Cuban" after "Mark Cuban": a person, not a demonym
+        return _unknown_person(text_span, named, [], title_sector)
     head_entity = _entity_at_head(entities, token.i)
     if head_entity is not None:
         return _actor(text_span, head_entity.name, head_entity.kb_id, head_entity.country,
@@ -234,9 +164,11 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
         return _actor(text_span, body[0], None, None, "IGO", "igo", 0.6)
     own_sector = title_sector or kb.sector(token.lemma_.lower())
     sector = own_sector or modifier_sector(doc, token, phrase, kb)
-    countries = [e for e, _ in entities if e.country]
+    # an outlet before a word ("told VOA Taliban fighters") is not the word's country
+    countries = [e for e, _ in entities if e.country and e.sector != "MED"] or \
+        [e for e, _ in entities if e.country]
     if sector and countries:
-        return _actor(text_span, _name_in(doc, phrase), None, countries[0].country, sector, "title")
+        return _actor(text_span, name_in(doc, phrase), None, countries[0].country, sector, "title")
     body = body or regional_body(doc, token, phrase)
     if body is not None and not own_sector and all(e.country for e, _ in entities):
         # an unknown body, unless its words name its sector ("the Medical Association")
@@ -244,6 +176,8 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
         return _actor(text_span, body[0], None, body[1], body[2], body[3], 0.6)
     if entities:
         entity = entities[0][0]
+        if _place_modifier(doc, entities[0][1], entity, sector):
+            return None  # "the Paris agreement", "a Tokyo summit": a place, not a government
         return _actor(text_span, entity.name, entity.kb_id, entity.country,
                       entity.sector or sector, entity.kind)
     if sector:
@@ -253,6 +187,28 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
         return _actor(text_span, None, None, country, sector, "title" if country else "sector",
                       0.7 if country else 0.5)
     return None
+
+
+def _inside_longer_name(doc, a: int, b: int) -> bool:
+    """'Cuban' in 'Mark Cuban' (a 'Benin' the tagger calls a person stays the country)."""
+    person = [doc[i].ent_type_ == "PERSON" for i in range(a, b)]
+    before = a > 0 and doc[a - 1].ent_type_ == "PERSON" and doc[a - 1].ent_iob_ != "B" or \
+        doc[a].ent_iob_ == "I"
+    after = b < len(doc) and doc[b].ent_iob_ == "I" and doc[b].ent_type_ == "PERSON"
+    return all(person) and (before or after)
+
+
+# Things named after the city they were made or held in ("Belgrade radio" is an actor).
+THING_HEADS = {"agreement", "accord", "accords", "deal", "process", "treaty", "protocol",
+               "declaration", "summit", "conference", "talks", "attack", "bombing",
+               "olympics", "games", "marathon", "climate", "pact", "peace", "convention"}
+
+
+def _place_modifier(doc, span, entity, sector) -> bool:
+    """A capital's name before a head noun that names no actor modifies a thing."""
+    last = doc[span[1] - 1]
+    return entity.kind == "metonym" and sector is None and last.dep_ == "compound" \
+        and last.head.lemma_.lower() in THING_HEADS
 
 
 def _with_split_name(token, phrase: Phrase) -> Phrase:
@@ -357,17 +313,6 @@ def _unknown_person(span, name, entities, title_sector) -> Actor:
 
 def _inside(span, outer) -> bool:
     return outer is not None and outer[0] <= span[0] and span[1] <= outer[1]
-
-
-def _name_in(doc, phrase: Phrase) -> str | None:
-    """The proper name inside a title phrase ('Russian envoy Ivan Petrov' → 'Ivan Petrov')."""
-    for a, b in reversed(propn_runs(doc, phrase.left, phrase.right)):
-        start = b
-        while start > a and doc[start - 1].ent_type_ == "PERSON":
-            start -= 1  # the PERSON-tagged end of the run: not its titles
-        if start < b:
-            return doc[start:b].text
-    return None
 
 
 def _person_actor(span, person, outside, title_sector, doc, name_span) -> Actor:

@@ -21,6 +21,7 @@ from .context import (
 )
 from .kb import KnowledgeBase, composite_code
 from .mentions import PRONOUNS, listed_appos, phrase_of, resolve_phrase
+from .not_actors import dateline_sibling, in_dateline, thing_pronoun, title_object
 
 
 class ArticleActors(ContextCountries):
@@ -33,6 +34,7 @@ class ArticleActors(ContextCountries):
         self.gazetteer = gazetteer  # places as targets: "shelled Kharkiv" → UKR
         self._cache: dict[tuple[int, str | None], list[Actor]] = {}
         self._phrases: dict[tuple[int, str | None], Actor | None] = {}
+        self._grounding: set[int] = set()  # first mentions being resolved by _grounded
         self.antecedents = coref.collect_antecedents(doc, kb, published, self.phrase)
 
     def phrase(self, token, on=None) -> Actor | None:
@@ -58,6 +60,11 @@ class ArticleActors(ContextCountries):
         return self._cache[key]
 
     def _single(self, token, on, places: bool = False) -> list[Actor]:
+        if in_dateline(token):  # "WASHINGTON (Reuters) -" says where the story was filed
+            real = dateline_sibling(token)
+            return self._single(real, on, places) if real is not None else []
+        if title_object(token):
+            return []  # "state" in "secretary of state"
         if token.text.startswith("@"):
             handle = self._handle(token, on)
             return [handle] if handle else []
@@ -68,6 +75,8 @@ class ArticleActors(ContextCountries):
             speaker = self._reporting_subject(token, on)
             if speaker:
                 return speaker
+            if thing_pronoun(token, self._last_body(token)):
+                return []  # "win it", "it is", or nothing named close before
             actor = coref.resolve_pronoun(token, self.antecedents)
             return [self._grounded(actor, token, on)] if actor else []
         side = coref.country_side(token, self.kb)
@@ -105,7 +114,14 @@ class ArticleActors(ContextCountries):
             owned = self._owner(token, actor, on) or self._document_author(token, actor, on)
             if owned is not None:
                 return [owned]
+        if actor is not None and actor.resolved_by == "title" and actor.name:
+            actor = self._grounded(actor, token, on)  # "Minister Hamada" after his full title
         return self._with_context(actor, token)
+
+    def _last_body(self, token) -> int | None:
+        """Where the last body (not a person) was named before the token."""
+        return next((a.token for a in reversed(self.antecedents)
+                     if a.token < token.i and not a.is_person), None)
 
     def _grounded(self, actor: Actor, token, on) -> Actor:
         """A person the KB does not know gets a country (or a bloc) only from context
@@ -116,12 +132,18 @@ class ArticleActors(ContextCountries):
             return actor
         first = next((a for a in self.antecedents if a.token < token.i and a.is_person
                       and a.actor.name == actor.name), None)
-        found = next(iter(self.at(self.doc[first.token], on)), None) if first else None
+        if first is None or first.token in self._grounding:
+            return actor  # already resolving that mention (an "of" phrase inside it)
+        self._grounding.add(first.token)
+        try:
+            found = next(iter(self.at(self.doc[first.token], on)), None)
+        finally:
+            self._grounding.discard(first.token)
         if found is None or found.name != actor.name:
             return actor
         if found.sector == "IGO" and actor.sector is None:
             return replace(actor, sector="IGO", code=found.code)
-        if found.country is None or actor.sector in STATELESS_SECTORS:
+        if found.country is None or actor.sector in STATELESS_SECTORS - {None}:
             return actor
         return replace(actor, country=found.country,
                        code=composite_code(found.country, actor.sector))

@@ -1,4 +1,5 @@
-"""Phrases that date one event relative to another: "came a day after Blinken asserted".
+"""Phrases that date one event relative to another: "came a day after Blinken asserted",
+or to the last date the text gave ("two days later", "the following day": follows_on).
 
 offset_days is what to add to the anchoring event's date to get the main clause's event
 date: "X came two days after Y" gives +2, "X, a week before Y" gives -7, "hours after",
@@ -116,6 +117,19 @@ _BEFORE_WORDS = frozenset({"before", "earlier", "prior", "ahead", "beforehand", 
 def points_before(anchor: Anchor) -> bool:
     """'hours before', 'shortly before', 'the day before': the main event came first."""
     return bool(_BEFORE_WORDS & set(normalise(anchor.text).split()))
+
+
+_FOLLOW_ON_WORDS = frozenset({"later", "earlier", "afterwards", "afterward", "beforehand",
+                              "next", "following", "previous", "preceding"})
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,.;:]|$)")
+
+
+def follows_on(anchor: Anchor, text: str) -> bool:
+    """'Two days later, ...', 'the following day', 'the day before,': an anchor counted
+    from the last date the text gave, not from an event it names ('a day after the vote')."""
+    if _FOLLOW_ON_WORDS & set(normalise(anchor.text).split()):
+        return True
+    return _CLAUSE_BREAK.match(text, anchor.end) is not None
 
 
 def occasion_words(lemma: str) -> frozenset[str]:

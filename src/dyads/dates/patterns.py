@@ -127,10 +127,11 @@ def _relative_rules(t: Tables) -> list[Rule]:
     day_word = (rf"\b(?:(?P<tod1>(?i:early|earlier|late|later))\s+)?(?P<word>(?i:{words}))\b"
                 rf"(?:\s+(?P<tod2>{TIME_OF_DAY})\b)?")
     ago = (rf"\b(?:(?i:just|only|barely|some|about|nearly|almost|more\s+than|less\s+than)\s+)?"
-           rf"(?P<num>(?i:{numbers})|\d{{1,3}})\s+(?P<unit>(?i:day|week|fortnight|month|year))s?"
-           r"\s+(?i:ago)\b")
+           rf"(?P<num>(?i:{numbers})|\d{{1,3}})\s+"
+           r"(?P<unit>(?i:day|week|fortnight|month|year|decade))s?\s+(?i:ago)\b")
     period = (rf"\b(?:(?i:earlier|later)\s+)?{MOD}?(?P<rel>(?i:this|last|next))\s+"
-              r"(?P<unit>(?i:week|month|year))\b")
+              r"(?P<unit>(?i:week|month|year))\b"
+              r"|\b(?i:earlier|later)\s+(?i:in|during)\s+the\s+(?P<unit2>(?i:week|month|year))\b")
     return [_rule("day_word", "relative", day_word, "relative"),
             _rule("ago", "relative", ago, "relative"),
             _rule("period", "relative", period, "relative")]

@@ -133,7 +133,18 @@ def resolve_day_month(m: re.Match, ctx: Context):
     return _calendar_day(m, ctx, _month_number(m, ctx), _day_number(m, ctx))
 
 
+def _day_is_name(m: re.Match, ctx: Context) -> bool:
+    """"the August 17 Communique", "the September 11 attacks": a month-day without its
+    year before a name or a naming noun names an occasion; its year is not this one."""
+    if _group(m, "year") or _group(m, "rel_year") or _word_before(m) != "the":
+        return False
+    _, following = _word_after(m)
+    return following[:1].isupper() or following.lower() in ctx.tables.date_name_followers
+
+
 def resolve_month_day(m: re.Match, ctx: Context):
+    if _day_is_name(m, ctx):
+        return REJECT
     return _calendar_day(m, ctx, _month_number(m, ctx), int(m.group("day")))
 
 
@@ -218,7 +229,8 @@ def _count(text: str, ctx: Context) -> int:
 
 
 def resolve_ago(m: re.Match, ctx: Context):
-    """"two days ago" is a day; "three months ago" a month; "a year ago" a year."""
+    """"two days ago" is a day; "three months ago" a month; "a year" or "two decades ago"
+    a year."""
     if ctx.published is None:
         return UNGROUNDED
     n, unit, ref = _count(m.group("num"), ctx), m.group("unit").lower(), ctx.published
@@ -227,15 +239,17 @@ def resolve_ago(m: re.Match, ctx: Context):
         return day(ref - timedelta(days=days))
     if unit == "month":
         return month(*cal.add_months(ref.year, ref.month, -n))
-    return year(ref.year - n)
+    return year(ref.year - n * (10 if unit == "decade" else 1))
 
 
 def resolve_period(m: re.Match, ctx: Context):
-    """"last week" has month precision: the month of the day a week before the article."""
+    """"last week" has month precision: the month of the day a week before the article;
+    "earlier in the month" is this month."""
     if ctx.published is None:
         return UNGROUNDED
-    step = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
-    unit, ref = m.group("unit").lower(), ctx.published
+    # "earlier in the week" is this week
+    step = {"this": 0, "last": -1, "next": 1}[(_group(m, "rel") or "this").lower()]
+    unit, ref = (_group(m, "unit") or m.group("unit2")).lower(), ctx.published
     if unit == "week":
         shifted = ref + timedelta(days=7 * step)
         return month(shifted.year, shifted.month)

@@ -36,6 +36,7 @@ class Tables:
     # words naming one occasion: "the truce" refers back to "the ceasefire took effect"
     event_noun_groups: tuple[frozenset[str], ...] = ()
     early_hours: tuple[str, ...] = ()   # "early on Wednesday", "at 2 a.m.": a day's first hours
+    date_name_followers: frozenset[str] = frozenset()  # "the September 11 attacks"
 
 
 def normalise(phrase: str) -> str:
@@ -85,7 +86,8 @@ def tables_from_dict(raw: dict) -> Tables:
         vague=tuple(raw["vague"]), anchor_units=_frozen(raw["anchor_units"]),
         event_noun_groups=tuple(frozenset(normalise(w) for w in group)
                                 for group in raw.get("event_noun_groups") or ()),
-        early_hours=tuple(raw.get("early_hours") or ()))
+        early_hours=tuple(raw.get("early_hours") or ()),
+        date_name_followers=frozenset(raw.get("date_name_followers") or ()))
 
 
 @lru_cache(maxsize=1)

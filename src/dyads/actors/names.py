@@ -1,0 +1,173 @@
+"""People the article names in full, for the lone name words that refer back to them.
+
+News names a person in full once ("Hillary Clinton", "Michael Flynn") and then by one word
+("Clinton", "Flynn", sometimes "Hillary"). That word must be the article's person, not a
+KB namesake found by surname ("Clinton" is also Bill Clinton's alias, "Donald" a
+Surinamese leader's surname), whether or not the parser made the full mention an actor.
+"""
+from __future__ import annotations
+
+from .kb import KnowledgeBase
+from .sectors import norm_text
+
+HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "prof", "gen",
+              "col", "lt", "maj", "capt", "sgt", "rev", "sheikh", "sheik", "imam", "ayatollah",
+              "president", "minister", "premier", "chancellor", "king", "queen", "prince",
+              "general", "secretary", "senator", "governor", "mayor", "judge", "ambassador"}
+
+NAMES_KEY = "dyads_full_names"  # cache slot in Doc.user_data
+# Titles and honorifics a tagger may put inside a person's name ("Sen. Warren").
+NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "sir", "dame",
+               "president", "senator", "secretary", "governor", "lord", "lady", "prof",
+               "judge", "justice", "rev", "col", "lt", "capt", "sgt", "maj", "adm"}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def full_names(doc) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """(start, end, text, name words) of every person named with two or more words; a
+    name the tagger split at a non-breaking space ('Donald', 'Trump') is joined again."""
+    cached = doc.user_data.get(NAMES_KEY)
+    if cached is not None:
+        return cached
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if spans and all(t.is_space for t in doc[spans[-1][1]:ent.start]):
+            spans[-1] = (spans[-1][0], ent.end)
+        else:
+            spans.append((ent.start, ent.end))
+    found = []
+    for start, end in spans:
+        words = tuple(w for w in _words(doc[start:end]) if w not in NAME_TITLES)
+        if sum(len(w) > 1 and w not in NAME_SUFFIXES for w in words) >= 2:  # not "J. Austin III"
+            found.append((start, end, " ".join(doc[start:end].text.split()), words))
+    doc.user_data[NAMES_KEY] = found
+    return found
+
+
+def _words(span) -> list[str]:
+    return [w for t in span if t.is_alpha or "-" in t.text
+            for w in norm_text(t.text.replace("-", " ")).split()]
+
+
+def article_full_name(doc, start: int, end: int, kb: KnowledgeBase | None = None) -> str | None:
+    """The person named in full elsewhere in the article that the one-word name at
+    [start, end) stands for: the last full mention before it, else the first after it;
+    with ``kb``, names it knows as people come first ('Trump Tower' tagged a person is
+    not who 'Trump' means). Titles before the word are ignored ('Secretary Clinton')."""
+    words = [w for w in _words(doc[start:end]) if w not in NAME_TITLES]
+    if len(words) != 1:
+        return None
+    candidates = [(s, text) for s, e, text, names in full_names(doc)
+                  if words[0] in names and not (s <= start and end <= e)]
+    ordered = [t for s, t in reversed(candidates) if s < start] + \
+        [t for s, t in candidates if s >= start]
+    known = [t for t in ordered if kb is not None and _knows(kb, t)]
+    return (known or ordered or [None])[0]
+
+
+def _knows(kb: KnowledgeBase, name: str) -> bool:
+    match = kb.person(name)
+    return match is not None and match.name_kind != "surname"
+
+
+def propn_runs(doc, left: int, right: int) -> list[tuple[int, int]]:
+    """Maximal runs of proper-noun tokens (names, with initials) inside [left, right)."""
+    runs, start = [], None
+    for i in range(left, right):
+        tok = doc[i]
+        # a capitalised word the tagger puts in a person's name counts whatever its
+        # part of speech ("Barack" read as a preposition)
+        is_name = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.ent_type_ == "PERSON"
+                                           and tok.is_alpha)
+        if tok.is_space and start is not None and i + 1 < right and doc[i + 1].pos_ == "PROPN":
+            continue  # "Donald\xa0Trump": a non-breaking space inside a name
+        if is_name and start is None:
+            start = i
+        elif not is_name and start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, right))
+    return runs
+
+
+def find_person(doc, phrase, kb: KnowledgeBase, on, is_place=None):
+    """The longest name inside the phrase that the KB knows as a person.
+
+    A full name whose given name contradicts the KB's person ("Michel Suleiman" is not
+    "Omar Suleiman") is an unknown person, not a namesake.
+    """
+    runs = propn_runs(doc, phrase.left, phrase.right)
+    head = doc[phrase.head]
+    named = article_full_name(doc, head.i, head.i + 1, kb) if head.is_title else None
+    if named is not None and not any(a <= head.i < b for a, b in runs):
+        match = kb.person(named, on=on)  # "Cuban" after "Mark Cuban", tagged a demonym
+        return (match, (head.i, head.i + 1)) if match is not None else (None, None)
+    for a, b in reversed(runs):
+        given = _given_name(doc, a, b)
+        for width in range(min(b - a, 4), 0, -1):  # names end where the run ends
+            start = b - width
+            named = article_full_name(doc, start, b, kb)
+            if named is not None:  # "Clinton" after "Hillary Clinton": no namesake
+                match = kb.person(named, on=on)
+                if match is None or match.name_kind == "surname":
+                    return None, None  # someone the KB does not know
+                return match, (start, b)
+            match = kb.person(doc[start:b].text, on=on)
+            if match is not None and not _surname_stands(doc[start:b], match, kb, is_place):
+                continue
+            if match is not None:
+                if given is not None and not _given_agrees(given, match.name):
+                    return None, None
+                return match, (start, b)
+    return None, None
+
+
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+PROMINENT_RANK = 2.0  # heads of state/government and key cabinet posts
+
+
+def _surname_stands(span, match, kb: KnowledgeBase, is_place=None) -> bool:
+    """A surname alone names a KB person only when that person held a prominent office on
+    the date (or is one the KB keeps because they are in the news), no namesake of another
+    country fits as well, and the tagger does not read the word as a place that exists ("a
+    rally in Lagos" is not Ricardo Lagos; "President Obama" is a person whatever the tag).
+    People named in full in the article are found through them instead, and a word the
+    KB knows mostly as a first name ("Donald") is not taken for a surname."""
+    if match.name_kind != "surname":
+        return True
+    if kb.is_given_name(span[-1].text):
+        return False
+    role = match.role
+    if match.ambiguous or role is None or (role.rank < PROMINENT_RANK and role.source != "overrides"):
+        return False
+    titled = span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in HONORIFICS
+    tagged_place = any(t.ent_type_ in PLACE_ENTITIES for t in span)
+    return titled or not (tagged_place and is_place is not None and is_place(span.text))
+
+
+def _given_name(doc, a: int, b: int) -> str | None:
+    """The first token the tagger marks as part of a person's name, when a surname follows."""
+    names = [t for t in doc[a:b] if t.ent_type_ == "PERSON" and t.is_alpha
+             and t.lower_.rstrip(".") not in HONORIFICS
+             and not (t.is_upper and len(t) > 1)]  # acronyms are titles: "EAM Jaishankar"
+    return names[0].text.lower() if len(names) >= 2 else None
+
+
+def _given_agrees(given: str, full_name: str) -> bool:
+    words = [w.lower().strip(".") for w in full_name.replace("-", " ").split()]
+    return any(w == given or (len(given) == 1 and w.startswith(given)) or
+               (len(w) == 1 and given.startswith(w)) for w in words)
+
+
+def name_in(doc, phrase) -> str | None:
+    """The proper name inside a title phrase ('Russian envoy Ivan Petrov' → 'Ivan Petrov')."""
+    for a, b in reversed(propn_runs(doc, phrase.left, phrase.right)):
+        start = b
+        while start > a and doc[start - 1].ent_type_ == "PERSON":
+            start -= 1  # the PERSON-tagged end of the run: not its titles
+        if start < b:
+            return article_full_name(doc, start, b) or " ".join(doc[start:b].text.split())
+    return None

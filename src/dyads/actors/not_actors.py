@@ -1,0 +1,70 @@
+"""Words in actor positions that name no actor: datelines, title objects, things.
+
+"WASHINGTON (Reuters) -" opens a story and says where it was filed; "state" in "secretary
+of state" belongs to the title; "it" as an object ("win it", "disclosing it") is a thing,
+and "it" as a subject stands for a body only when one was named just before.
+"""
+from __future__ import annotations
+
+DATELINE_DASHES = {"-", "–", "—", "--"}
+TITLE_HEADS = {"secretary", "minister", "ministry", "department", "director", "head",
+               "chief", "commissioner", "ambassador", "envoy"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def in_dateline(token) -> bool:
+    """'PHILADELPHIA (AP) —', 'Washington (AFP) –', 'KABUL, Afghanistan —': names and an
+    agency in brackets between the start of a line and a dash."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not _line_break(doc[start - 1]):
+        start -= 1
+    if token.i - start > DATELINE_WORDS or not all(
+            _dateline_word(t) for t in doc[start:token.i]):
+        return False
+    for t in doc[token.i + 1:token.i + 1 + DATELINE_WORDS]:
+        if t.text in DATELINE_DASHES:
+            return True
+        if not _dateline_word(t):
+            return False
+    return False
+
+
+DATELINE_WORDS = 6
+
+
+def dateline_sibling(token):
+    """The parser may hang a dateline on the verb beside its real subject ('PHILADELPHIA
+    (AP) — Clinton said'): the token of the same role after the dateline."""
+    return next((c for c in token.head.children if c.dep_ == token.dep_ and c.i > token.i
+                 and c.head is not c and not in_dateline(c)), None)
+
+
+def _dateline_word(token) -> bool:
+    return token.pos_ == "PROPN" or token.is_space or token.text in {"(", ")", ","}
+
+
+def _line_break(token) -> bool:
+    return token.is_space and "\n" in token.text
+
+
+def title_object(token) -> bool:
+    """'state' in 'secretary of state', 'defence' in 'minister of defence': the object of
+    a title's 'of' is part of the title, not an actor of its own."""
+    prep = token.head
+    return (token.dep_ == "pobj" and prep.lower_ == "of" and token.is_lower
+            and prep.head.lemma_.lower() in TITLE_HEADS)
+
+
+def thing_pronoun(token, antecedent_token: int | None) -> bool:
+    """'it' that stands for a thing: the subject of 'it is' / 'it took', or an 'it' whose
+    last named body is more than a sentence back ('we will win it')."""
+    if token.lower_ not in {"it", "its"}:
+        return False
+    sent = token.sent
+    if token.dep_ in SUBJECT_DEPS and token.head.lemma_ in {"be", "take"}:
+        return True
+    if antecedent_token is None:
+        return True
+    previous_start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return antecedent_token < previous_start
