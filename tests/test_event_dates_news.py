@@ -158,3 +158,12 @@ def test_perfect_going_on_with_the_last_speaker_is_part_of_that_report():
     text = ("Germany condemned Iran on Monday.\n\nFrance criticized Iran.\n\n"
             "Lavrov criticized NATO on Tuesday. Lavrov had also accused Poland of lying.")
     assert dated(text, "2022-03-31")[-1] == ("11", "2022-03-29", "day")
+
+
+def test_a_denial_answers_the_deed_and_does_not_take_its_day():
+    text = ("Rebel fighters shelled a camp near Goma on Monday, killing 12 civilians. "
+            "The rebels denied targeting civilians and accused the army of hiding there.")
+    events = dyads.code(text, date="2025-09-04").events
+    by_code = {e.cameo[:2]: e.date for e in events}
+    assert by_code.get("19") == "2025-09-01"
+    assert all(e.date == "2025-09-04" for e in events if e.cameo[:2] in {"01", "11"})

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .dates.anchors import occasion_words
 from .events import arguments as args
+from .events.roots import MATERIAL_ROOTS
 
 if TYPE_CHECKING:
     from .dating import EventDate
@@ -77,7 +78,10 @@ def same_speaker_date(art, cand, earlier, dated, reach: int | None = None) -> "E
     for prev in earlier:
         by_sentence.setdefault(prev.sentence_index, []).append(prev)
     stop = -1 if reach is None else max(-1, cand.sentence_index - 1 - reach)
+    answered = {p.sentence_index for p in earlier if _answers_deed(cand, p)}
     for index in range(cand.sentence_index - 1, stop, -1):
+        if index in answered:
+            continue
         near = cand.sentence_index - index <= 2
         for prev in reversed(by_sentence.get(index, [])):
             d = dated.get(id(prev))
@@ -88,6 +92,16 @@ def same_speaker_date(art, cand, earlier, dated, reach: int | None = None) -> "E
         if d is not None:
             return d
     return None
+
+
+# Words said about a deed: "X shelled the camp on Monday. X denied targeting civilians"
+# answer the reports of the deed, on a day of their own, so the deed's sentence lends
+# them no date.
+RESPONSE_ROOTS = frozenset({"01", "11", "12"})
+
+
+def _answers_deed(cand, prev) -> bool:
+    return cand.root in RESPONSE_ROOTS and prev.root in MATERIAL_ROOTS
 
 
 def _subject_date(art, index, people) -> "EventDate | None":
@@ -133,7 +147,8 @@ def crowd_date(cand, earlier, dated) -> "EventDate | None":
         if gap > CROWD_SCENE_SENTENCES:
             return None
         d = dated.get(id(prev))
-        if gap > 0 and known(d) and d.precision == "day" and _crowd_countries(prev) & mine:
+        if gap > 0 and known(d) and d.precision == "day" and _crowd_countries(prev) & mine \
+                and not _answers_deed(cand, prev):
             return d
     return None
 

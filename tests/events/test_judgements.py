@@ -131,3 +131,8 @@ def test_coordinated_speakers_each_deny_alone():
 
 def test_declining_to_comment_needs_no_target():
     assert codes("Barack Obama declined to comment.") == [("Barack Obama", None, "011")]
+
+
+def test_a_denied_deed_is_not_an_event():
+    got = codes("Russia denied shelling the Ukrainian town.", date="2022-03-31")
+    assert [c[:2] for _, _, c in got] == ["01"]

@@ -274,8 +274,14 @@ def _charged_deed(token) -> bool:
     """'accused Kyiv of shelling', 'blamed them for alleging': the deed is what the
     accusation or praise is about, not an event the text asserts."""
     head = token.head
+    if token.tag_ == "VBG" and token.dep_ in {"xcomp", "dobj", "ccomp"} \
+            and head.lemma_.lower() in DENYING_VERBS:
+        return True  # "denied targeting civilians": the deed denied is not asserted
     return (token.dep_ == "pcomp" and token.tag_ == "VBG" and head.lower_ in {"of", "for"}
             and head.head.pos_ == "VERB")
+
+
+DENYING_VERBS = {"deny", "refute", "dispute", "reject"}
 
 
 # Deeds that announcing performs: "the party will boycott the elections" is the boycott
