@@ -85,8 +85,6 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
         cand = _speaker_as_source(cand, doc, quotes)
         source = actors.rebind(cand.source, d.date) if cand.source else None
         target = actors.rebind(cand.target, d.date) if cand.target else None
-        if not any(_named(a) for a in (source, target)):
-            continue  # "the storm killed 12 people": no country, no body
         if (settings.statements_need_target and cand.root == "01" and target is None
                 and cand.code not in STANDALONE_STATEMENTS):
             continue
@@ -98,6 +96,9 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
         location = find_location(sent, trigger, _actor_tokens(doc, cand), resources.gazetteer,
                                  tuple(a.country for a in (source, target) if a and a.country))
         source = _protesters_of_place(cand, source, target, location)
+        source, target = _police_action_of_place(cand, source, target, location)
+        if not any(_named(a) for a in (source, target)):
+            continue  # "the storm killed 12 people": no country, no body
         confidence = score_confidence(cand, source, target)
         if confidence < settings.min_confidence:
             continue
@@ -136,6 +137,32 @@ def _protesters_of_place(cand, source, target, location):
     if country is None:
         return source
     return replace(source, country=country, code=composite_code(country, source.sector),
+                   resolved_by="located")
+
+
+# Coercion and assault by police: the police of the place act on the people there.
+POLICE_ACTION_ROOTS = {"17", "18"}
+LOCAL_SECTORS = {"COP": {"COP"}, "people": {"CVL", "PPL", "OPP", "EDU", "LAB"}}
+
+
+def _police_action_of_place(cand, source, target, location):
+    """'Police lathi-charged protesters in Lucknow': police and the people they act on,
+    with no country in the text, are of the country where it happens (or of each other)."""
+    if cand.root not in POLICE_ACTION_ROOTS or source is None or source.sector != "COP":
+        return source, target
+    country = (location.country if location is not None else None) or (
+        target.country if target is not None else None) or source.country
+    if country is None:
+        return source, target
+    return _with_country(source, country), (
+        _with_country(target, country) if target is not None
+        and target.sector in LOCAL_SECTORS["people"] else target)
+
+
+def _with_country(actor, country):
+    if actor.country:
+        return actor
+    return replace(actor, country=country, code=composite_code(country, actor.sector),
                    resolved_by="located")
 
 

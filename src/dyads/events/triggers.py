@@ -52,7 +52,7 @@ VERB_FORM_FIXES = {("hop", "hope"): "hope"}
 
 def joined_lemma(token) -> str:
     """The lemma with a hyphenated first part joined on: 'cease-fire' → 'ceasefire'."""
-    lemma = token.lemma_.lower()
+    lemma = token.lemma_.lower().replace("-", "")  # words kept whole: "lathi-charge"
     if token.pos_ == "VERB":
         lemma = VERB_LEMMA_FIXES.get(lemma, VERB_FORM_FIXES.get((lemma, token.lower_[:4]), lemma))
     i = token.i
@@ -62,8 +62,9 @@ def joined_lemma(token) -> str:
     return lemma
 
 
-# Prefixes the parser splits off and misattaches: "re-examine", "co-operate", "counter-attack".
-JOINED_PREFIXES = {"re", "co", "counter"}
+# Prefixes the parser splits off and misattaches: "re-examine", "co-operate", "counter-attack",
+# "lathi-charge" (a police baton charge in South Asian English).
+JOINED_PREFIXES = {"re", "co", "counter", "lathi", "baton", "cane"}
 
 
 def _constrained_object(token, entry: LexEntry):
