@@ -114,8 +114,10 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
             confidence=confidence, coder=coder,
             trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text),
                             cand.entry.id)))
-    story_discarded = resources.discards.story_is_discarded([t.text for t in doc if t.is_alpha])
-    events = [e for e in events if keep_event(e, resources.discards, story_discarded)]
+    words = [t.text for t in doc if t.is_alpha]
+    story_discarded = resources.discards.story_is_discarded(words)
+    disaster = resources.discards.is_disaster_story(words)
+    events = [e for e in events if keep_event(e, resources.discards, story_discarded, disaster)]
     return dedupe(events) if settings.dedupe_within_article else events
 
 

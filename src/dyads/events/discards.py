@@ -23,6 +23,13 @@ class Discards:
     story_share: float
     actor_phrases: tuple[str, ...]
     idioms: frozenset[tuple[str, str]] = frozenset()
+    disaster_words: frozenset[str] = frozenset()
+
+    def is_disaster_story(self, words: list[str]) -> bool:
+        """Weather and disaster copy: its rescuers and victims act in no political event
+        unless someone named (a government, a foreign team) takes part."""
+        hits = sum(w.lower() in self.disaster_words for w in words)
+        return bool(words) and hits >= 3 and hits / len(words) >= self.story_share
 
     def sentence_is_discarded(self, text: str) -> bool:
         return any(p.search(text) for p in self.sentence_patterns)
@@ -56,19 +63,40 @@ def parse_discards(data: dict) -> Discards:
         story_words=frozenset(w.lower() for w in data["story_words"]),
         story_share=float(data["story_share"]),
         actor_phrases=tuple(p.lower() for p in data["actor_phrases"]),
-        idioms=frozenset(tuple(i.lower().split(None, 1)) for i in data.get("idioms", ())))
+        idioms=frozenset(tuple(i.lower().split(None, 1)) for i in data.get("idioms", ())),
+        disaster_words=frozenset(w.lower() for w in data.get("disaster_words", ())))
 
 
-def is_political(actor) -> bool:
-    return actor is not None and (actor.sector in POLITICAL_SECTORS or actor.resolved_by in {"igo", "person"})
+def is_political(actor, in_sports_story: bool = False) -> bool:
+    """A government, military, court, party ... or a KB person or international body. In a
+    sports or business story a country named alone is a team or a market ("Argentina
+    attacked from the first whistle", "Ethiopia's Almaz"), not its government."""
+    if actor is None:
+        return False
+    if in_sports_story and actor.resolved_by in NAMED_ONLY_AS_COUNTRY:
+        return False
+    return actor.sector in POLITICAL_SECTORS or actor.resolved_by in {"igo", "person"}
 
 
-def keep_event(event, discards: Discards, story_discarded: bool) -> bool:
-    """Drop non-political events in discarded sentences/stories and club 'actors'."""
+# How a country word becomes an actor without any political role in the text.
+NAMED_ONLY_AS_COUNTRY = {"country", "metonym", "demonym", "context", "located"}
+
+
+# Actors known only as a kind of people, given a country by where the text is set.
+GENERIC_RESOLUTIONS = {"context", "sector", "located"}
+
+
+def keep_event(event, discards: Discards, story_discarded: bool, disaster: bool = False) -> bool:
+    """Drop non-political events in discarded sentences/stories and club 'actors'; in a
+    disaster story, events between unnamed rescuers and victims."""
     for actor in (event.source, event.target):
         if actor is not None and discards.actor_is_discarded(actor.text):
             return False
-    political = is_political(event.source) or is_political(event.target)
+    if disaster and all(a is None or a.resolved_by in GENERIC_RESOLUTIONS
+                        for a in (event.source, event.target)):
+        return False
+    political = (is_political(event.source, story_discarded)
+                 or is_political(event.target, story_discarded))
     if political:
         return True
     return not (story_discarded or discards.sentence_is_discarded(event.sentence.text))
