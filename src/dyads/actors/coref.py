@@ -235,3 +235,16 @@ def _most_named(antecedents) -> str | None:
     for ante in antecedents:
         counts[ante.actor.country] = counts.get(ante.actor.country, 0) + 1
     return max(counts, key=counts.get) if counts else None
+
+
+def dominant_country(antecedents, token_i: int, share: float = 0.6) -> str | None:
+    """The country an article is about when one clearly leads: named at least twice and
+    in at least ``share`` of all country mentions (a two-country story has none)."""
+    counts: dict[str, int] = {}
+    for ante in antecedents:
+        if ante.actor.country and ante.token != token_i:
+            counts[ante.actor.country] = counts.get(ante.actor.country, 0) + 1
+    if not counts:
+        return None
+    top = max(counts, key=counts.get)
+    return top if counts[top] >= 2 and counts[top] >= share * sum(counts.values()) else None

@@ -65,8 +65,9 @@ NAME_ENTITIES = {"GPE", "ORG", "NORP"}
 def listed_appos(token) -> bool:
     """'The US, Russia, and Switzerland': the parser may hang a list's second name on the
     first as an apposition; a named apposition with conjuncts of its own is a list item."""
-    return (token.dep_ == "appos" and token.ent_type_ in NAME_ENTITIES
-            and token.head.ent_type_ in NAME_ENTITIES
+    people = token.ent_type_ == token.head.ent_type_ == "PERSON"  # "Sens. A, B and C"
+    return (token.dep_ == "appos" and (people or token.ent_type_ in NAME_ENTITIES
+                                       and token.head.ent_type_ in NAME_ENTITIES)
             and any(c.dep_ == "conj" for c in token.children)
             and any(c.dep_ == "cc" for c in token.children))
 
@@ -85,6 +86,8 @@ def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
                 continue
             entity = kb.entity(span.text)
             if entity is not None and i != matched_to and _part_of_other_name(doc, i, entity):
+                entity = None
+            if entity is not None and _county_name(doc, i + width, entity):
                 entity = None
             if entity is not None:
                 if not _backer_only(doc, i, i + width):
@@ -105,6 +108,15 @@ def _part_of_other_name(doc, i: int, entity) -> bool:
     if i == 0 or doc[i].ent_iob_ != "I" or doc[i - 1].pos_ not in {"PROPN", "ADJ"}:
         return False
     return entity.kind != "country" or doc[i].ent_type_ == "NORP"
+
+
+COUNTY_WORDS = {"county", "parish", "township", "borough"}
+
+
+def _county_name(doc, end: int, entity) -> bool:
+    """'Nassau County', 'Lagos State' is no capital's government: a capital's name
+    before a county word names a county."""
+    return entity.kind == "metonym" and end < len(doc) and doc[end].lower_ in COUNTY_WORDS
 
 
 def _common_word(token) -> bool:
@@ -191,6 +203,8 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
 
 def _inside_longer_name(doc, a: int, b: int) -> bool:
     """'Cuban' in 'Mark Cuban' (a 'Benin' the tagger calls a person stays the country)."""
+    while b > a + 1 and doc[b - 1].is_punct:
+        b -= 1  # the match may take the comma after the name: "Mark Cuban, the owner"
     person = [doc[i].ent_type_ == "PERSON" for i in range(a, b)]
     before = a > 0 and doc[a - 1].ent_type_ == "PERSON" and doc[a - 1].ent_iob_ != "B" or \
         doc[a].ent_iob_ == "I"

@@ -19,7 +19,8 @@ NAMES_KEY = "dyads_full_names"  # cache slot in Doc.user_data
 # Titles and honorifics a tagger may put inside a person's name ("Sen. Warren").
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "sir", "dame",
                "president", "senator", "secretary", "governor", "lord", "lady", "prof",
-               "judge", "justice", "rev", "col", "lt", "capt", "sgt", "maj", "adm"}
+               "judge", "justice", "rev", "col", "lt", "capt", "sgt", "maj", "adm",
+               "sens", "reps", "senators", "officer"}  # "Sens. A and B"
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 

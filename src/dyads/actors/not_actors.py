@@ -22,9 +22,11 @@ def in_dateline(token) -> bool:
     if token.i - start > DATELINE_WORDS or not all(
             _dateline_word(t) for t in doc[start:token.i]):
         return False
+    depth = 0
     for t in doc[token.i + 1:token.i + 1 + DATELINE_WORDS]:
-        if t.text in DATELINE_DASHES:
-            return True
+        depth += (t.text == "(") - (t.text == ")")
+        if t.text in DATELINE_DASHES and depth <= 0:
+            return True  # a dash inside brackets joins a party tag: "Rep. X (R-Va.)"
         if not _dateline_word(t):
             return False
     return False

@@ -12,6 +12,7 @@ from dataclasses import replace
 from ..parse import entity_span
 from ..records import Actor
 from . import coref
+from .bodies import NamedBodies
 from .context import (
     PLACE_NOUNS,
     PLACE_PREPS,
@@ -24,7 +25,7 @@ from .mentions import PRONOUNS, listed_appos, phrase_of, resolve_phrase
 from .not_actors import dateline_sibling, in_dateline, thing_pronoun, title_object
 
 
-class ArticleActors(ContextCountries):
+class ArticleActors(ContextCountries, NamedBodies):
     """Actor resolution for one article; antecedents are collected once."""
 
     def __init__(self, doc, kb: KnowledgeBase, published: str | None, gazetteer=None):
@@ -53,9 +54,12 @@ class ArticleActors(ContextCountries):
         ``coordinated``); with ``places``, a named town stands for its country."""
         key = (token.i, on, places, coordinated)
         if key not in self._cache:
-            actors = []
+            actors, title = [], None
             for t in (conjuncts(token) if coordinated else [token]):
-                actors += self._single(t, on or self.published, places)
+                found = self._single(t, on or self.published, places)
+                word = list_title(t)
+                title = title or (self.kb.title_sector(word) if word else None)
+                actors += [_with_title(a, title) for a in found]
             self._cache[key] = _distinct(actors)
         return self._cache[key]
 
@@ -116,6 +120,7 @@ class ArticleActors(ContextCountries):
                 return [owned]
         if actor is not None and actor.resolved_by == "title" and actor.name:
             actor = self._grounded(actor, token, on)  # "Minister Hamada" after his full title
+        actor = self._named_body(token, actor)  # "the Clinton Foundation" in a US story
         return self._with_context(actor, token)
 
     def _last_body(self, token) -> int | None:
@@ -290,6 +295,26 @@ def _modifier_text(mod) -> str:
 
 
 FOLLOWER_HEADS = {"supporters", "supporter", "followers", "loyalists", "partisans"}
+
+
+PLURAL_TITLES = {"sens", "reps", "senators", "representatives", "govs", "governors"}
+
+
+def list_title(token) -> str | None:
+    """'Sens. A, B and C', 'Reps. A of X and B of Y': a title for every name listed. The
+    title may stand just before the phrase, cut off by its abbreviation's stop."""
+    doc, left = token.doc, phrase_of(token).left
+    words = [t.lower_.rstrip(".") for t in doc[left:token.i]]
+    if left >= 2 and doc[left - 1].text == "." and doc[left - 2].text[:1].isupper():
+        words.append(doc[left - 2].lower_)  # "Sens" + "." read as a sentence's end
+    return next((w for w in words if w in PLURAL_TITLES), None)
+
+
+def _with_title(actor: Actor, sector: str | None) -> Actor:
+    """A name of a titled list takes the list's title sector."""
+    if sector is None or actor.kb_id or not actor.name or actor.sector:
+        return actor
+    return replace(actor, sector=sector, code=composite_code(actor.country, sector))
 
 
 def _follower(actor: Actor) -> Actor:

@@ -12,6 +12,9 @@ does not depend on the order articles arrive in. An event's id is derived from i
 smallest mention uid, its representative mention is the first asserted, most confident
 one (ties: smallest uid).
 
+Counts set here are over stored articles only; the writer then recounts them over every
+copy (``copies.recount_docs``).
+
 Mechanics: the writer hands a batch's mentions over as an Arrow table ``pending`` (the
 columns of ``mentions``); ``merge_pending`` links them, inserts them into ``mentions`` with
 their event ids and rebuilds the events they touch. Mentions are inserted once, with their
@@ -75,7 +78,7 @@ _SINGLE_EVENTS = f"""
 INSERT INTO events
 SELECT {EVENT_ID_SQL.format('uid')}, uid,
        {_EVENT_COLUMNS.format(date='date', location='location')},
-       coalesce(mentions, 1), 1, published, published, {_FLAT}
+       coalesce(mentions, 1), 1, published, published, {_FLAT}, 1
 FROM pending WHERE uid NOT IN (SELECT key FROM merge_map WHERE kind = 'u')
 """
 
@@ -114,7 +117,7 @@ agg AS (SELECT merged_id, min(uid) AS anchor, sum(coalesce(mentions, 1)) AS n,
 SELECT r.merged_id, a.anchor,
        """ + _EVENT_COLUMNS.format(date="coalesce(r.date, a.first_date)",
                                    location="coalesce(r.location, p.location)") + """,
-       a.n, a.na, a.fs, a.ls, """ + _FLAT + """
+       a.n, a.na, a.fs, a.ls, """ + _FLAT + """, a.na
 FROM rep r JOIN agg a USING (merged_id) LEFT JOIN place p USING (merged_id)
 """
 

@@ -18,7 +18,7 @@ FREQUENCIES = ("day", "week", "month", "year")
 
 EVENT_FIELDS = ("event_id, source, target, cameo, cameo_root, plover, plover_mode, "
                 "quad_class, goldstein, modality, date, date_precision, date_text, location, "
-                "confidence, num_mentions, num_articles, first_seen, last_seen")
+                "confidence, num_mentions, num_articles, num_sources, first_seen, last_seen")
 MENTION_FIELDS = ("event_id, doc_id, published, source, target, cameo, cameo_root, plover, "
                   "plover_mode, quad_class, goldstein, modality, date, date_precision, "
                   "date_text, location, quote, sentence, confidence, coder, \"trigger\", "
@@ -143,8 +143,10 @@ def where(f: EventFilter | None, on_events: bool = True) -> tuple[str, list]:
     if f.text:
         parts.append(_mention_subquery(
             "contains(lower(sentence.text), lower(?))", [f.text], on_events))
-    if f.doc_id:
-        parts.append(_mention_subquery("doc_id = ?", [f.doc_id], on_events))
+    if f.doc_id:  # a copy's id (an alias) finds the events of the article it repeats
+        parts.append(_mention_subquery(
+            "doc_id IN (SELECT ? UNION ALL SELECT doc_id FROM doc_aliases "
+            "WHERE alias_doc_id = ?)", [f.doc_id, f.doc_id], on_events))
     if not parts:
         return "TRUE", []
     return " AND ".join(p[0] for p in parts), [v for p in parts for v in p[1]]
@@ -204,7 +206,7 @@ def _stored_doc_id(con, doc_id: str) -> str:
 def article(con, doc_id: str) -> dict | None:
     stored = _stored_doc_id(con, doc_id)
     found = rows(con, "SELECT doc_id, published, title, url, body, errors, meta, coder_version, "
-                      "coded_at, content_hash FROM articles WHERE doc_id = ?", [stored])
+                      "coded_at, content_hash, outlet FROM articles WHERE doc_id = ?", [stored])
     if not found:
         return None
     out = found[0]
@@ -213,6 +215,9 @@ def article(con, doc_id: str) -> dict | None:
     out["events"] = mentions(con, EventFilter(doc_id=stored, limit=1_000_000))
     out["events"].sort(key=lambda m: ((m["sentence"] or {}).get("start") or 0, m["event_id"]))
     out["quotes"] = quotes(con, doc_id=stored, limit=1_000_000)
+    out["aliases"] = rows(
+        con, "SELECT alias_doc_id AS doc_id, published, title, url, outlet FROM doc_aliases "
+             "WHERE doc_id = ? ORDER BY alias_doc_id", [stored])
     out["coding_history"] = rows(
         con, "SELECT coder_version, coded_at, action, num_mentions FROM coding_runs "
              "WHERE doc_id = ? ORDER BY coded_at", [stored])

@@ -18,14 +18,22 @@ read one small dictionary-compressed column; the same filters on STRUCT fields r
 whole actor STRUCTs and, when OR-ed over both sides, are not pushed down at all. The
 migration rewrites both tables ordered by date, so date filters skip row groups.
 
+Version 3 keeps every copy traceable: ``articles.outlet``, the alias's own ``published``,
+``title``, ``url``, ``outlet`` and ``added_at`` in ``doc_aliases``, and
+``events.num_sources``; counts over copies are explained in ``copies.py``.
+
 No PRIMARY KEY constraints: uniqueness is kept by the writer inside one transaction per
 batch, and DuckDB appends much faster without ART indexes to maintain.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import duckdb
 
-SCHEMA_VERSION = 2
+from dyads.store import copies
+
+SCHEMA_VERSION = 3
 
 ACTOR_STRUCT = (
     "STRUCT(text VARCHAR, start BIGINT, \"end\" BIGINT, name VARCHAR, kb_id VARCHAR, "
@@ -109,8 +117,23 @@ def rewrite_sorted(table: str, extra: str = "") -> list[str]:
 
 _V2 = rewrite_sorted("mentions", ", " + FLAT_SELECT) + rewrite_sorted("events", ", " + FLAT_SELECT)
 
+# Version 3 keeps every id: an alias (a copy of a stored body under another doc id) keeps
+# its own url, title, outlet and date, so copies can be counted and traced; events get
+# ``num_sources`` (distinct outlets over the article and its copies).
+_V3 = [
+    "ALTER TABLE articles ADD COLUMN outlet VARCHAR",
+    "UPDATE articles SET outlet = " + copies.OUTLET_SQL.format(meta="meta", url="url"),
+    "ALTER TABLE doc_aliases ADD COLUMN published DATE",
+    "ALTER TABLE doc_aliases ADD COLUMN title VARCHAR",
+    "ALTER TABLE doc_aliases ADD COLUMN url VARCHAR",
+    "ALTER TABLE doc_aliases ADD COLUMN outlet VARCHAR",
+    "ALTER TABLE doc_aliases ADD COLUMN added_at TIMESTAMP",
+    "ALTER TABLE events ADD COLUMN num_sources INTEGER",
+    copies.recount_all,
+]
+
 # version -> statements that bring the schema from version-1 to version.
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}
+MIGRATIONS: dict[int, list[str | Callable]] = {1: _V1, 2: _V2, 3: _V3}
 
 
 class StoreSchemaError(RuntimeError):
@@ -142,7 +165,7 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int = SCHEMA_VERSION) -> int
         con.execute("BEGIN TRANSACTION")
         try:
             for statement in MIGRATIONS[step]:
-                con.execute(statement)
+                statement(con) if callable(statement) else con.execute(statement)
             con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [step])
             con.execute("COMMIT")
         except BaseException:  # a failed step leaves the store at the previous version

@@ -25,7 +25,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dyads.store import merge, schema
+from dyads.store import copies, merge, schema
 
 SYMMETRIC_ROOTS = ("03", "04", "05", "06", "19")
 
@@ -124,12 +124,17 @@ def _existing(con: duckdb.DuckDBPyConnection, keyed: list[tuple[str, dict]]) -> 
     return {r[1]: r for r in rows}, {r[0]: r for r in rows}
 
 
-def _plan(keyed, by_hash, by_doc, coder_version, replace, result) -> tuple[list, list, list]:
+def _plan(keyed, by_hash, by_doc, coder_version, replace, result,
+          copies_in_batch=()) -> tuple[list, list, list]:
     """Decide per doc: store (new or replacing) or leave; returns (to_store, replaced, aliases).
 
-    ``to_store`` holds (stored_doc_id, hash, doc, action)."""
+    ``to_store`` holds (stored_doc_id, hash, doc, action); ``aliases`` holds (alias id,
+    stored doc id, hash, doc) for copies of a body stored under another id, including
+    ``copies_in_batch`` (later docs of this batch repeating an earlier one's body)."""
     to_store, replaced, aliases = [], [], []
+    stored_id = {}
     for h, doc in keyed:
+        stored_id[h] = by_hash[h][0] if h in by_hash else doc["doc_id"]
         stored = by_hash.get(h)
         if stored is not None:
             newer = version_key(coder_version) > version_key(stored[2])
@@ -139,18 +144,23 @@ def _plan(keyed, by_hash, by_doc, coder_version, replace, result) -> tuple[list,
             else:
                 result["articles_unchanged"] += 1
             if stored[0] != doc["doc_id"]:
-                aliases.append((doc["doc_id"], stored[0], h))
+                aliases.append((doc["doc_id"], stored[0], h, doc))
         elif doc["doc_id"] in by_doc:  # same id, new body: the article was edited
             to_store.append((doc["doc_id"], h, doc, "recoded"))
             replaced.append(doc["doc_id"])
         else:
             to_store.append((doc["doc_id"], h, doc, "added"))
+    aliases += [(doc["doc_id"], stored_id[h], h, doc) for h, doc in copies_in_batch
+                if doc["doc_id"] != stored_id[h]]
     return to_store, replaced, aliases
 
 
-def _dedupe_batch(docs: list, result: dict) -> list[tuple[str, dict]]:
-    """Valid docs keyed by hash; within a batch the first doc per hash and per doc id wins."""
-    seen_h, seen_d, keyed = set(), set(), []
+def _dedupe_batch(docs: list, result: dict) -> tuple[list, list]:
+    """Valid docs keyed by hash; within a batch the first doc per hash and per doc id wins.
+
+    Returns (keyed, copies): later docs with an already seen body under a new id are
+    copies, kept so that their ids become aliases."""
+    seen_h, seen_d, keyed, dupes = set(), set(), [], []
     for doc in docs:
         problem = _valid(doc)
         if problem:
@@ -159,11 +169,13 @@ def _dedupe_batch(docs: list, result: dict) -> list[tuple[str, dict]]:
         h = content_hash(doc)
         if h in seen_h or doc["doc_id"] in seen_d:
             result["articles_unchanged"] += 1
+            if h in seen_h and doc["doc_id"] not in seen_d:
+                dupes.append((h, doc))
             continue
         seen_h.add(h)
         seen_d.add(doc["doc_id"])
         keyed.append((h, doc))
-    return keyed
+    return keyed, dupes
 
 
 def _mention_table(to_store: list) -> pa.Table:
@@ -257,7 +269,8 @@ def _insert(con, to_store: list, mentions: pa.Table, quotes: pa.Table, aliases: 
     con.register("batch_quotes", quotes)
     con.register("batch_articles", _article_table(to_store))
     con.execute("INSERT INTO articles SELECT doc_id, content_hash, TRY_CAST(published AS DATE), "
-                "title, url, meta, body, errors, $v, $t FROM batch_articles",
+                "title, url, meta, body, errors, $v, $t, "
+                + copies.OUTLET_SQL.format(meta="meta", url="url") + " FROM batch_articles",
                 {"v": coder_version, "t": coded_at})
     staged = con.sql(_STAGED_MENTIONS, params={"version": coder_version}).to_arrow_table()
     if quotes.num_rows:
@@ -271,25 +284,32 @@ def _insert(con, to_store: list, mentions: pa.Table, quotes: pa.Table, aliases: 
     con.execute("INSERT INTO coding_runs SELECT doc_id, content_hash, $v, $t, action, n "
                 "FROM batch_runs", {"v": coder_version, "t": coded_at})
     con.unregister("batch_runs")
-    if aliases:
-        con.executemany("INSERT INTO doc_aliases SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 "
-                        "FROM doc_aliases WHERE alias_doc_id = ?)", [a + a[:1] for a in aliases])
+    copies.insert_aliases(con, aliases, coded_at)
     for name in ("batch_mentions", "batch_quotes", "batch_articles"):
         con.unregister(name)
     return staged
+
+
+def _touched_docs(to_store: list, aliases: list, orphans: pa.Table | None) -> list[str]:
+    """Stored doc ids whose events' counts may have changed in this batch."""
+    ids = [item[0] for item in to_store] + [a[1] for a in aliases]
+    if orphans is not None:
+        ids += orphans.column("doc_id").to_pylist()
+    return ids
 
 
 def write_batch(con: duckdb.DuckDBPyConnection, docs: list, coder_version: str,
                 replace: bool = False) -> dict:
     """Store one batch of docs records in one transaction; returns the add_docs counts."""
     result = empty_result()
-    keyed = _dedupe_batch(docs, result)
+    keyed, dupes = _dedupe_batch(docs, result)
     if not keyed:
         return result
     con.execute("BEGIN TRANSACTION")
     try:
         by_hash, by_doc = _existing(con, keyed)
-        to_store, replaced, aliases = _plan(keyed, by_hash, by_doc, coder_version, replace, result)
+        to_store, replaced, aliases = _plan(keyed, by_hash, by_doc, coder_version, replace,
+                                            result, dupes)
         to_store, mentions, quotes = _tables(to_store, result)
         kept = {item[0] for item in to_store}
         orphans = _delete_replaced(con, [d for d in replaced if d in kept])
@@ -297,6 +317,7 @@ def write_batch(con: duckdb.DuckDBPyConnection, docs: list, coder_version: str,
         staged = _insert(con, to_store, mentions, quotes, aliases, coder_version, coded_at)
         result["mentions_added"] = mentions.num_rows
         merge.merge_pending(con, merge.pending_table(con, staged, orphans))
+        copies.recount_docs(con, _touched_docs(to_store, aliases, orphans))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

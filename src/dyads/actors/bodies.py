@@ -1,0 +1,84 @@
+"""Organisations the KB does not know, named in an article about one country.
+
+"the Clinton Foundation", "Judicial Watch", "Hofstra University security", "Nassau County
+police", "Platte River Networks": news names domestic bodies by their own names, which no
+KB lists. Such a body belongs to the place its name holds, else to the person its name
+begins with ("Clinton" of the article), else to the country the article is about; its
+sector comes from the last word of its name.
+"""
+from __future__ import annotations
+
+from ..parse import entity_span
+from ..records import Actor
+from . import coref
+from .kb import composite_code
+from .sectors import norm_text
+
+# Last words of a body's name and the sector they give it.
+BODY_SECTORS = {"university": "EDU", "college": "EDU", "school": "EDU", "institute": "NGO",
+                "foundation": "NGO", "fund": "NGO", "watch": "NGO", "center": "NGO",
+                "centre": "NGO", "naacp": "NGO", "aclu": "NGO", "coalition": "NGO",
+                "pac": "PTY", "campaign": "PTY", "networks": "BUS", "network": "BUS",
+                "inc": "BUS", "corp": "BUS", "corporation": "BUS", "company": "BUS",
+                "llc": "BUS", "group": "BUS", "police": "COP", "sheriff": "COP",
+                "security": "COP", "court": "JUD", "board": "GOV", "commission": "GOV",
+                "department": "GOV", "office": "GOV", "county": "GOV", "council": "GOV"}
+NO_BODY_SECTORS = {"IGO", "MNC", "IMG"}
+
+
+def body_span(token):
+    """The ORG name the token heads or ends ('Foundation' of 'the Clinton Foundation';
+    'security' after 'Hofstra University'), with its own head noun."""
+    span = entity_span(token)
+    if span is not None and span.label_ == "ORG" and span.root.i == token.i:
+        return span, token
+    mods = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    inner = entity_span(mods[-1]) if mods else None
+    if inner is not None and inner.label_ == "ORG" and inner.end == token.i:
+        return token.doc[inner.start:token.i + 1], token
+    return None, None
+
+
+class NamedBodies:
+    """Mixin of ``ArticleActors``: uses its ``kb``, ``antecedents`` and ``_place``."""
+
+    def _named_body(self, token, actor: Actor | None) -> Actor | None:
+        """An unknown organisation with no country: its place's, its namesake's or the
+        article's country, and the sector its name gives."""
+        if actor is not None and (actor.country or actor.kb_id or actor.sector in NO_BODY_SECTORS):
+            return actor
+        span, head = body_span(token)
+        if span is None or self.kb.entity(span.text) is not None:
+            return actor
+        words = [t.lower_.rstrip(".") for t in span]
+        sector = (actor.sector if actor is not None else None) or BODY_SECTORS.get(words[-1])
+        country = self._body_place(span) or self._namesake_country(span) \
+            or coref.dominant_country(self.antecedents, token.i)
+        if country is None:
+            return actor
+        if span[0].lower_ == "the":
+            span = span[1:]
+        return Actor(text=span.text, start=span.start_char, end=span.end_char, name=span.text,
+                     kb_id=None, country=country, sector=sector,
+                     code=composite_code(country, sector), resolved_by="body", confidence=0.5)
+
+    def _body_place(self, span) -> str | None:
+        """'Nassau County police', 'NC NAACP': a place inside the name."""
+        for t in span:
+            if t.ent_type_ in {"GPE", "LOC"} or t.is_upper:
+                place = self._place(t) if t.ent_type_ in {"GPE", "LOC"} else None
+                entity = self.kb.entity(t.text)
+                if place is not None:
+                    return place.country
+                if entity is not None and entity.kind == "country" and entity.country:
+                    return entity.country
+        return None
+
+    def _namesake_country(self, span) -> str | None:
+        """'the Clinton Foundation' in a story about Hillary Clinton: her country."""
+        first = next((t for t in span if t.pos_ == "PROPN"), None)
+        word = norm_text(first.text) if first is not None else None
+        named = next((a.actor for a in reversed(self.antecedents) if a.is_person
+                      and a.token < span.start and a.actor.name
+                      and word in norm_text(a.actor.name).split()), None)
+        return named.country if named is not None else None

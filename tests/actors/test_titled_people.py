@@ -1,0 +1,72 @@
+"""Unknown people and bodies in domestic news (issue 13, second round): titles give a
+sector, party tags and places a country, titled lists share their title, unknown
+organisations take their place's, namesake's or the article's country."""
+import pytest
+
+
+def _at(resources, text, word, date="2016-06-01", nth=0):
+    from dyads.actors.resolve import ArticleActors
+
+    doc = resources.nlp(text)
+    actors = ArticleActors(doc, resources.kb, date, resources.gazetteer)
+    token = [t for t in doc if t.text == word][nth]
+    return [(a.name, a.code) for a in actors.at(token)]
+
+
+US = "Donald Trump attacked Hillary Clinton on Monday. "
+
+
+@pytest.mark.parametrize("text,word,code", [
+    (US + "Gov. Dana Brellow criticized Trump.", "Brellow", "USAGOV"),
+    (US + "Officer Dana Brellow arrested a protester.", "Brellow", "USACOP"),
+    (US + "Billionaire Dana Brellow criticized Trump.", "Brellow", "USABUS"),
+    (US + "Conservative talk radio host Dana Brellow criticized Trump.", "Brellow", "USAMED"),
+    (US + "Judge Dana Brellow blocked the order.", "Brellow", "USAJUD"),
+])
+def test_title_gives_the_unknown_person_a_sector(resources, text, word, code):
+    assert _at(resources, text, word) == [("Dana Brellow", code)]
+
+
+def test_party_tag_in_brackets_is_not_a_dateline(resources):
+    found = _at(resources, US + "Rep. Dana Brellow (R-Va.) criticized Trump.", "Brellow")
+    assert found == [("Dana Brellow", "USALEG")]
+
+
+def test_titled_list_gives_every_name_the_title(resources):
+    text = US + "Sens. Tom Harkwell, Amy Drosk and Lee Penn criticized Trump."
+    assert _at(resources, text, "Harkwell") == [
+        ("Tom Harkwell", "USALEG"), ("Amy Drosk", "USALEG"), ("Lee Penn", "USALEG")]
+
+
+def test_titled_list_with_places_keeps_each_place(resources):
+    text = "Reps. Tom Harkwell of Maryland and Amy Drosk of Ohio criticized the plan."
+    assert _at(resources, text, "Harkwell") == [("Tom Harkwell", "USALEG"),
+                                                 ("Amy Drosk", "USALEG")]
+
+
+def test_surname_that_is_a_demonym_stays_the_persons_when_a_comma_follows(resources):
+    text = US + "Mark Cuban, the owner of a basketball team, praised Trump. Cuban said so."
+    assert _at(resources, text, "Cuban", nth=1)[0][1].startswith("USA")
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    (US + "The Clinton Foundation denied it.", "Foundation", ("Clinton Foundation", "USANGO")),
+    (US + "Judicial Watch sued the State Department.", "Watch", ("Judicial Watch", "USANGO")),
+    (US + "Platte River Networks denied it.", "Networks", ("Platte River Networks", "USABUS")),
+    (US + "Later, Hofstra University security removed Jill Stein.", "security",
+     ("Hofstra University security", "USAEDU")),
+])
+def test_unknown_body_takes_the_articles_country(resources, text, word, expected):
+    assert _at(resources, text, word) == [expected]
+
+
+def test_unknown_body_in_a_story_about_two_countries_gets_no_country(resources):
+    text = ("Russia criticized Ukraine on Monday. Ukraine answered Russia. "
+            "The Zorvel Institute denied it.")
+    assert _at(resources, text, "Institute") == [] or \
+        all(code in {None, "NGO"} for _, code in _at(resources, text, "Institute"))
+
+
+def test_capital_before_county_is_the_county(resources):
+    text = US + "Nassau County police removed Jill Stein."
+    assert all(not (code or "").startswith("BHS") for _, code in _at(resources, text, "police"))
