@@ -136,3 +136,13 @@ def test_declining_to_comment_needs_no_target():
 def test_a_denied_deed_is_not_an_event():
     got = codes("Russia denied shelling the Ukrainian town.", date="2022-03-31")
     assert [c[:2] for _, _, c in got] == ["01"]
+
+
+def test_a_negated_virtue_criticises_the_grammatical_subject():
+    assert codes("Mitt Romney said Barack Obama could not be trusted by voters.") == [
+        ("Mitt Romney", "Barack Obama", "111")]
+
+
+def test_facing_criticism_from_someone():
+    assert codes("John McCain faced sharp criticism from Barack Obama.") == [
+        ("Barack Obama", "John McCain", "111")]

@@ -114,7 +114,8 @@ def _argument_tokens(token, entry: LexEntry):
                     [between] if between is not None else [], [])
         source = (args.noun_source(token) or _prep_source(token, entry)
                   or args.between_source(token))
-        target = _medium_partner(token) or args.noun_target(token) or _addressee(token, entry)
+        target = (_medium_partner(token) or args.noun_target(token) or _addressee(token, entry)
+                  or _recipient(token, entry))
         if source is None:  # "made progress at talks", "during the conversation with X"
             verb = args.governing_verb(token)
             source = args.subject_of(verb) if verb is not None else None
@@ -137,6 +138,8 @@ def _argument_tokens(token, entry: LexEntry):
     if clause is not None and (entry.code[:2] in CONTENT_ROOTS or is_judgement(entry)) \
             and not denies_own_deed(entry):
         subj = args.subject_of(clause)  # "demanded that the US cancel ..." → the US
+        if is_judgement(entry):  # "said Y is not trusted by voters": Y is judged
+            subj = args.child(clause, "nsubj", "nsubjpass") or subj
         targets += ([subj] if subj is not None else []) + args.object_candidates(clause, None)
     targets += args.object_candidates(token, entry.target_prep)
     content = args.child(token, "xcomp")
@@ -145,6 +148,18 @@ def _argument_tokens(token, entry: LexEntry):
     if entry.code[:2] in MATERIAL_ROOTS:
         targets += args.place_objects(token)
     return source, targets, [] if denies_own_deed(entry) else args.subtree_nouns(token)
+
+
+# Verbs whose subject receives what their object noun does: "X FACED criticism from Y".
+RECEIVING_VERBS = {"face", "draw", "receive", "attract", "earn", "meet", "encounter", "suffer"}
+
+
+def _recipient(noun, entry: LexEntry):
+    """'Lauer faced heavy criticism from the media': the criticised is the verb's subject
+    when the critic comes in the noun's own source preposition."""
+    if not entry.source_prep or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in RECEIVING_VERBS:
+        return None
+    return args.subject_of(noun.head)
 
 
 def _prep_source(noun, entry: LexEntry):
