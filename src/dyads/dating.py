@@ -184,7 +184,7 @@ class ArticleDating:
         if self._lead_end is None:
             self._lead_end = lead_end(self.doc.text)
         sent = self.sentences[index]
-        before = self.doc.text[sent.start_char:token.idx]
+        before = sent.text[:token.idx - sent.start_char]  # Doc.text rebuilds the whole text
         opened = before.count(QUOTE_OPEN) - before.count(QUOTE_CLOSE) + before.count('"') % 2
         return sent.start_char >= self._lead_end and opened <= 0
 

@@ -118,8 +118,9 @@ def _misattached(token, end_char: int, noun) -> bool:
     verb = noun.head
     if (noun.dep_ in SUBJECT_DEPS and noun.i < token.i and end_char <= verb.idx
             and token.lower_ in VERB_DATE_OPENERS):
-        gap = token.doc.text[end_char:verb.idx]
-        return "," not in gap and len(gap.split()) <= 2
+        # the words between (Doc.text would rebuild the whole text)
+        gap = [t for t in token.doc[token.i:verb.i] if t.idx >= end_char]
+        return not any(t.text == "," for t in gap) and len(gap) <= 2
     return token.dep_ == "npadvmod" and noun.pos_ == "PROPN"
 
 
