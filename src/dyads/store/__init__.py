@@ -162,6 +162,8 @@ class Store:
         out["size_bytes"] = self.path.stat().st_size if self.path.exists() else 0
         return out
 
-    def export(self, fmt: str, path: str | Path, f: EventFilter | None = None) -> Path:
-        """Write merged events as parquet (year/month partitions), csv, gdelt or plover."""
-        return self._run(_export.export, fmt, Path(path), f)
+    def export(self, fmt: str, path: str | Path, f: EventFilter | None = None,
+               options: "_export.ExportOptions | None" = None) -> Path:
+        """Write merged events as parquet (year/month partitions), csv, gdelt, plover or
+        polecat-flat, with provenance (see ``dyads.store.export``)."""
+        return self._run(_export.export, fmt, Path(path), f, options)
