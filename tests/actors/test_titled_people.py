@@ -70,3 +70,25 @@ def test_unknown_body_in_a_story_about_two_countries_gets_no_country(resources):
 def test_capital_before_county_is_the_county(resources):
     text = US + "Nassau County police removed Jill Stein."
     assert all(not (code or "").startswith("BHS") for _, code in _at(resources, text, "police"))
+
+
+def test_party_tag_makes_a_lawmaker_american_in_a_foreign_story(resources):
+    text = "Dana Brellow (D-N.Y.) criticized Vladimir Putin on Monday."
+    assert _at(resources, text, "Brellow") == [("Dana Brellow", "USALEG")]
+
+
+def test_a_candidates_staff_work_for_the_boss_and_the_party(resources):
+    text = US + "Clinton press secretary Dana Brellow denied it."
+    assert _at(resources, text, "Brellow") == [("Dana Brellow", "USAPTY")]
+    text = US + "Trump attorney Dana Brellow denied it."
+    assert _at(resources, text, "Brellow") == [("Dana Brellow", "USAJUD")]
+
+
+def test_a_boss_must_be_named_in_full_before_the_title(resources):
+    text = "Russia criticized Ukraine. Republican operative Dana Brellow denied it."
+    assert not (_at(resources, text, "Brellow")[0][1] or "").startswith("USA")
+
+
+def test_a_town_before_the_title_gives_the_country(resources):
+    text = "Hollywood executive Dana Brellow praised Vladimir Putin."
+    assert _at(resources, text, "Brellow") == [("Dana Brellow", "USABUS")]

@@ -123,7 +123,15 @@ def find_person(doc, phrase, kb: KnowledgeBase, on, is_place=None):
                 if given is not None and not _given_agrees(given, match.name):
                     return None, None
                 return match, (start, b)
+        if _full_person_name(doc, a, b):
+            return None, None  # "Clinton press secretary Jo Doe": Jo Doe, not Clinton
     return None, None
+
+
+def _full_person_name(doc, a: int, b: int) -> bool:
+    """The run ends in a name of two or more words the tagger marks as a person's."""
+    return b - a >= 2 and doc[b - 1].ent_type_ == doc[b - 2].ent_type_ == "PERSON" \
+        and doc[b - 1].ent_iob_ == "I"
 
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}

@@ -21,7 +21,7 @@ from .context import (
     named_place,
 )
 from .kb import KnowledgeBase, composite_code
-from .mentions import PRONOUNS, listed_appos, phrase_of, resolve_phrase
+from .mentions import COUNTY_WORDS, PRONOUNS, listed_appos, phrase_of, resolve_phrase
 from .not_actors import dateline_sibling, in_dateline, thing_pronoun, title_object
 
 
@@ -239,7 +239,7 @@ class ArticleActors(ContextCountries, NamedBodies):
         span = entity_span(token)
         place = self.gazetteer.lookup(span.text, self._named_countries(span)) \
             if span is not None else None
-        if place is None or not place.country:
+        if place is None or not place.country or _other_county(span, place):
             return None
         return Actor(text=span.text, start=span.start_char, end=span.end_char,
                      name=place.name, kb_id=None, country=place.country, sector=None,
@@ -283,6 +283,11 @@ QUANTITY_HEADS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores
                   "leaders", "leader", "supporters", "supporter", "followers", "inhabitants",
                   "residents", "representatives", "delegates", "loyalists",
                   "republic", "kingdom"}  # "the republic of Slovenia"
+
+
+def _other_county(span, place) -> bool:
+    """'Nassau County' is not the town of Nassau the gazetteer finds for it."""
+    return span[-1].lower_ in COUNTY_WORDS and span[-1].lower_ not in place.name.lower()
 
 
 def _modifier_text(mod) -> str:
