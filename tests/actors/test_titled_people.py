@@ -92,3 +92,16 @@ def test_a_boss_must_be_named_in_full_before_the_title(resources):
 def test_a_town_before_the_title_gives_the_country(resources):
     text = "Hollywood executive Dana Brellow praised Vladimir Putin."
     assert _at(resources, text, "Brellow") == [("Dana Brellow", "USABUS")]
+
+
+def test_titled_person_takes_the_articles_country_over_a_last_foreign_capital(resources):
+    text = (US + "Trump spoke in Ohio. Clinton said the attacks in Paris were terrible. "
+            "Trump called on Mayor Dana Brellow to act.")
+    assert _at(resources, text, "Brellow") == [("Dana Brellow", "USAGOV")]
+
+
+def test_surname_is_the_person_named_family_name_first_before(resources):
+    text = ("Lloyd Austin met his counterpart, Minister of Defense Hamada Yasukazu, in Tokyo. "
+            "Austin thanked Minister Hamada for his work.")
+    found = _at(resources, text, "Hamada", nth=1)
+    assert found and found[0][1].startswith("JPN")

@@ -87,6 +87,9 @@ class ContextCountries:
             return [actor]
         country = (country or self._located_place_country(token)
                    or self._possessor_country(token)
+                   # a named person is the article's country's before a last mention of
+                   # the sector ("Mayor X" after "Paris" in a story about New York)
+                   or (coref.dominant_country(self.antecedents, token.i) if actor.name else None)
                    or coref.same_sector_country(token, actor.sector, self.antecedents)
                    or self._clause_place_country(token)
                    or self._home_doer_country(token)

@@ -117,6 +117,8 @@ def find_person(doc, phrase, kb: KnowledgeBase, on, is_place=None):
                     return None, None  # someone the KB does not know
                 return match, (start, b)
             match = kb.person(doc[start:b].text, on=on)
+            if match is not None and match.name_kind == "surname":
+                match = _named_in_full(doc, doc[b - 1], kb, on) or match
             if match is not None and not _surname_stands(doc[start:b], match, kb, is_place):
                 continue
             if match is not None:
@@ -179,4 +181,20 @@ def name_in(doc, phrase) -> str | None:
             start -= 1  # the PERSON-tagged end of the run: not its titles
         if start < b:
             return article_full_name(doc, start, b) or " ".join(doc[start:b].text.split())
+    return None
+
+
+def _named_in_full(doc, word, kb: KnowledgeBase, on):
+    """'Minister Hamada' after 'Minister of Defense Hamada Yasukazu': the surname is the
+    person the article names with a neighbouring name word (either order, tagged a person
+    or not) when the KB knows that full name, not a namesake found by surname."""
+    for tok in doc:
+        if tok.i == word.i or tok.text != word.text:
+            continue
+        for a, b in ((tok.i - 1, tok.i + 1), (tok.i, tok.i + 2)):
+            if a < 0 or b > len(doc) or not all(t.is_title and t.is_alpha for t in doc[a:b]):
+                continue
+            match = kb.person(doc[a:b].text, on=on)
+            if match is not None and match.name_kind != "surname":
+                return match
     return None
