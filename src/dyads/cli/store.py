@@ -37,7 +37,8 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
         g.add_argument(f"--{name}", help=what)
     g.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="dyad, either direction")
     g.add_argument("--quad-class", type=int, choices=range(5))
-    g.add_argument("--limit", type=int, default=100)
+    g.add_argument("--limit", type=int, default=None,
+                   help="at most this many rows (default: every matching row)")
     g.add_argument("--offset", type=int, default=0)
 
 
