@@ -105,3 +105,13 @@ def test_surname_is_the_person_named_family_name_first_before(resources):
             "Austin thanked Minister Hamada for his work.")
     found = _at(resources, text, "Hamada", nth=1)
     assert found and found[0][1].startswith("JPN")
+
+
+@pytest.mark.parametrize("text,word,code", [
+    (US + "Trump spoke in Ohio. Georgia sued the Justice Department.", "Georgia", "USA"),
+    ("Russia attacked Georgia on Monday. The United States condemned Russia.", "Georgia", "GEO"),
+    ("Rebels in Goma attacked Kinshasa. Congo accused Rwanda on Monday.", "Congo", "COD"),
+    ("Congo accused Rwanda on Monday.", "Congo", "COG"),
+])
+def test_ambiguous_country_name_follows_the_articles_places(resources, text, word, code):
+    assert _at(resources, text, word)[0][1][:3] == code

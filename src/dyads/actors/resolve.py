@@ -12,6 +12,7 @@ from dataclasses import replace
 from ..parse import entity_span
 from ..records import Actor
 from . import coref
+from .ambiguous import disambiguated
 from .bodies import NamedBodies
 from .context import (
     PLACE_NOUNS,
@@ -97,6 +98,7 @@ class ArticleActors(ContextCountries, NamedBodies):
         if bloc is not None:  # "the bloc's commissioner", "the alliance"
             return [bloc]
         actor = self._namesake_town(token, self._residence(token, self.phrase(token, on)))
+        actor = disambiguated(actor, token.i, self.antecedents)  # "Georgia" in a US story
         if actor is not None and token.lower_ in FOLLOWER_HEADS:
             actor = _follower(actor)  # "Supporters of President X" (capitalised: a title)
         paired = self._coordinated_modifiers(token, actor, on)
