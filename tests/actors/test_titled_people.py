@@ -70,3 +70,48 @@ def test_unknown_body_in_a_story_about_two_countries_gets_no_country(resources):
 def test_capital_before_county_is_the_county(resources):
     text = US + "Nassau County police removed Jill Stein."
     assert all(not (code or "").startswith("BHS") for _, code in _at(resources, text, "police"))
+
+
+def test_party_tag_makes_a_lawmaker_american_in_a_foreign_story(resources):
+    text = "Dana Brellow (D-N.Y.) criticized Vladimir Putin on Monday."
+    assert _at(resources, text, "Brellow") == [("Dana Brellow", "USALEG")]
+
+
+def test_a_candidates_staff_work_for_the_boss_and_the_party(resources):
+    text = US + "Clinton press secretary Dana Brellow denied it."
+    assert _at(resources, text, "Brellow") == [("Dana Brellow", "USAPTY")]
+    text = US + "Trump attorney Dana Brellow denied it."
+    assert _at(resources, text, "Brellow") == [("Dana Brellow", "USAJUD")]
+
+
+def test_a_boss_must_be_named_in_full_before_the_title(resources):
+    text = "Russia criticized Ukraine. Republican operative Dana Brellow denied it."
+    assert not (_at(resources, text, "Brellow")[0][1] or "").startswith("USA")
+
+
+def test_a_town_before_the_title_gives_the_country(resources):
+    text = "Hollywood executive Dana Brellow praised Vladimir Putin."
+    assert _at(resources, text, "Brellow") == [("Dana Brellow", "USABUS")]
+
+
+def test_titled_person_takes_the_articles_country_over_a_last_foreign_capital(resources):
+    text = (US + "Trump spoke in Ohio. Clinton said the attacks in Paris were terrible. "
+            "Trump called on Mayor Dana Brellow to act.")
+    assert _at(resources, text, "Brellow") == [("Dana Brellow", "USAGOV")]
+
+
+def test_surname_is_the_person_named_family_name_first_before(resources):
+    text = ("Lloyd Austin met his counterpart, Minister of Defense Hamada Yasukazu, in Tokyo. "
+            "Austin thanked Minister Hamada for his work.")
+    found = _at(resources, text, "Hamada", nth=1)
+    assert found and found[0][1].startswith("JPN")
+
+
+@pytest.mark.parametrize("text,word,code", [
+    (US + "Trump spoke in Ohio. Georgia sued the Justice Department.", "Georgia", "USA"),
+    ("Russia attacked Georgia on Monday. The United States condemned Russia.", "Georgia", "GEO"),
+    ("Rebels in Goma attacked Kinshasa. Congo accused Rwanda on Monday.", "Congo", "COD"),
+    ("Congo accused Rwanda on Monday.", "Congo", "COG"),
+])
+def test_ambiguous_country_name_follows_the_articles_places(resources, text, word, code):
+    assert _at(resources, text, word)[0][1][:3] == code

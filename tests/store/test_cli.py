@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from conftest import call_doc
+from store_docs import call_doc
 from dyads.cli import store as store_cli
 from dyads.store.write import docs_to_parquet
 

@@ -5,7 +5,7 @@ import json
 
 import duckdb
 
-from conftest import call_doc
+from store_docs import call_doc
 from dyads.cli import main as dyads_main
 from dyads.store import EventFilter, Store
 

@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from conftest import call_doc
+from store_docs import call_doc
 from dyads.store import EventFilter, Store
 
 BATCH = 20

@@ -7,7 +7,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PLACES, call_doc, doc, event
+from store_docs import PLACES, call_doc, doc, event
 from dyads.store import EventFilter, Store
 
 ALL = EventFilter(limit=10_000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from conftest import call_doc, doc, event
+from store_docs import call_doc, doc, event
 from dyads.store import EventFilter, Store, schema
 
 ALL = EventFilter(limit=1000)

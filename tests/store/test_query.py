@@ -7,7 +7,7 @@ import json
 import pyarrow.dataset as ds
 import pytest
 
-from conftest import call_doc, doc, event
+from store_docs import call_doc, doc, event
 from dyads.store import EventFilter, StoreQueryError
 from dyads.store.export import GDELT_COLUMNS
 
@@ -105,7 +105,7 @@ def test_exports(filled, tmp_path):
     assert table.num_rows == 3
     assert sorted(p.name for p in pq_dir.iterdir()) == ["year=2022"]
     assert sorted(p.name for p in (pq_dir / "year=2022").iterdir()) == \
-        ["month=3", "month=4", "month=5"]
+        ["month=03", "month=04", "month=05"]
 
     rows = list(csv.DictReader(open(filled.export("csv", tmp_path / "e.csv"))))
     call = next(r for r in rows if r["cameo"] == "041")
@@ -120,7 +120,7 @@ def test_exports(filled, tmp_path):
     assert attack[col["Actor1Code"]] == "RUSMIL" and attack[col["ActionGeo_FullName"]] == "Geneva"
 
     plover = [json.loads(x) for x in
-              filled.export("plover", tmp_path / "e.jsonl", EventFilter(country="UKR"))
+              filled.export("polecat-flat", tmp_path / "e.jsonl", EventFilter(country="UKR"))
               .read_text().splitlines()]
     assert [(p["event_type"], p["actor_country"]) for p in plover] == \
         [("ACCUSE", "RUS"), ("ASSAULT", "RUS")]

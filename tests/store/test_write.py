@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import call_doc, doc, event
+from store_docs import call_doc, doc, event
 from dyads.store import EventFilter, Store, StoreError
 from dyads.store import schema
 from dyads.store.write import content_hash, docs_to_parquet, read_docs_parquet

@@ -34,7 +34,8 @@ def body_span(token):
         return span, token
     mods = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
     inner = entity_span(mods[-1]) if mods else None
-    if inner is not None and inner.label_ == "ORG" and inner.end == token.i:
+    if inner is not None and inner.label_ == "ORG" and inner.end == token.i \
+            and token.lower_ in BODY_SECTORS:  # "the Abedin emails" are no body
         return token.doc[inner.start:token.i + 1], token
     return None, None
 

@@ -80,11 +80,16 @@ class ContextCountries:
         the same sector ("Myanmar's military ... the military"), else the article's main one."""
         if actor is None or actor.country or actor.resolved_by not in {"sector", "title"} \
                 or (actor.sector in STATELESS_SECTORS and not actor.name) \
-                or actor.code not in {None, actor.sector} \
-                or _names_unknown_nation(token):
+                or actor.code not in {None, actor.sector}:
             return [actor] if actor is not None else []
-        country = (self._located_place_country(token)
+        country = self._modifier_place_country(token)  # "Hollywood executive X"
+        if country is None and _names_unknown_nation(token):
+            return [actor]
+        country = (country or self._located_place_country(token)
                    or self._possessor_country(token)
+                   # a named person is the article's country's before a last mention of
+                   # the sector ("Mayor X" after "Paris" in a story about New York)
+                   or (coref.dominant_country(self.antecedents, token.i) if actor.name else None)
                    or coref.same_sector_country(token, actor.sector, self.antecedents)
                    or self._clause_place_country(token)
                    or self._home_doer_country(token)
@@ -94,6 +99,17 @@ class ContextCountries:
             return [actor]
         return [replace(actor, country=country, code=composite_code(country, actor.sector),
                         resolved_by="context", confidence=round(actor.confidence * 0.7, 3))]
+
+    def _modifier_place_country(self, token) -> str | None:
+        """'Hollywood executive X', 'a Texas sheriff': a town or region before the word."""
+        left = min((c.left_edge.i for c in token.children if c.dep_ in {"compound", "amod", "nmod"}
+                    and c.i < token.i), default=token.i)
+        for mod in token.doc[left:token.i]:
+            if mod.ent_type_ in {"GPE", "LOC"} and mod.ent_iob_ == "B":
+                place = self._place(mod)
+                if place is not None:
+                    return place.country
+        return None
 
     def _possessor_country(self, token) -> str | None:
         """'his cabinet', 'her employees': the country of the person the pronoun means."""

@@ -7,12 +7,13 @@ descriptions are left to ``coref``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from ..parse import entity_span
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
-from .names import article_full_name, find_person, name_in
+from .names import article_full_name, find_person, name_in, propn_runs
 
 # Dependencies that stay inside one actor's noun phrase.
 PHRASE_DEPS = {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case", "punct",
@@ -163,7 +164,8 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
     if name is not None and token.ent_type_ == "PERSON":  # someone the KB does not know
         # a word of the name is no clue to the country ("Cuban" in "Mark Cuban")
         clues = [(e, (a, b)) for e, (a, b) in entities if not _inside_longer_name(doc, a, b)]
-        return _unknown_person(text_span, name, clues, title_sector)
+        found = _party_tagged(text_span, _unknown_person(text_span, name, clues, title_sector))
+        return _staff_of(doc, phrase, kb, on, found) if found.country is None else found
     named = article_full_name(doc, token.i, token.i + 1, kb) if token.is_title else None
     if named is not None:  # "Cuban" after "Mark Cuban": a person, not a demonym
         return _unknown_person(text_span, named, [], title_sector)
@@ -323,6 +325,40 @@ def _unknown_person(span, name, entities, title_sector) -> Actor:
     if igo is not None and country is None:
         return _actor(span, name, None, None, igo.sector, "title", 0.7, code=igo.code)
     return _actor(span, name, None, country, title_sector, "title", 0.7 if country else 0.5)
+
+
+# "(R-Va.)", "(D-N.Y.)", "(I-Vt.)": the party-and-state tag of an American lawmaker.
+PARTY_TAG = re.compile(r"\(\s*[RDI]\s*[-–]\s*[A-Z][A-Za-z.]*")
+
+
+def _party_tagged(span, actor: Actor) -> Actor:
+    """'Rep. Jo Doe (R-Va.)' is an American lawmaker whatever else the article names."""
+    if actor.country or not PARTY_TAG.search(span.text):
+        return actor
+    sector = actor.sector or "LEG"
+    return replace(actor, country="USA", sector=sector, code=composite_code("USA", sector),
+                   confidence=0.7)
+
+
+STAFF_SECTORS = {None, "GOV"}  # a candidate's press secretary or aide works for the party
+
+
+def _staff_of(doc, phrase: Phrase, kb: KnowledgeBase, on, actor: Actor) -> Actor:
+    """'Clinton press secretary Jo Doe', 'Trump attorney Jo Doe': a known person's name
+    before the title gives the unknown person the boss's country; a candidate's staff
+    are the party's."""
+    runs = propn_runs(doc, phrase.left, phrase.right)
+    # the tagger may read a boss's surname before a title as a noun ("Trump attorney")
+    words = [t for t in doc[phrase.left:runs[-1][0]] if t.is_title and t.is_alpha] if runs else []
+    # only people the article names in full: a title word may be some namesake's surname
+    names = [n for t in words if (n := article_full_name(doc, t.i, t.i + 1, kb))]
+    boss = next((m for n in names if (m := kb.person(n, on=on)) is not None and m.country), None)
+    if boss is None:
+        return actor
+    sector = "PTY" if boss.sector == "PTY" and actor.sector in STAFF_SECTORS else actor.sector
+    return Actor(text=actor.text, start=actor.start, end=actor.end, name=actor.name, kb_id=None,
+                 country=boss.country, sector=sector, code=composite_code(boss.country, sector),
+                 resolved_by="title", confidence=0.6)
 
 
 def _inside(span, outer) -> bool:

@@ -117,13 +117,23 @@ def find_person(doc, phrase, kb: KnowledgeBase, on, is_place=None):
                     return None, None  # someone the KB does not know
                 return match, (start, b)
             match = kb.person(doc[start:b].text, on=on)
+            if match is not None and match.name_kind == "surname":
+                match = _named_in_full(doc, doc[b - 1], kb, on) or match
             if match is not None and not _surname_stands(doc[start:b], match, kb, is_place):
                 continue
             if match is not None:
                 if given is not None and not _given_agrees(given, match.name):
                     return None, None
                 return match, (start, b)
+        if _full_person_name(doc, a, b):
+            return None, None  # "Clinton press secretary Jo Doe": Jo Doe, not Clinton
     return None, None
+
+
+def _full_person_name(doc, a: int, b: int) -> bool:
+    """The run ends in a name of two or more words the tagger marks as a person's."""
+    return b - a >= 2 and doc[b - 1].ent_type_ == doc[b - 2].ent_type_ == "PERSON" \
+        and doc[b - 1].ent_iob_ == "I"
 
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
@@ -171,4 +181,20 @@ def name_in(doc, phrase) -> str | None:
             start -= 1  # the PERSON-tagged end of the run: not its titles
         if start < b:
             return article_full_name(doc, start, b) or " ".join(doc[start:b].text.split())
+    return None
+
+
+def _named_in_full(doc, word, kb: KnowledgeBase, on):
+    """'Minister Hamada' after 'Minister of Defense Hamada Yasukazu': the surname is the
+    person the article names with a neighbouring name word (either order, tagged a person
+    or not) when the KB knows that full name, not a namesake found by surname."""
+    for tok in doc:
+        if tok.i == word.i or tok.text != word.text:
+            continue
+        for a, b in ((tok.i - 1, tok.i + 1), (tok.i, tok.i + 2)):
+            if a < 0 or b > len(doc) or not all(t.is_title and t.is_alpha for t in doc[a:b]):
+                continue
+            match = kb.person(doc[a:b].text, on=on)
+            if match is not None and match.name_kind != "surname":
+                return match
     return None

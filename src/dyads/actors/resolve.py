@@ -12,6 +12,7 @@ from dataclasses import replace
 from ..parse import entity_span
 from ..records import Actor
 from . import coref
+from .ambiguous import disambiguated
 from .bodies import NamedBodies
 from .context import (
     PLACE_NOUNS,
@@ -21,7 +22,7 @@ from .context import (
     named_place,
 )
 from .kb import KnowledgeBase, composite_code
-from .mentions import PRONOUNS, listed_appos, phrase_of, resolve_phrase
+from .mentions import COUNTY_WORDS, PRONOUNS, listed_appos, phrase_of, resolve_phrase
 from .not_actors import dateline_sibling, in_dateline, thing_pronoun, title_object
 
 
@@ -97,6 +98,7 @@ class ArticleActors(ContextCountries, NamedBodies):
         if bloc is not None:  # "the bloc's commissioner", "the alliance"
             return [bloc]
         actor = self._namesake_town(token, self._residence(token, self.phrase(token, on)))
+        actor = disambiguated(actor, token.i, self.antecedents)  # "Georgia" in a US story
         if actor is not None and token.lower_ in FOLLOWER_HEADS:
             actor = _follower(actor)  # "Supporters of President X" (capitalised: a title)
         paired = self._coordinated_modifiers(token, actor, on)
@@ -239,7 +241,7 @@ class ArticleActors(ContextCountries, NamedBodies):
         span = entity_span(token)
         place = self.gazetteer.lookup(span.text, self._named_countries(span)) \
             if span is not None else None
-        if place is None or not place.country:
+        if place is None or not place.country or _other_county(span, place):
             return None
         return Actor(text=span.text, start=span.start_char, end=span.end_char,
                      name=place.name, kb_id=None, country=place.country, sector=None,
@@ -283,6 +285,11 @@ QUANTITY_HEADS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores
                   "leaders", "leader", "supporters", "supporter", "followers", "inhabitants",
                   "residents", "representatives", "delegates", "loyalists",
                   "republic", "kingdom"}  # "the republic of Slovenia"
+
+
+def _other_county(span, place) -> bool:
+    """'Nassau County' is not the town of Nassau the gazetteer finds for it."""
+    return span[-1].lower_ in COUNTY_WORDS and span[-1].lower_ not in place.name.lower()
 
 
 def _modifier_text(mod) -> str:

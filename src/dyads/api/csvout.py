@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Iterable, Iterator
 
 from dyads.api.pages import plain
 
@@ -35,9 +36,18 @@ def flat_event(event: dict) -> dict:
 
 
 def events_csv(events: list[dict]) -> str:
+    return "".join(iter_events_csv(events))
+
+
+def iter_events_csv(events: Iterable[dict], rows_per_chunk: int = 500) -> Iterator[str]:
+    """The CSV text in chunks (header first), for a streamed download of any size."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    for event in events:
+    for n, event in enumerate(events, 1):
         writer.writerow(flat_event(event))
-    return out.getvalue()
+        if n % rows_per_chunk == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()

@@ -1,15 +1,16 @@
 """Coding posted text on the fly, CSV export and the health check."""
 from __future__ import annotations
 
+import itertools
 from datetime import date as Date
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field, field_validator
 
 from dyads.api import views
-from dyads.api.csvout import events_csv
+from dyads.api.csvout import iter_events_csv
 from dyads.api.pages import plain
 from dyads.api.params import PLAIN_TEXT, EventQuery, event_query
 from dyads.api.routes_browse import get_gate
@@ -41,12 +42,19 @@ class CodeRequest(BaseModel):
 @router.get("/events.csv", tags=["events"], summary="Search merged events, as CSV",
             response_class=Response,
             responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}})
-def events_as_csv(q: EventQuery = Depends(event_query), gate: StoreGate = Depends(get_gate)):
-    """The rows of `/events.json` for the same query, flattened to CSV."""
-    with gate() as store:
-        rows = views.events(store, q)["events"]
-    return Response(events_csv(rows), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
+def events_as_csv(request: Request, q: EventQuery = Depends(event_query),
+                  gate: StoreGate = Depends(get_gate)):
+    """Every event matching the query, flattened to CSV and streamed. Unlike
+    `/events.json` it is not paged: `limit`/`offset` apply only when given."""
+    given = request.query_params
+    f = q.as_filter(limit=q.limit if "limit" in given else None,
+                    offset=q.offset if "offset" in given else 0)
+    with gate() as store:  # the server's one shared store: it stays open after the block
+        rows = store.iter_events(f)
+        first = next(rows, None)  # open errors surface here, before the 200 is sent
+    chunks = iter_events_csv(itertools.chain([first] if first else [], rows))
+    return StreamingResponse(chunks, media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
 
 @router.post("/code", tags=["coding"], summary="Code posted text",

@@ -27,9 +27,15 @@ def home(store) -> dict:
 
 
 def events(store, q: EventQuery) -> dict:
+    """One page; ``next_offset`` (null on the last page) says where the next one starts,
+    so a client reading every page gets every event."""
     f = q.as_filter()
-    return {"total": store.count_events(f), "limit": q.limit, "offset": q.offset,
-            "filters": q.filters, "events": store.events(f)}
+    total = store.count_events(f)
+    found = store.events(f)
+    after = q.offset + len(found)
+    return {"total": total, "limit": q.limit, "offset": q.offset,
+            "next_offset": after if after < total else None,
+            "filters": q.filters, "events": found}
 
 
 def event(store, event_id: str) -> dict:

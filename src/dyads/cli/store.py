@@ -11,7 +11,8 @@ from typing import Iterator
 from dyads import __version__
 from dyads.store import (BULK_BATCH_DOCS, EventFilter, Store, StoreError, StoreQueryError,
                          StoreSchemaError)
-from dyads.store.export import FORMATS
+from dyads.store.export import FORMATS, MODALITIES, ExportOptions
+from dyads.store.gdelt import IMPRECISE
 from dyads.store.write import read_docs_jsonl, read_docs_parquet
 
 AGGREGATES = ("dyad-series", "top-actors", "network", "locations")
@@ -36,7 +37,8 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
         g.add_argument(f"--{name}", help=what)
     g.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="dyad, either direction")
     g.add_argument("--quad-class", type=int, choices=range(5))
-    g.add_argument("--limit", type=int, default=100)
+    g.add_argument("--limit", type=int, default=None,
+                   help="at most this many rows (default: every matching row)")
     g.add_argument("--offset", type=int, default=0)
 
 
@@ -61,11 +63,23 @@ def register(subparsers) -> None:
     q.add_argument("--format", default="table", choices=("table", "jsonl", "csv"))
     q.set_defaults(func=run_query)
 
-    e = subparsers.add_parser("export", help="export merged events to a file")
+    e = subparsers.add_parser(
+        "export", help="export merged events to a file",
+        description="Every matching event is written (no limit). gdelt, plover and "
+                    "polecat-flat hold asserted events unless --modality says otherwise; "
+                    "csv and parquet hold every modality (a column). Provenance goes into "
+                    "Parquet metadata or OUT.json beside the file.")
     e.add_argument("fmt", choices=FORMATS)
     e.add_argument("path", help="output file (a directory for parquet)")
     _add_db(e)
     _add_filters(e)
+    e.add_argument("--imprecise-dates", choices=IMPRECISE, default="exclude",
+                   help="gdelt: leave out events dated only to a month or year (default), "
+                        "or write them on the period's first day")
+    e.add_argument("--header", action="store_true", help="gdelt: write a header row")
+    e.add_argument("--provenance-columns", action="store_true",
+                   help="gdelt: append dyads columns (event id, modality, date precision, "
+                        "confidence, rule id, trigger, evidence doc and sentence)")
     e.set_defaults(func=run_export)
 
     ld = subparsers.add_parser("load", help="store docs records (JSON Lines or Parquet)")
@@ -157,11 +171,24 @@ def write_rows(found: list[dict], fmt: str, out, table: bool = True) -> None:
         out.write("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() + "\n")
 
 
+def export_modalities(value: str | None) -> tuple[str, ...] | None:
+    """'--modality asserted,future' or 'all'; None keeps the format's default."""
+    if not value:
+        return None
+    if value.strip().lower() == "all":
+        return MODALITIES
+    return tuple(v.strip().lower() for v in value.split(",") if v.strip())
+
+
 def run_export(args) -> int:
+    options = ExportOptions(modalities=export_modalities(args.modality),
+                            imprecise_dates=args.imprecise_dates, header=args.header,
+                            provenance_columns=args.provenance_columns)
+    args.modality = None  # carried by the options, which take lists
     try:
         with _open(args, read_only=True) as store:
-            path = store.export(args.fmt, args.path, filter_from_args(args))
-    except (StoreError, StoreSchemaError, StoreQueryError) as exc:
+            path = store.export(args.fmt, args.path, filter_from_args(args), options)
+    except (StoreError, StoreSchemaError, StoreQueryError, ValueError) as exc:
         return _fail(exc)
     print(f"wrote {path}", file=sys.stderr)
     return 0

@@ -110,8 +110,14 @@ class Store:
         with self._cursor() as con:
             return fn(con, *args, **kwargs)
 
-    def events(self, f: EventFilter) -> list[dict]:
+    def events(self, f: EventFilter | None = None) -> list[dict]:
+        """Merged events matching ``f``, newest first: all of them unless ``f.limit``."""
         return self._run(_q.events, f)
+
+    def iter_events(self, f: EventFilter | None = None, batch_size: int = 2000) -> Iterator[dict]:
+        """The rows of ``events``, streamed: memory stays flat however many match."""
+        with self._cursor() as con:
+            yield from _q.iter_events(con, f, batch_size)
 
     def count_events(self, f: EventFilter) -> int:
         return self._run(_q.count_events, f)
@@ -119,7 +125,7 @@ class Store:
     def event(self, event_id: str) -> dict | None:
         return self._run(_q.event, event_id)
 
-    def mentions(self, f: EventFilter) -> list[dict]:
+    def mentions(self, f: EventFilter | None = None) -> list[dict]:
         return self._run(_q.mentions, f)
 
     def article(self, doc_id: str) -> dict | None:
@@ -162,6 +168,8 @@ class Store:
         out["size_bytes"] = self.path.stat().st_size if self.path.exists() else 0
         return out
 
-    def export(self, fmt: str, path: str | Path, f: EventFilter | None = None) -> Path:
-        """Write merged events as parquet (year/month partitions), csv, gdelt or plover."""
-        return self._run(_export.export, fmt, Path(path), f)
+    def export(self, fmt: str, path: str | Path, f: EventFilter | None = None,
+               options: "_export.ExportOptions | None" = None) -> Path:
+        """Write merged events as parquet (year/month partitions), csv, gdelt, plover or
+        polecat-flat, with provenance (see ``dyads.store.export``)."""
+        return self._run(_export.export, fmt, Path(path), f, options)

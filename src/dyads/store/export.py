@@ -1,33 +1,77 @@
-"""Exports of merged events: Parquet (year=/month= partitions), CSV, GDELT-style TSV and
-PLOVER/POLECAT-style JSON Lines. DuckDB streams every format straight to disk.
+"""Exports of merged events, each with its provenance. DuckDB streams every format to disk.
 
-- ``parquet``/``csv``: one flat row per merged event, with ``doc_ids`` (its articles).
-- ``gdelt``: tab-separated, no header, the 61 columns of the GDELT 2.0 event table in
-  their order (``GDELT_COLUMNS``); geography country codes are ISO3 (GDELT uses FIPS),
-  AvgTone and the ethnic/religion/group codes are left empty, GLOBALEVENTID is an integer
-  derived from the event id.
-- ``plover``: one JSON object per line with POLECAT's fields in snake_case; events whose
-  CAMEO code has no PLOVER type (roots 01, 02) are left out.
-A filter's ``limit``/``offset`` do not apply: every matching event is exported.
+- ``parquet`` (year=/month= partitions) and ``csv``: one flat row per merged event, with
+  ``doc_ids`` (its articles and their copies), the evidence sentence, trigger, rule id,
+  coder version and coded date; every modality unless one is asked for.
+- ``gdelt``: the 61 GDELT 2.0 event columns (``gdelt.py``), asserted events by default.
+- ``plover``: PLOVER JSON Lines (``plover.py``), asserted events by default;
+  ``polecat-flat``: the earlier flat POLECAT-style JSON Lines.
+Provenance (coder versions and knowledge-file hashes of the articles behind the rows,
+the exporting dyads, the filters, the time) goes into Parquet key-value metadata, and
+into ``OUT.json`` beside every other format. A filter's ``limit``/``offset`` do not
+apply: every matching event is exported.
 """
 from __future__ import annotations
 
 import shutil
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import duckdb
 
+from dyads.store import gdelt, plover, provenance
+from dyads.store.gdelt import GDELT_COLUMNS  # noqa: F401  (kept importable from here)
 from dyads.store.query import EventFilter, where
 
-FORMATS = ("parquet", "csv", "gdelt", "plover")
+FORMATS = ("parquet", "csv", "gdelt", "plover", "polecat-flat")
+MODALITIES = ("asserted", "negated", "future", "hypothetical")
+# Formats without a modality field say "this happened": only asserted events by default.
+ASSERTED_ONLY = ("gdelt", "plover", "polecat-flat")
 
-_DOCS = """WITH docs AS (
-    SELECT m.merged_id, list(DISTINCT m.doc_id ORDER BY m.doc_id) AS doc_ids,
-           arg_min(coalesce(a.url, m.doc_id), (m.published, m.doc_id)) AS first_source
-    FROM mentions m LEFT JOIN articles a ON a.doc_id = m.doc_id
-    WHERE m.merged_id IN (SELECT event_id FROM e) GROUP BY m.merged_id)"""
 
-_FLAT = """SELECT e.event_id, e.date, e.date_precision,
+@dataclass(frozen=True)
+class ExportOptions:
+    modalities: tuple[str, ...] | None = None  # None: the format's default
+    imprecise_dates: str = "exclude"          # gdelt: "exclude" or "first-day"
+    header: bool = False                      # gdelt: a header row of column names
+    provenance_columns: bool = False          # gdelt: dyads columns after the 61
+
+    def modalities_for(self, fmt: str) -> tuple[str, ...]:
+        if self.modalities:
+            bad = sorted(set(self.modalities) - set(MODALITIES))
+            if bad:
+                raise ValueError(f"modality must be among {', '.join(MODALITIES)}, not {bad}")
+            return tuple(self.modalities)
+        return ("asserted",) if fmt in ASSERTED_ONLY else MODALITIES
+
+
+# Every article id of an event, copies included, and the url of its first report.
+_DOCS = """docs AS (
+    SELECT merged_id, list(DISTINCT id ORDER BY id) AS doc_ids,
+           arg_min(src, (published, id)) AS first_source
+    FROM (SELECT m.merged_id, m.doc_id AS id, coalesce(a.url, m.doc_id) AS src, m.published
+          FROM mentions m LEFT JOIN articles a ON a.doc_id = m.doc_id
+          WHERE m.merged_id IN (SELECT event_id FROM e)
+          UNION ALL
+          SELECT m.merged_id, c.alias_doc_id, coalesce(c.url, c.alias_doc_id),
+                 coalesce(c.published, m.published)
+          FROM mentions m JOIN doc_aliases c ON c.doc_id = m.doc_id
+          WHERE m.merged_id IN (SELECT event_id FROM e))
+    GROUP BY merged_id)"""
+
+# The representative mention (as merging picks it): the event's evidence.
+_EVIDENCE = """evidence AS (
+    SELECT r.merged_id, r.sentence.text AS evidence_sentence,
+           struct_extract(r.sentence, 'index') AS sentence_index,
+           r."trigger".text AS trigger_text, r."trigger".rule AS rule_id,
+           r.doc_id AS evidence_doc_id, a.coder_version, a.coded_at
+    FROM (SELECT merged_id, sentence, "trigger", doc_id, row_number() OVER (
+              PARTITION BY merged_id ORDER BY (modality = 'asserted') DESC,
+              confidence DESC NULLS LAST, uid) AS rn
+          FROM mentions WHERE merged_id IN (SELECT event_id FROM e)) r
+    LEFT JOIN articles a ON a.doc_id = r.doc_id WHERE r.rn = 1)"""
+
+_FLAT = """e.event_id, e.date, e.date_precision,
     e.source.name AS source_name, e.source.code AS source_code,
     e.source.country AS source_country, e.source.sector AS source_sector,
     e.source.kb_id AS source_kb_id, e.target.name AS target_name,
@@ -36,90 +80,95 @@ _FLAT = """SELECT e.event_id, e.date, e.date_precision,
     e.cameo, e.cameo_root, e.plover, e.plover_mode, e.quad_class, e.goldstein, e.modality,
     e.location.name AS location_name, e.location.country AS location_country,
     e.location.lat AS lat, e.location.lon AS lon, e.location.geonames_id AS geonames_id,
-    e.confidence, e.num_mentions, e.num_articles, e.first_seen, e.last_seen"""
+    e.confidence, e.num_mentions, e.num_articles, e.num_sources, e.first_seen, e.last_seen,
+    v.evidence_sentence, v.trigger_text AS "trigger", v.rule_id, v.evidence_doc_id,
+    v.coder_version, CAST(v.coded_at AS DATE) AS coded_date"""
 
-GDELT_COLUMNS = (
-    "GLOBALEVENTID SQLDATE MonthYear Year FractionDate "
-    + " ".join(f"Actor{n}Code Actor{n}Name Actor{n}CountryCode Actor{n}KnownGroupCode "
-               f"Actor{n}EthnicCode Actor{n}Religion1Code Actor{n}Religion2Code "
-               f"Actor{n}Type1Code Actor{n}Type2Code Actor{n}Type3Code" for n in (1, 2))
-    + " IsRootEvent EventCode EventBaseCode EventRootCode QuadClass GoldsteinScale "
-      "NumMentions NumSources NumArticles AvgTone "
-    + " ".join(f"{g}_Type {g}_FullName {g}_CountryCode {g}_ADM1Code {g}_ADM2Code {g}_Lat "
-               f"{g}_Long {g}_FeatureID" for g in ("Actor1Geo", "Actor2Geo", "ActionGeo"))
-    + " DATEADDED SOURCEURL"
-).split()
+_FROM = """FROM e LEFT JOIN docs d ON d.merged_id = e.event_id
+    LEFT JOIN evidence v ON v.merged_id = e.event_id"""
+_BY_DATE = "ORDER BY e.date NULLS LAST, e.event_id"
 
 
-def _gdelt_actor(side: str) -> str:
-    return (f"{side}.code, upper({side}.name), {side}.country, NULL, NULL, NULL, NULL, "
-            f"{side}.sector, NULL, NULL")
-
-
-_EMPTY_GEO = "0, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
-
-_GDELT = f"""SELECT ('0x' || substr(e.event_id, 4, 15))::BIGINT,
-    strftime(e.date, '%Y%m%d'), strftime(e.date, '%Y%m'), year(e.date),
-    round(year(e.date) + (dayofyear(e.date) - 1) / 365.0, 4),
-    {_gdelt_actor('e.source')}, {_gdelt_actor('e.target')},
-    1, e.cameo, left(e.cameo, 3), e.cameo_root, e.quad_class, e.goldstein,
-    e.num_mentions, e.num_articles, e.num_articles, NULL,
-    {_EMPTY_GEO}, {_EMPTY_GEO},
-    CASE e.location.precision WHEN 'country' THEN 1 WHEN 'region' THEN 5
-         WHEN 'city' THEN 4 ELSE CASE WHEN e.location IS NULL THEN 0 ELSE 4 END END,
-    e.location.name, e.location.country, NULL, NULL, e.location.lat, e.location.lon,
-    e.location.geonames_id, strftime(e.first_seen, '%Y%m%d000000'), d.first_source"""
-
-
-def _polecat_actor(side: str, prefix: str) -> str:
-    return (f"{side}.name AS {prefix}_name, {side}.country AS {prefix}_country, "
-            f"{side}.sector AS {prefix}_sector, {side}.kb_id AS {prefix}_wikidata_id, "
-            f"{side}.code AS {prefix}_code, {side}.text AS {prefix}_name_raw")
-
-
-_PLOVER = f"""SELECT e.event_id, e.date AS event_date, e.plover AS event_type,
-    e.plover_mode AS event_mode, e.goldstein AS event_intensity, e.quad_class AS quad_code,
-    [] :: VARCHAR[] AS contexts, {_polecat_actor('e.source', 'actor')},
-    {_polecat_actor('e.target', 'recipient')}, e.location.name AS placename,
-    e.location.country AS country, e.location.lat AS latitude, e.location.lon AS longitude,
-    e.location.geonames_id AS geonames_id, e.location.precision AS feature_type,
-    e.cameo, e.modality, e.num_mentions, e.num_articles, d.doc_ids AS source,
-    e.first_seen AS publication_date, 'dyads' AS coder"""
-
-
-def _selection(fmt: str) -> str:
+def _selection(fmt: str, opts: ExportOptions) -> str:
     if fmt == "gdelt":
-        return f"{_GDELT} FROM e LEFT JOIN docs d ON d.merged_id = e.event_id ORDER BY e.event_id"
+        return (f"SELECT {gdelt.select(opts.provenance_columns)} {_FROM} "
+                "LEFT JOIN fips_codes fc ON fc.iso3 = e.location.country ORDER BY e.event_id")
     if fmt == "plover":
-        return (f"{_PLOVER} FROM e LEFT JOIN docs d ON d.merged_id = e.event_id "
-                "WHERE e.plover IS NOT NULL ORDER BY e.date NULLS LAST, e.event_id")
+        return (f"SELECT {plover.PLOVER_SELECT} {_FROM} {plover.PLOVER_JOINS} "
+                f"WHERE {plover.PLOVER_WHERE} {_BY_DATE}")
+    if fmt == "polecat-flat":
+        return f"SELECT {plover.POLECAT_SELECT} {_FROM} WHERE e.plover IS NOT NULL {_BY_DATE}"
     joined = "array_to_string(d.doc_ids, ';')" if fmt == "csv" else "d.doc_ids"
-    partitions = ", year(e.date) AS year, month(e.date) AS month" if fmt == "parquet" else ""
-    return (f"{_FLAT}, {joined} AS doc_ids{partitions} FROM e "
-            "LEFT JOIN docs d ON d.merged_id = e.event_id ORDER BY e.date NULLS LAST, e.event_id")
+    partitions = (", year(e.date) AS year, lpad(CAST(month(e.date) AS VARCHAR), 2, '0') AS month"
+                  if fmt == "parquet" else "")
+    return f"SELECT {_FLAT}, {joined} AS doc_ids{partitions} {_FROM} {_BY_DATE}"
 
 
-_OPTIONS = {
-    "parquet": "FORMAT PARQUET, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE",
-    "csv": "FORMAT CSV, HEADER true",
-    "gdelt": "FORMAT CSV, DELIMITER '\t', HEADER false, QUOTE ''",
-    "plover": "FORMAT JSON",
-}
+def _options(fmt: str, opts: ExportOptions) -> str:
+    if fmt == "parquet":
+        # Zero-padded month partitions sort as text (month=03 before month=10).
+        return "FORMAT PARQUET, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE"
+    if fmt == "csv":
+        return "FORMAT CSV, HEADER true"
+    if fmt == "gdelt":
+        return f"FORMAT CSV, DELIMITER '\t', HEADER {str(opts.header).lower()}, QUOTE ''"
+    return "FORMAT JSON"
+
+
+def _events_sql(fmt: str, f: EventFilter | None, opts: ExportOptions) -> tuple[str, list]:
+    """The exported events: the filter, the modalities, and (gdelt) the date rule."""
+    cond, params = where(EventFilter(**{**asdict(f or EventFilter()), "modality": None}))
+    if f and f.modality and not opts.modalities:  # the filter's one modality
+        mods: tuple[str, ...] = (f.modality.lower(),)
+    else:
+        mods = opts.modalities_for(fmt)
+    cond += " AND modality IN (" + ", ".join("?" for _ in mods) + ")"
+    params = params + list(mods)
+    if fmt == "gdelt":
+        cond += " AND " + gdelt.date_condition(opts.imprecise_dates)
+    return f"SELECT * FROM events WHERE {cond}", params
+
+
+def _filters_used(fmt: str, f: EventFilter | None, opts: ExportOptions) -> dict:
+    used = {k: v for k, v in asdict(f or EventFilter()).items()
+            if v is not None and k not in ("limit", "offset")}
+    used["modalities"] = list(opts.modalities or ([used.pop("modality")] if "modality" in used
+                                                  else opts.modalities_for(fmt)))
+    if fmt == "gdelt":
+        used["imprecise_dates"] = opts.imprecise_dates
+    return used
+
+
+def _register_lookups(con: duckdb.DuckDBPyConnection) -> None:
+    con.register("fips_codes", gdelt.fips_table())
+    con.register("plover_map", plover.plover_map())
 
 
 def export(con: duckdb.DuckDBPyConnection, fmt: str, path: Path,
-           f: EventFilter | None = None) -> Path:
-    """Write the merged events matching ``f`` to ``path`` (a directory for parquet)."""
+           f: EventFilter | None = None, options: ExportOptions | None = None) -> Path:
+    """Write the merged events matching ``f`` to ``path`` (a directory for parquet), with
+    their provenance; returns ``path``."""
     if fmt not in FORMATS:
         raise ValueError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    cond, params = where(f)
+    opts = options or ExportOptions()
+    events_sql, params = _events_sql(fmt, f, opts)
     path = Path(path)
     if fmt == "parquet" and path.exists():
         shutil.rmtree(path) if path.is_dir() else path.unlink()
     path.parent.mkdir(parents=True, exist_ok=True)
-    sql = (f"WITH e AS (SELECT * FROM events WHERE {cond}), "
-           f"{_DOCS.removeprefix('WITH ')} {_selection(fmt)}")
+    _register_lookups(con)
+    body = f"WITH e AS ({events_sql}), {_DOCS}, {_EVIDENCE} {_selection(fmt, opts)}"
+    columns = [d[0] for d in con.execute(f"SELECT * FROM ({body}) LIMIT 0", params).description]
+    rows = con.execute(f"SELECT count(*) FROM ({body})", params).fetchall()[0][0]
+    meta = provenance.record(fmt, _filters_used(fmt, f, opts),
+                             provenance.coded_by(con, events_sql, params), rows,
+                             [c for c in columns if not (fmt == "parquet" and c in ("year", "month"))])
+    copy_options = _options(fmt, opts)
+    if fmt == "parquet":
+        copy_options += ", " + provenance.parquet_metadata(meta)
     # The path is ours, not a user value inside a statement; quotes are escaped anyway.
     target = str(path).replace("'", "''")
-    con.execute(f"COPY ({sql}) TO '{target}' ({_OPTIONS[fmt]})", params)
+    con.execute(f"COPY ({body}) TO '{target}' ({copy_options})", params)
+    if fmt != "parquet":
+        provenance.write_sidecar(path, meta)
     return path

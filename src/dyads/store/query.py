@@ -46,7 +46,7 @@ class EventFilter:
     location: str | None = None       # place name or ISO3 country of the location
     text: str | None = None           # substring of a mention's sentence
     doc_id: str | None = None
-    limit: int = 100
+    limit: int | None = None          # None: every matching row
     offset: int = 0
 
 
@@ -152,16 +152,33 @@ def where(f: EventFilter | None, on_events: bool = True) -> tuple[str, list]:
     return " AND ".join(p[0] for p in parts), [v for p in parts for v in p[1]]
 
 
-def _page(f: EventFilter | None) -> list:
+def _page(f: EventFilter | None) -> tuple[str, list]:
+    """LIMIT/OFFSET for a filter; no LIMIT at all when the filter sets none."""
     f = f or EventFilter()
-    return [max(0, int(f.limit)), max(0, int(f.offset))]
+    offset = max(0, int(f.offset))
+    if f.limit is None:
+        return " OFFSET ?", [offset]
+    return " LIMIT ? OFFSET ?", [max(0, int(f.limit)), offset]
+
+
+def _events_sql(f: EventFilter | None) -> tuple[str, list]:
+    cond, params = where(f)
+    page, more = _page(f)
+    return (f"SELECT {EVENT_FIELDS} FROM events WHERE {cond} "
+            f"ORDER BY date DESC NULLS LAST, event_id{page}", params + more)
 
 
 def events(con, f: EventFilter | None) -> list[dict]:
-    cond, params = where(f)
-    return rows(con, f"SELECT {EVENT_FIELDS} FROM events WHERE {cond} "
-                     "ORDER BY date DESC NULLS LAST, event_id LIMIT ? OFFSET ?",
-                params + _page(f))
+    return rows(con, *_events_sql(f))
+
+
+def iter_events(con, f: EventFilter | None, batch_size: int = 2000):
+    """The rows of ``events``, fetched ``batch_size`` at a time (for streaming downloads)."""
+    cur = con.execute(*_events_sql(f))
+    names = [d[0] for d in cur.description]
+    while batch := cur.fetchmany(batch_size):
+        for r in batch:
+            yield {n: _plain(v) for n, v in zip(names, r)}
 
 
 def count_events(con, f: EventFilter | None) -> int:
@@ -179,10 +196,11 @@ def _mention_dicts(found: list[dict]) -> list[dict]:
 
 def mentions(con, f: EventFilter | None) -> list[dict]:
     cond, params = where(f, on_events=False)
+    page, more = _page(f)
     return _mention_dicts(rows(
         con, f"SELECT {MENTION_FIELDS} FROM mentions WHERE {cond} "
-             "ORDER BY date DESC NULLS LAST, doc_id, sentence.start, event_id LIMIT ? OFFSET ?",
-        params + _page(f)))
+             f"ORDER BY date DESC NULLS LAST, doc_id, sentence.start, event_id{page}",
+        params + more))
 
 
 def event(con, event_id: str) -> dict | None:
@@ -212,7 +230,7 @@ def article(con, doc_id: str) -> dict | None:
     out = found[0]
     out["meta"] = json.loads(out["meta"] or "{}")
     out["errors"] = list(out["errors"] or [])
-    out["events"] = mentions(con, EventFilter(doc_id=stored, limit=1_000_000))
+    out["events"] = mentions(con, EventFilter(doc_id=stored))
     out["events"].sort(key=lambda m: ((m["sentence"] or {}).get("start") or 0, m["event_id"]))
     out["quotes"] = quotes(con, doc_id=stored, limit=1_000_000)
     out["aliases"] = rows(
@@ -369,10 +387,11 @@ def network(con, f: EventFilter | None = None, min_events: int = 1) -> list[dict
 
 def locations(con, f: EventFilter | None = None) -> list[dict]:
     cond, params = where(f)
+    page, more = _page(f)
     return rows(con, f"""SELECT event_id, location.name AS name, location.country AS country,
             location.lat AS lat, location.lon AS lon, cameo, date
         FROM events WHERE location.lat IS NOT NULL AND location.lon IS NOT NULL AND {cond}
-        ORDER BY date DESC NULLS LAST, event_id LIMIT ? OFFSET ?""", params + _page(f))
+        ORDER BY date DESC NULLS LAST, event_id{page}""", params + more)
 
 
 def stats(con) -> dict:

@@ -20,7 +20,8 @@ migration rewrites both tables ordered by date, so date filters skip row groups.
 
 Version 3 keeps every copy traceable: ``articles.outlet``, the alias's own ``published``,
 ``title``, ``url``, ``outlet`` and ``added_at`` in ``doc_aliases``, and
-``events.num_sources``; counts over copies are explained in ``copies.py``.
+``events.num_sources``; counts over copies are explained in ``copies.py``. Coding runs
+record ``data_hash``, the knowledge files in force (``provenance.py``).
 
 No PRIMARY KEY constraints: uniqueness is kept by the writer inside one transaction per
 batch, and DuckDB appends much faster without ART indexes to maintain.
@@ -129,6 +130,7 @@ _V3 = [
     "ALTER TABLE doc_aliases ADD COLUMN outlet VARCHAR",
     "ALTER TABLE doc_aliases ADD COLUMN added_at TIMESTAMP",
     "ALTER TABLE events ADD COLUMN num_sources INTEGER",
+    "ALTER TABLE coding_runs ADD COLUMN data_hash VARCHAR",
     copies.recount_all,
 ]
 

@@ -25,7 +25,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dyads.store import copies, merge, schema
+from dyads.store import copies, merge, provenance, schema
 
 SYMMETRIC_ROOTS = ("03", "04", "05", "06", "19")
 
@@ -281,8 +281,9 @@ def _insert(con, to_store: list, mentions: pa.Table, quotes: pa.Table, aliases: 
         "doc_id": [d for d, *_ in to_store], "content_hash": [h for _, h, *_ in to_store],
         "action": [a for *_, a in to_store],
         "n": pa.array([len(doc.get("events") or ()) for _, _, doc, _ in to_store], pa.int32())}))
-    con.execute("INSERT INTO coding_runs SELECT doc_id, content_hash, $v, $t, action, n "
-                "FROM batch_runs", {"v": coder_version, "t": coded_at})
+    con.execute("INSERT INTO coding_runs SELECT doc_id, content_hash, $v, $t, action, n, $h "
+                "FROM batch_runs", {"v": coder_version, "t": coded_at,
+                                    "h": provenance.data_hash_label()})
     con.unregister("batch_runs")
     copies.insert_aliases(con, aliases, coded_at)
     for name in ("batch_mentions", "batch_quotes", "batch_articles"):
