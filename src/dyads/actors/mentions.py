@@ -22,7 +22,9 @@ TITLE_PREPS = {"of", "to", "for"}
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "i", "his", "their", "its"}
 SKIP_HEADS = {"PRON"}
 GENERIC_WORDS = {"side", "sides", "leader", "leaders", "country", "countries", "official",
-                 "officials", "government", "authorities", "counterpart", "nation"}
+                 "officials", "government", "authorities", "counterpart", "nation",
+                 # "the Clinton campaign" names a party actor; "their long campaign" no one
+                 "campaign", "campaigns"}
 
 
 @dataclass(frozen=True)
