@@ -68,6 +68,14 @@ def test_dateline_is_not_an_actor(resources):
     assert all(a.text != "WASHINGTON" for a in _actors(resources, text, "WASHINGTON"))
 
 
+def test_a_subject_parsed_as_the_datelines_apposition_still_acts():
+    import dyads
+    events = dyads.code("WASHINGTON (Reuters) - Barack Obama on Tuesday criticized Donald "
+                        "Trump over Russia.", date="2016-10-18").events
+    assert [(e.source.name, e.target.name, e.cameo) for e in events] == [
+        ("Barack Obama", "Donald Trump", "111")]
+
+
 def test_old_capital_names_and_native_country_names_that_are_other_places(resources):
     assert resources.kb.entity("Philadelphia") is None  # an ancient name of Amman
     assert resources.kb.entity("Island") is None  # Iceland in Icelandic

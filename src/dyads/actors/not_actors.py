@@ -38,8 +38,14 @@ DATELINE_WORDS = 6
 def dateline_sibling(token):
     """The parser may hang a dateline on the verb beside its real subject ('PHILADELPHIA
     (AP) — Clinton said'): the token of the same role after the dateline."""
-    return next((c for c in token.head.children if c.dep_ == token.dep_ and c.i > token.i
-                 and c.head is not c and not in_dateline(c)), None)
+    sibling = next((c for c in token.head.children if c.dep_ == token.dep_ and c.i > token.i
+                    and c.head is not c and not in_dateline(c)), None)
+    if sibling is not None:
+        return sibling
+    # "WASHINGTON (Reuters) - Barack Obama on Tuesday criticized ...": the subject is
+    # parsed as an apposition of the dateline
+    return next((c for c in token.children if c.dep_ == "appos" and not in_dateline(c)
+                 and any(t.text in DATELINE_DASHES for t in token.doc[token.i:c.i])), None)
 
 
 def _dateline_word(token) -> bool:

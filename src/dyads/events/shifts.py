@@ -57,10 +57,29 @@ def _said_clause(token, entry: LexEntry):
 
 
 def _stance(clause) -> str | None:
+    """'said he was confident' → 013; 'said he was troubled BY the lawmakers' (a dismay
+    aimed at someone) → 111, criticism of them."""
     if clause.lemma_ != "be":
         return None
     adjective = args.child(clause, "acomp")
-    return stance_code(adjective.lemma_) if adjective is not None else None
+    code = stance_code(adjective.lemma_) if adjective is not None else None
+    if code == PESSIMISTIC and _aimed(adjective):
+        return CRITICISM
+    return code
+
+
+PESSIMISTIC, CRITICISM = "012", "111"
+AIMING_PREPS = {"by", "with", "in", "at"}
+
+
+def _aimed(adjective) -> bool:
+    """The mood has an object naming someone: 'troubled by X', 'disappointed in X'."""
+    for adj in [adjective] + [c for c in adjective.children if c.dep_ == "conj"]:
+        for prep in adj.children:
+            obj = args.child(prep, "pobj") if prep.dep_ in {"prep", "agent"} else None
+            if prep.lower_ in AIMING_PREPS and obj is not None and obj.pos_ in {"PROPN", "NOUN"}:
+                return True
+    return False
 
 
 WISH_VERBS = {"want", "wish"}
