@@ -19,13 +19,8 @@ from . import occasions
 from .dates.attach import (announced_deed, attachment, clause_verb, pick_date, token_at,
                            told_as_past)
 from .events import arguments as args
+from .event_date import EventDate
 from .occasions import PUBLISHED, known
-
-@dataclass(frozen=True)
-class EventDate:
-    date: str | None
-    precision: str | None
-    text: str | None
 
 
 # A past deed the text gives no time for.

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
-from .engines import _chunks, default_workers
+from .engine_registry import chunks as _chunks
+from .engine_registry import default_workers, register
 from .pipeline import Resources, Settings, code_articles, failed, load_resources
 from .records import Article, CodedArticle
 
@@ -84,6 +85,7 @@ def code_partition(articles: list[Article], index: int,
     return coded
 
 
+@register("dask")
 def run_dask(articles: Iterable[Article], scheduler: str, settings: Settings | None = None,
              parquet_out: str | None = None, partition_size: int = DEFAULT_PARTITION,
              in_flight: int | None = None, loader: Callable[[], Resources] = load_resources,

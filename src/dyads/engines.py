@@ -1,7 +1,9 @@
 """Where ``code_article`` runs: in this process, in a pool of worker processes, or on Dask.
 
 The engine is a parameter, not a fork of the pipeline: every engine calls
-``pipeline.code_articles`` and yields CodedArticles in input order.
+``pipeline.code_articles`` and yields CodedArticles in input order. Engines join
+dyads.engine_registry under a name ("inprocess", "pool" here, "dask" in dyads.distributed);
+``run`` picks one and looks it up there, so no engine imports another.
 
 The process pool streams: it reads the input a chunk at a time and keeps at most
 ``in_flight`` chunks submitted, so memory stays bounded whatever the input size, while the
@@ -23,6 +25,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from . import distributed  # noqa: F401  (the Dask engine joins the registry on import)
+from .engine_registry import chunks as _chunks
+from .engine_registry import default_workers, engine, register
 from .pipeline import Resources, Settings, code_articles, failed, load_resources
 from .records import Article, CodedArticle
 
@@ -36,29 +41,49 @@ class WorkerStartError(RuntimeError):
     """The worker processes could not load the model or the knowledge base."""
 
 
-def default_workers() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
+# An input of at most this many articles is coded in this process when the worker count
+# is left to dyads: it would fill only one pool chunk (one busy worker, the rest idle),
+# and starting a pool (a process and a model load per worker) costs more than it saves.
+SMALL_INPUT = DEFAULT_CHUNK
 
 
-def run(articles: Iterable[Article], workers: int = 1, settings: Settings | None = None,
+def choose_engine(articles: Iterable[Article], workers: int | None = None,
+                  scheduler: str | None = None) -> tuple[str, int, Iterator[Article]]:
+    """The engine ``run`` uses: (name, workers, the articles to give it).
+
+    ``workers=None`` means "as many as there are cores", except that an input of at most
+    SMALL_INPUT articles is coded in-process; the returned iterator yields every article,
+    including those read ahead to count them."""
+    articles = iter(articles)
+    if scheduler is not None:
+        return "dask", workers or default_workers(), articles
+    if workers is None:
+        head = list(itertools.islice(articles, SMALL_INPUT + 1))
+        articles = itertools.chain(head, articles)
+        workers = 1 if len(head) <= SMALL_INPUT else default_workers()
+    return ("inprocess" if workers <= 1 else "pool"), workers, articles
+
+
+def run(articles: Iterable[Article], workers: int | None = 1, settings: Settings | None = None,
         scheduler: str | None = None, **options) -> Iterator[CodedArticle]:
-    """Code ``articles`` with the chosen engine; input order is kept.
+    """Code ``articles`` with the chosen engine (see ``choose_engine``); input order is kept.
 
     ``scheduler``: a Dask scheduler address or "local" (options: ``parquet_out``,
     ``partition_size``); else ``workers`` > 1 runs a process pool (options:
-    ``chunk_size``, ``in_flight``), and 1 codes in this process."""
-    if scheduler is not None:
-        from .distributed import run_dask
-
-        yield from run_dask(articles, scheduler, settings=settings, workers=workers, **options)
-    elif workers <= 1:
-        yield from code_articles(articles, settings=settings)
-    else:
-        yield from run_pool(articles, workers, settings, **options)
+    ``chunk_size``, ``in_flight``), 1 codes in this process, and None picks by input size."""
+    name, workers, articles = choose_engine(articles, workers, scheduler)
+    if name == "dask":
+        options["scheduler"] = scheduler
+    yield from engine(name)(articles, workers=workers, settings=settings, **options)
 
 
+@register("inprocess")
+def run_in_process(articles: Iterable[Article], workers: int = 1,
+                   settings: Settings | None = None) -> Iterator[CodedArticle]:
+    yield from code_articles(articles, settings=settings)
+
+
+@register("pool")
 def run_pool(articles: Iterable[Article], workers: int, settings: Settings | None = None,
              chunk_size: int = DEFAULT_CHUNK, in_flight: int | None = None,
              loader: Callable[[], Resources] = load_resources) -> Iterator[CodedArticle]:
@@ -87,12 +112,6 @@ def _ready(pause: float) -> int:
 
 
 # --- in the calling process --------------------------------------------------------------
-
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    items = iter(items)
-    while chunk := list(itertools.islice(items, size)):
-        yield chunk
-
 
 class WorkerPool:
     """A restartable process pool that codes streams of articles in input order."""

@@ -15,7 +15,7 @@ from .events import arguments as args
 from .events.roots import MATERIAL_ROOTS
 
 if TYPE_CHECKING:
-    from .dating import EventDate
+    from .event_date import EventDate
 
 PUBLISHED = "published"
 PRONOUNS = frozenset("he she it they we his her its their him them".split())
