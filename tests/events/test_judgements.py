@@ -146,3 +146,13 @@ def test_a_negated_virtue_criticises_the_grammatical_subject():
 def test_facing_criticism_from_someone():
     assert codes("John McCain faced sharp criticism from Barack Obama.") == [
         ("Barack Obama", "John McCain", "111")]
+
+
+def test_a_mood_aimed_at_someone_criticises_them():
+    assert codes("Barack Obama said he was alarmed at Mitt Romney's comments.") == [
+        ("Barack Obama", "Mitt Romney", "111")]
+
+
+def test_a_mood_about_no_one_stays_a_comment():
+    assert codes("Barack Obama said he was worried about the economy.") == [
+        ("Barack Obama", None, "012")]
