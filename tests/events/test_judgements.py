@@ -156,3 +156,19 @@ def test_a_mood_aimed_at_someone_criticises_them():
 def test_a_mood_about_no_one_stays_a_comment():
     assert codes("Barack Obama said he was worried about the economy.") == [
         ("Barack Obama", None, "012")]
+
+
+def test_no_threats_is_no_judgement():
+    assert codes("The mayor of Boston said there had been no credible threats against "
+                 "Barack Obama.") == []
+
+
+def test_a_mistake_to_do_something_judges_a_deed_not_an_actor():
+    assert codes("Hillary Clinton said it was a mistake to use private email at the "
+                 "State Department.", date="2016-10-18") == []
+
+
+def test_a_rival_of_the_same_country_is_a_target_even_without_a_sector():
+    got = codes("Donald Trump attacked Hillary Clinton for her support of military action in "
+                "Iraq and Libya.", date="2016-10-18")
+    assert ("Donald Trump", "Hillary Clinton", "111") in got

@@ -169,6 +169,8 @@ def _judged_content(verb, triggers) -> list:
         subject = args.child(clause, "nsubj", "nsubjpass")
         if _reports_a_deed(clause, triggers) or (subject is not None and subject.lower_ in FIRST_PERSON):
             return []
+        if subject is not None and subject.lower_ == "it" and _extraposed(clause):
+            return []  # "said it was a mistake to use ...": judges a deed, often the speaker's
         return _predicate_words(clause)
     predicate = args.child(verb, "oprd", "xcomp")
     obj = args.child(verb, "dobj")
@@ -181,6 +183,14 @@ def _judged_content(verb, triggers) -> list:
 
 # Verbs whose object phrase may end in the judgement: "found the letter troubling".
 OBJECT_JUDGING_VERBS = {"find", "consider", "deem"}
+
+
+def _extraposed(clause) -> bool:
+    """'it was a mistake TO USE ...': an infinitive on the clause or on its complement."""
+    heads = [clause] + [c for c in clause.children if c.dep_ in DESCRIPTION_DEPS]
+    return any(c.dep_ in {"xcomp", "acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for h in heads for c in h.children)
 
 
 def _reports_a_deed(clause, triggers) -> bool:
@@ -257,7 +267,10 @@ def _insisted_denial(verb, words: JudgementWords):
 
 
 def _negated(token) -> bool:
-    """'was not unfit', 'did not lie': a negation on the word or the verb it hangs from."""
+    """'was not unfit', 'did not lie', 'no credible threats': a negation on the word or
+    the verb it hangs from."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return True
     for t in (token, token.head, token.head.head):
         if any(c.dep_ == "neg" for c in t.children):
             return True

@@ -205,7 +205,8 @@ def _first_target(target_toks, source_tok, sources, actors: ArticleActors, place
         found = [a for a in actors.at(tok, places=places) if (a.country or a.code)
                  and not any(_same(a, s) for s in sources)]  # "X said he was ..."
         with_country = [a for a in found if (a.country and not (
-            a.country in source_keys and (a.sector is None or _own_forces(a)))) or a.sector in {"IGO", "NGO"}]
+            a.country in source_keys and (a.sector is None or _own_forces(a))
+            and a.resolved_by != "person")) or a.sector in {"IGO", "NGO"}]
         if with_country:
             return with_country, tok
         if found and fallback[1] is None:
