@@ -8,9 +8,10 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from .. import __version__
-from ..engines import default_workers, run
-from ..ingest import read_inputs
 from .progress import Progress
+
+# The engines, the pipeline and spaCy are imported by the handlers, not here: every
+# command's parser is built from this module, and `dyads --help` must not load spaCy.
 
 
 def register(sub) -> None:
@@ -45,10 +46,15 @@ def register(sub) -> None:
 
 
 def _workers(args) -> int:
+    from ..engines import default_workers
+
     return args.workers if args.workers is not None else default_workers()
 
 
 def run_code(args) -> int:
+    from ..engines import run
+    from ..ingest import read_inputs
+
     articles = read_inputs(args.paths, date=args.date)
     engine_opts = {"scheduler": args.scheduler, "parquet_out": args.parquet_out} if args.scheduler else {}
     coded_stream = run(articles, workers=_workers(args), **engine_opts)
