@@ -1,4 +1,5 @@
-"""Start-up: commands that code nothing never import spaCy."""
+"""Start-up: commands that code nothing never import spaCy, and a small input is coded
+in this process without starting a worker pool."""
 from __future__ import annotations
 
 import subprocess
@@ -6,6 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from dyads.engines import SMALL_INPUT, choose_engine
+from dyads.ingest import make_article
 
 # Runs one command in a fresh interpreter, then says which heavy modules it imported.
 # `dyads serve` would block in uvicorn.run, so that one call is replaced: everything
@@ -63,3 +67,29 @@ def test_the_probe_sees_spacy_when_a_command_loads_it(tmp_path):
     text.write_text("Kenya criticized Ethiopia on Monday.")
     result = _probe(["code", str(text), "--date", "2024-05-10", "--quiet"], tmp_path)
     assert result == {"EXIT": "0", "SPACY": "True"}
+
+
+def _articles(n: int):
+    return [make_article(f"a{i}", "Kenya criticized Ethiopia on Monday.", "2024-05-10")
+            for i in range(n)]
+
+
+def test_one_sentence_with_default_workers_is_coded_in_process():
+    name, workers, articles = choose_engine(_articles(1), workers=None)
+    assert (name, workers) == ("inprocess", 1)
+    assert [a.doc_id for a in articles] == ["a0"]
+
+
+def test_a_small_input_stays_in_process_and_a_larger_one_gets_the_pool(monkeypatch):
+    monkeypatch.setattr("dyads.engines.default_workers", lambda: 4)
+    name, _, articles = choose_engine(iter(_articles(SMALL_INPUT)), workers=None)
+    assert name == "inprocess" and len(list(articles)) == SMALL_INPUT
+    name, workers, articles = choose_engine(iter(_articles(SMALL_INPUT + 3)), workers=None)
+    assert (name, workers) == ("pool", 4)
+    assert [a.doc_id for a in articles] == [f"a{i}" for i in range(SMALL_INPUT + 3)]
+
+
+def test_an_explicit_worker_count_is_obeyed_whatever_the_input_size():
+    assert choose_engine(_articles(1), workers=3)[:2] == ("pool", 3)
+    assert choose_engine(_articles(50), workers=1)[:2] == ("inprocess", 1)
+    assert choose_engine(_articles(1), workers=2, scheduler="local")[:2] == ("dask", 2)

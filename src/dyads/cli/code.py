@@ -24,7 +24,9 @@ def register(sub) -> None:
     p.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that lack one")
     p.add_argument("--db", help="also store the coded articles in this DuckDB file")
     p.add_argument("--workers", type=int, default=None,
-                   help="worker processes (default: all cores; 1 codes in this process)")
+                   help="worker processes (default: all cores, except that an input of at "
+                        "most 8 articles is coded in this process, where starting a pool "
+                        "costs more than it saves; 1 always codes in this process)")
     p.add_argument("--scheduler", help="Dask scheduler address (tcp://HOST:8786) or 'local'")
     p.add_argument("--parquet-out", help="with --scheduler: write Parquet partitions here")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
@@ -45,19 +47,14 @@ def register(sub) -> None:
     e.set_defaults(func=run_eval)
 
 
-def _workers(args) -> int:
-    from ..engines import default_workers
-
-    return args.workers if args.workers is not None else default_workers()
-
-
 def run_code(args) -> int:
     from ..engines import run
     from ..ingest import read_inputs
 
     articles = read_inputs(args.paths, date=args.date)
     engine_opts = {"scheduler": args.scheduler, "parquet_out": args.parquet_out} if args.scheduler else {}
-    coded_stream = run(articles, workers=_workers(args), **engine_opts)
+    # workers=None: all cores, or this process for a small input (engines.choose_engine)
+    coded_stream = run(articles, workers=args.workers, **engine_opts)
     out = open(args.out, "w", encoding="utf-8") if args.out else nullcontext(sys.stdout)
     store = _open_store(args.db)
     totals = {"articles": 0, "coded": 0, "failed": 0, "events": 0, "words": 0}

@@ -25,7 +25,7 @@ def register(sub) -> None:
     p.add_argument("--articles", type=Path, default=None, help="folder of articles to code "
                    "(default: the repo's examples/articles)")
     p.add_argument("--db", default="dyads-demo.duckdb", help="store file (default: dyads-demo.duckdb)")
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores; a small input in this process)")
     p.add_argument("--no-serve", action="store_true", help="stop after the summary")
     p.add_argument("--port", type=int, default=8000, help="explorer port (default 8000)")
     p.add_argument("--top", type=int, default=15, help="how many events to list")
@@ -33,7 +33,7 @@ def register(sub) -> None:
 
 
 def run_demo(args) -> int:
-    from ..engines import default_workers, run
+    from ..engines import run
     from ..ingest import read_inputs
     from ..store import EventFilter, Store
 
@@ -41,7 +41,7 @@ def run_demo(args) -> int:
     if not folder.is_dir():
         print(f"dyads demo: no articles at {folder}; pass --articles DIR", file=sys.stderr)
         return 2
-    coded = list(run(read_inputs([str(folder)]), workers=args.workers or default_workers()))
+    coded = list(run(read_inputs([str(folder)]), workers=args.workers))
     docs = [dict(c.to_dict(), body=c.article.body) for c in coded]
     with Store.open(args.db) as store:
         report = store.add_docs(docs, coder_version=__version__)
