@@ -167,7 +167,7 @@ def test_bare_sector_target_belongs_to_the_country_in_focus():
 
 
 def test_country_and_its_capital_are_one_actor():
-    from dyads.events.match import _same
+    from dyads.events.pairs import same_actor as _same
     from dyads.records import Actor
 
     def actor(text, country, sector, how):

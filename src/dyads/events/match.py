@@ -15,9 +15,11 @@ from .combine import find_triggers
 from .judgements import denies_own_deed, is_judgement, statements_as_judgements, verbal_attacks
 from .lexicon import LexEntry, Lexicon
 from .modality import is_pending, modality_of
+from .pairs import dyads_of, own_forces, repression, same_actor
 from .roots import (
     CONTAINER_ROOTS,
     CONTENT_ROOTS,
+    FIGHT_ROOT,
     MATERIAL_ROOTS,
     NEED_TARGET_ROOTS,
     STANDALONE_STATEMENTS,
@@ -203,9 +205,9 @@ def _first_target(target_toks, source_tok, sources, actors: ArticleActors, place
         if tok.i in skip:
             continue
         found = [a for a in actors.at(tok, places=places) if (a.country or a.code)
-                 and not any(_same(a, s) for s in sources)]  # "X said he was ..."
+                 and not any(same_actor(a, s) for s in sources)]  # "X said he was ..."
         with_country = [a for a in found if (a.country and not (
-            a.country in source_keys and (a.sector is None or _own_forces(a))
+            a.country in source_keys and (a.sector is None or own_forces(a))
             and a.resolved_by != "person")) or a.sector in {"IGO", "NGO"}]
         if with_country:
             return with_country, tok
@@ -252,21 +254,9 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
         code = conditional_threat(token, future_code(code))
     arg_ids = tuple(t.i for t in (source_tok, target_tok) if t is not None)
     reporter = _reporter(token, actors)
-    return [EventCandidate(token.i, entry, _repression(code, s, t), s, t, modality, s_index,
+    return [EventCandidate(token.i, entry, repression(code, s, t), s, t, modality, s_index,
                            arg_ids, reporter)
-            for s, t in _dyads(sources, targets, code[:2] not in SOLO_ROOTS)]
-
-
-# Police firing on or fighting a crowd is repression (175), not combat between forces.
-REPRESSION_CODE = "175"
-CROWD_SECTORS = {"CVL", "PPL", "OPP", "EDU", "LAB"}
-
-
-def _repression(code: str, source: Actor | None, target: Actor | None) -> str:
-    if (code[:2] == FIGHT_ROOT and source is not None and source.sector == "COP"
-            and target is not None and target.sector in CROWD_SECTORS):
-        return REPRESSION_CODE
-    return code
+            for s, t in dyads_of(sources, targets, code[:2] not in SOLO_ROOTS)]
 
 
 def _needs_target(entry: LexEntry) -> bool:
@@ -281,7 +271,6 @@ def _needs_target(entry: LexEntry) -> bool:
     return entry.pos == "noun" or entry.code[:2] in NEED_TARGET_ROOTS or entry.code[:2] == FIGHT_ROOT
 
 
-FIGHT_ROOT = "19"
 
 
 # Roots where coordinated doers each act alone: "A and B denied/criticised ...".
@@ -353,69 +342,3 @@ GOAL_PREPS = {"toward", "towards", "for"}
 
 def _goal_noun(noun) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ in GOAL_PREPS
-
-
-# Sectors a doer deploys rather than acts upon: "Britain mobilized ARMY reservists".
-OWN_FORCE_SECTORS = {"MIL", "SPY"}
-
-
-def _own_forces(actor: Actor) -> bool:
-    """Forces given the doer's country only by context are its own, not its target;
-    still taken when no other target is named (see _first_target's fallback)."""
-    return actor.resolved_by == "context" and actor.sector in OWN_FORCE_SECTORS
-
-
-def _same(a: Actor | None, b: Actor | None) -> bool:
-    """One actor on both sides: same person/body, or the same country with no other sector."""
-    if a is None or b is None:
-        return False
-    if a.kb_id and a.kb_id == b.kb_id:
-        return True
-    if a.start < b.end and b.start < a.end:
-        return True  # one phrase: "talks between the US and Indian diplomats"
-    if _two_people(a, b):
-        return False  # "Pence criticized Comey": one code (USAGOV), two actors
-    if a.code is not None and a.code == b.code:
-        return True
-    # "the Russian minister claimed both sides ...": the pair's Russia is the speaker's side
-    if not a.country or a.country != b.country:
-        return False
-    # "the Russian minister claimed both sides ...": the pair's Russia is the speaker's side;
-    # but "police said they detained 22 protesters" pairs two actors of one country
-    corefs = [a.resolved_by, b.resolved_by].count("coref")
-    one_sector = a.sector is None or b.sector is None or a.sector == b.sector
-    return corefs == 2 or (corefs == 1 and one_sector) or _state_and_capital(a, b)
-
-
-def _two_people(a: Actor, b: Actor) -> bool:
-    """Two named individuals (KB people, or named people of the article) with different
-    names: domestic politics is mostly one country's people acting on each other."""
-    named = [x for x in (a, b) if x.resolved_by in NAMED_PERSON_BASES or
-             (x.kb_id and x.resolved_by != "coref")]
-    if len(named) < 2:
-        return False
-    return a.kb_id != b.kb_id and (a.name or a.text).lower() != (b.name or b.text).lower()
-
-
-# How an actor was resolved when it is one individual named in the text.
-NAMED_PERSON_BASES = {"person"}
-
-
-def _state_and_capital(a: Actor, b: Actor) -> bool:
-    """'Rwanda ... Kigali': a country's name and its capital both stand for its government."""
-    kinds = {a.resolved_by, b.resolved_by}
-    return "metonym" in kinds and any(x.sector in {None, "GOV"} and x.resolved_by != "metonym"
-                                       for x in (a, b))
-
-
-def _dyads(sources: list[Actor], targets: list[Actor], mutual: bool = True):
-    """Source × target pairs; coordinated sources with no target act on each other where
-    the act is mutual ("A and B met/fought"), else each acts alone ("A and B denied")."""
-    sources = [s for s in sources if s.country or s.code]
-    if not targets and len(sources) > 1 and mutual:
-        return [(s, t) for s in sources for t in sources if s is not t and not _same(s, t)]
-    if not sources:
-        return [(None, t) for t in targets[:1]]
-    if not targets:
-        return [(s, None) for s in sources]
-    return [(s, t) for s in sources for t in targets if not _same(s, t)]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 STATEMENT_ROOT = "01"
+FIGHT_ROOT = "19"
 MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 CONTAINER_ROOTS = {"02", "03", "10", "12", "13"}  # their infinitive is the content, not an event
 CONTENT_ROOTS = CONTAINER_ROOTS | {"01", "11"}  # "demanded/said/accused ... that X ..." → X is the target

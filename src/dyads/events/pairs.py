@@ -1,0 +1,84 @@
+"""Actor pairs of an event: when two mentions are one actor, which source × target pairs
+an event makes, and how the pair retypes it (police firing on a crowd is repression)."""
+from __future__ import annotations
+
+from ..records import Actor
+from .roots import FIGHT_ROOT
+
+
+# Police firing on or fighting a crowd is repression (175), not combat between forces.
+REPRESSION_CODE = "175"
+CROWD_SECTORS = {"CVL", "PPL", "OPP", "EDU", "LAB"}
+
+
+def repression(code: str, source: Actor | None, target: Actor | None) -> str:
+    if (code[:2] == FIGHT_ROOT and source is not None and source.sector == "COP"
+            and target is not None and target.sector in CROWD_SECTORS):
+        return REPRESSION_CODE
+    return code
+
+
+# Sectors a doer deploys rather than acts upon: "Britain mobilized ARMY reservists".
+OWN_FORCE_SECTORS = {"MIL", "SPY"}
+
+
+def own_forces(actor: Actor) -> bool:
+    """Forces given the doer's country only by context are its own, not its target;
+    still taken when no other target is named (see _first_target's fallback)."""
+    return actor.resolved_by == "context" and actor.sector in OWN_FORCE_SECTORS
+
+
+def same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """One actor on both sides: same person/body, or the same country with no other sector."""
+    if a is None or b is None:
+        return False
+    if a.kb_id and a.kb_id == b.kb_id:
+        return True
+    if a.start < b.end and b.start < a.end:
+        return True  # one phrase: "talks between the US and Indian diplomats"
+    if _two_people(a, b):
+        return False  # "Pence criticized Comey": one code (USAGOV), two actors
+    if a.code is not None and a.code == b.code:
+        return True
+    # "the Russian minister claimed both sides ...": the pair's Russia is the speaker's side
+    if not a.country or a.country != b.country:
+        return False
+    # "the Russian minister claimed both sides ...": the pair's Russia is the speaker's side;
+    # but "police said they detained 22 protesters" pairs two actors of one country
+    corefs = [a.resolved_by, b.resolved_by].count("coref")
+    one_sector = a.sector is None or b.sector is None or a.sector == b.sector
+    return corefs == 2 or (corefs == 1 and one_sector) or _state_and_capital(a, b)
+
+
+def _two_people(a: Actor, b: Actor) -> bool:
+    """Two named individuals (KB people, or named people of the article) with different
+    names: domestic politics is mostly one country's people acting on each other."""
+    named = [x for x in (a, b) if x.resolved_by in NAMED_PERSON_BASES or
+             (x.kb_id and x.resolved_by != "coref")]
+    if len(named) < 2:
+        return False
+    return a.kb_id != b.kb_id and (a.name or a.text).lower() != (b.name or b.text).lower()
+
+
+# How an actor was resolved when it is one individual named in the text.
+NAMED_PERSON_BASES = {"person"}
+
+
+def _state_and_capital(a: Actor, b: Actor) -> bool:
+    """'Rwanda ... Kigali': a country's name and its capital both stand for its government."""
+    kinds = {a.resolved_by, b.resolved_by}
+    return "metonym" in kinds and any(x.sector in {None, "GOV"} and x.resolved_by != "metonym"
+                                       for x in (a, b))
+
+
+def dyads_of(sources: list[Actor], targets: list[Actor], mutual: bool = True):
+    """Source × target pairs; coordinated sources with no target act on each other where
+    the act is mutual ("A and B met/fought"), else each acts alone ("A and B denied")."""
+    sources = [s for s in sources if s.country or s.code]
+    if not targets and len(sources) > 1 and mutual:
+        return [(s, t) for s in sources for t in sources if s is not t and not same_actor(s, t)]
+    if not sources:
+        return [(None, t) for t in targets[:1]]
+    if not targets:
+        return [(s, None) for s in sources]
+    return [(s, t) for s in sources for t in targets if not same_actor(s, t)]
