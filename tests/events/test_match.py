@@ -273,3 +273,13 @@ def test_a_misparsed_main_verb_keeps_its_coordinated_subject():
     got = {(s, t, c) for s, t, c, _ in coded(
         "The United States and ten other countries expelled fifty Russian diplomats.")}
     assert ("USA", "RUS", "161") in got
+
+
+def test_readiness_for_a_deed_is_an_intent_not_the_deed():
+    got = coded("Russia is open to an immediate ceasefire through talks with Ukraine.")
+    assert got and all(m == "future" and c[:2] == "03" for _, _, c, m in got)
+
+
+def test_a_considered_deed_is_not_reported_as_done():
+    got = coded("Turkey is considering sending representatives to talks with Russia.")
+    assert [c for _, _, c, _ in got] == ["014"]

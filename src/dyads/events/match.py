@@ -66,7 +66,8 @@ def match_events(doc, lexicon: Lexicon, actors: ArticleActors, discards=None) ->
         triggers = verbal_attacks(sent, statements_as_judgements(sent, triggers))
         for i, entry in sorted(triggers.items()):
             token = doc[i]
-            if governed_by_trigger(token, triggers) or _aim_of_same_deed(token, triggers):
+            if governed_by_trigger(token, triggers) or _aim_of_same_deed(token, triggers) \
+                    or _unasserted(token, triggers):
                 continue
             if entry.code.startswith(STATEMENT_ROOT) and (
                     statement_has_content_event(token, triggers) or _says_by_participle(token, triggers)):
@@ -243,7 +244,9 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
         return []  # "a day before X heads to Y": background, neither done nor announced
     if not sources and modality != "asserted":
         return []  # "officials would be indicted": neither a doer nor a deed
-    if entry.pos == "noun" and modality == "asserted" and _goal_noun(token):
+    if entry.pos == "noun" and modality == "asserted" and _welcomed_noun(token):
+        modality = "future"  # "open to a ceasefire": an offer, not a ceasefire
+    elif entry.pos == "noun" and modality == "asserted" and _goal_noun(token):
         modality = "hypothetical"  # "progress toward a meeting": not (yet) held
     code = code or entry.code
     if modality == "negated" and entry.negated_code:
@@ -342,3 +345,38 @@ GOAL_PREPS = {"toward", "towards", "for"}
 
 def _goal_noun(noun) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ in GOAL_PREPS
+
+
+# Readiness for a deed: "is open to a ceasefire", "ready for talks", "willing to talks".
+WILLING_WORDS = {"open", "ready", "willing", "prepared", "amenable", "receptive"}
+
+
+def _welcomed_noun(noun) -> bool:
+    """The noun, or the noun it belongs to ('open to a ceasefire through TALKS'), is what
+    someone is ready for."""
+    for _ in range(3):
+        if noun.dep_ != "pobj":
+            return False
+        prep = noun.head
+        if prep.lower_ in {"to", "for"} and prep.head.lemma_.lower() in WILLING_WORDS:
+            return True
+        noun = prep.head
+    return False
+
+
+CONSIDER_CODE = "014"
+CONSIDERED_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "acl"}
+
+
+def _unasserted(token, triggers) -> bool:
+    """A deed under 'considering' ('considering sending envoys to talks'): the 014 event
+    carries it; the deed itself is not reported as done."""
+    cur = token
+    for _ in range(4):
+        if cur.head is cur:
+            return False
+        entry = triggers.get(cur.head.i)
+        if entry is not None and entry.code == CONSIDER_CODE and cur.dep_ in CONSIDERED_DEPS:
+            return True
+        cur = cur.head
+    return False
