@@ -16,6 +16,7 @@ from .actors.mentions import phrase_of
 from .dating import assign_dates, tweet_dates
 from .events.codes import cameo_code
 from .events.discards import keep_event
+from .events.pairs import CROWD_SECTORS
 from .events.roots import STANDALONE_STATEMENTS
 from .places import find_location
 from .quotes import find_quotes, merge_split_quotes
@@ -136,15 +137,11 @@ def _protesters_of_place(cand, source, target, location):
         return source
     country = (location.country if location is not None else None) or (
         target.country if target is not None else None)
-    if country is None:
-        return source
-    return replace(source, country=country, code=composite_code(country, source.sector),
-                   resolved_by="located")
+    return _with_country(source, country) if country is not None else source
 
 
 # Coercion and assault by police: the police of the place act on the people there.
 POLICE_ACTION_ROOTS = {"17", "18"}
-LOCAL_SECTORS = {"COP": {"COP"}, "people": {"CVL", "PPL", "OPP", "EDU", "LAB"}}
 
 
 def _police_action_of_place(cand, source, target, location):
@@ -158,7 +155,7 @@ def _police_action_of_place(cand, source, target, location):
         return source, target
     return _with_country(source, country), (
         _with_country(target, country) if target is not None
-        and target.sector in LOCAL_SECTORS["people"] else target)
+        and target.sector in CROWD_SECTORS else target)
 
 
 def _with_country(actor, country):

@@ -28,17 +28,20 @@ class Discards:
     def is_disaster_story(self, words: list[str]) -> bool:
         """Weather and disaster copy: its rescuers and victims act in no political event
         unless someone named (a government, a foreign team) takes part."""
-        hits = sum(w.lower() in self.disaster_words for w in words)
-        return bool(words) and hits >= 3 and hits / len(words) >= self.story_share
+        return self._made_of(words, self.disaster_words)
+
+    def _made_of(self, words: list[str], vocabulary: frozenset[str]) -> bool:
+        """At least three words, and ``story_share`` of all, are from ``vocabulary``."""
+        if not words:
+            return False
+        hits = sum(w.lower() in vocabulary for w in words)
+        return hits >= 3 and hits / len(words) >= self.story_share
 
     def sentence_is_discarded(self, text: str) -> bool:
         return any(p.search(text) for p in self.sentence_patterns)
 
     def story_is_discarded(self, words: list[str]) -> bool:
-        if not words:
-            return False
-        hits = sum(w.lower() in self.story_words for w in words)
-        return hits >= 3 and hits / len(words) >= self.story_share
+        return self._made_of(words, self.story_words)
 
     def is_idiom(self, trigger) -> bool:
         """'relations hit a new low': the trigger's object or particle makes it an idiom."""

@@ -10,7 +10,6 @@ matcher as for any verb with reported content.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -19,10 +18,9 @@ import yaml
 
 from . import arguments as args
 from .codes import is_cameo_code
-from .lexicon import LexEntry
+from .lexicon import WORD, LexEntry
 
 JUDGEMENT_FILE = "judgements.yaml"
-WORD = re.compile(r"^[a-z][a-z']*$")
 PRAISE_CODE = "051"
 # Entries made here carry this in their id: the rule that explains the event says why.
 JUDGED_MARK = "+judged:"
