@@ -41,6 +41,9 @@ class Settings:
     # CAMEO codes a bare statement only when nothing more specific is said; the reporting
     # verbs' demands and comments are kept either way.
     plain_reporting: bool = False
+    # Words and cooperation need a doer: "was asked whether ...", "we supported ..." with no
+    # resolvable speaker make no event. Force and coercion (17-20) keep their victims.
+    events_need_source: bool = True
 
 
 @dataclass
