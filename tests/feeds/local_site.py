@@ -3,6 +3,7 @@ recorded (path and headers), so tests can tell what was fetched and how often.""
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -16,6 +17,14 @@ class Route:
     status: int = 200
     content_type: str = "text/html; charset=utf-8"
     headers: dict = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering (to provoke a client's read timeout)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a client that gave up (a timeout test) is expected, not worth a traceback
 
 
 class Site:
@@ -30,6 +39,8 @@ class Site:
             def do_GET(self):  # noqa: N802 (http.server's name)
                 site.requests.append((self.path, dict(self.headers)))
                 route = site.answer(self.path)
+                if route.delay:
+                    time.sleep(route.delay)
                 self.send_response(route.status)
                 self.send_header("Content-Type", route.content_type)
                 self.send_header("Content-Length", str(len(route.body)))
@@ -41,7 +52,7 @@ class Site:
             def log_message(self, *args):  # keep test output quiet
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _Server(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 

@@ -17,6 +17,9 @@ from ..records import Article
 from .fetch import Page
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "")
+# Less text than this is a menu or a caption that trafilatura fell back to, not an
+# article: the shortest news brief is a sentence with its dateline.
+MIN_BODY_CHARS = 40
 TEXT_TYPES = ("text/plain",)
 
 
@@ -61,7 +64,7 @@ def _html_article(page: Page, entry: FeedEntry, meta: dict, default_date: str | 
     title = (found.title if found else None) or entry.title
     body = article_body(found.text if found else "", title)
     doc_id = canonical or entry.entry_id or page.final_url
-    if not body:
+    if len(body) < MIN_BODY_CHARS:
         return _failed(page, entry, meta, "no article text found in the page", doc_id)
     if found and found.sitename:
         meta["sitename"] = found.sitename

@@ -73,14 +73,14 @@ def ingest_loop(sources: Sequence[str | src.Source], writer: Writer, settings: I
                 every: float, *, passes: int | None = None, log: Log | None = None,
                 on_pass: Callable[[int, IngestReport], None] | None = None,
                 sleep: Callable[[float], None] = time.sleep,
-                client: PoliteClient | None = None) -> IngestReport:
+                client: PoliteClient | None = None, coder: Coder | None = None) -> IngestReport:
     """Pass after pass, ``every`` seconds apart (start to start), until ``passes`` are done
     or Ctrl-C; returns the counts of all passes (``interrupted`` after Ctrl-C)."""
     total = IngestReport()
     parsed = [s if isinstance(s, src.Source) else src.classify(s) for s in sources]
     try:
         with _maybe(client, lambda: PoliteClient(settings)) as http, \
-                open_coder(settings.workers) as code:
+                _coder_or(coder, settings.workers) as code:
             while passes is None or total.passes < passes:
                 started = time.monotonic()
                 report = ingest_pass(parsed, writer, settings, client=http, coder=code, log=log)

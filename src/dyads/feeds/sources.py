@@ -159,8 +159,10 @@ def _entry(entry, feed_url: str) -> FeedEntry | None:
     if not link:
         return None
     link = urljoin(feed_url, link)  # a relative link is relative to the feed
-    published = entry.get("published_parsed") or entry.get("updated_parsed")
-    changed = entry.get("updated_parsed") or entry.get("published_parsed")
+    # dict.get: feedparser's own get maps a missing updated_parsed to published_parsed,
+    # with a deprecation warning; the two are told apart here
+    published = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
+    changed = dict.get(entry, "updated_parsed") or published
     return FeedEntry(link=link, entry_id=entry.get("id") or None, title=entry.get("title"),
                      published=_iso(published, "%Y-%m-%d"), stamp=_iso(changed, "%Y-%m-%dT%H:%M:%S"),
                      feed=feed_url)
