@@ -123,3 +123,8 @@ def test_the_parser_imports_no_fetching_or_extraction_library(args):
     proc = subprocess.run([sys.executable, "-c", LAZY, *args], capture_output=True, text=True,
                           timeout=120)
     assert proc.stdout.strip().splitlines()[-1] == "[]", proc.stdout + proc.stderr
+
+
+def test_standard_input_cannot_be_watched(tmp_path, capsys):
+    assert main(["ingest", "-", "--db", str(tmp_path / "x.duckdb"), "--every", "5"]) == 2
+    assert "standard input (-) can be read only once" in capsys.readouterr().err

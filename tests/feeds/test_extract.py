@@ -84,3 +84,12 @@ def test_article_body_drops_only_a_repeated_headline():
         "First line.\n\nSecond line."
     assert article_body("First line.", "Talks open") == "First line."
     assert article_body(None, None) == ""
+
+
+def test_a_date_only_in_the_text_is_htmldate_s_guess_after_the_feed_date():
+    html = ("<html><body><article><h1>Talks</h1><p>Published on 3 June 2024 by staff.</p>"
+            "<p>Ghana and Togo opened talks on trade on Monday, officials in Accra said.</p>"
+            "</article></body></html>")
+    assert page_article(_page(html)).published == "2024-06-03"
+    assert page_article(_page(html), FeedEntry(link="x", published="2024-06-04")).published \
+        == "2024-06-04"

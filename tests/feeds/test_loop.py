@@ -199,3 +199,19 @@ def test_one_item_that_breaks_the_code_is_reported_and_the_pass_goes_on(site, st
     report = run([site.url("/feed.xml")], store)
     assert report.new == 2 and report.problems == [
         (site.url("/protest.html"), "internal error: RuntimeError: surprise")]
+
+
+def test_a_feed_disallowed_by_robots_is_skipped_and_a_vanished_list_is_reported(site, store,
+                                                                               tmp_path):
+    site.routes["/robots.txt"] = Route(b"User-agent: dyads\nDisallow: /feed.xml\n",
+                                       content_type="text/plain")
+    listing = tmp_path / "pages.txt"
+    listing.write_text(site.url("/talks.html") + "\n")
+    from dyads.feeds.sources import classify
+
+    sources = [classify(site.url("/feed.xml")), classify(str(listing))]
+    listing.unlink()
+    report = run(sources, store)
+    assert (report.skipped, report.failed, site.hits("/feed.xml")) == (1, 1, 0)
+    assert report.problems[0] == (site.url("/feed.xml"), "disallowed by robots.txt")
+    assert report.problems[1][1].startswith("cannot read the list of URLs")

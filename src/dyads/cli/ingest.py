@@ -76,6 +76,8 @@ def run_ingest(args) -> int:
 
     if args.every is not None and args.every <= 0:
         return _fail("--every needs a number of seconds above 0")
+    if args.every is not None and "-" in args.sources:
+        return _fail("standard input (-) can be read only once; use it without --every")
     if args.date and check_date(args.date)[1]:
         return _fail(f"--date: {check_date(args.date)[1]}")
     try:
@@ -95,8 +97,12 @@ def _run(parsed, store, settings, args) -> int:
     from ..feeds.loop import ingest_loop
 
     log = _printer(args.quiet)
-    # SIGTERM (a service manager stopping us) ends like Ctrl-C: the summary is printed
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # SIGTERM (a service manager stopping us) ends like Ctrl-C: the summary is printed.
+    # Only the main thread may set handlers; elsewhere (an embedding program) leave it.
+    try:
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:
+        previous = None
 
     def on_pass(n: int, report) -> None:
         if args.every is not None:
@@ -107,7 +113,8 @@ def _run(parsed, store, settings, args) -> int:
                             passes=None if args.every is not None else 1, log=log,
                             on_pass=on_pass)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     what = f"{total.passes} passes" if args.every is not None else "ingest"
     print(f"dyads: {what}: {total.summary()}", file=sys.stderr, flush=True)
     worked = total.new or total.unchanged or total.duplicates or not total.failed

@@ -53,7 +53,7 @@ class PassWork:
     def source(self, source: src.Source) -> None:
         for item in src.list_items(source, self.client):
             if isinstance(item, src.ItemError):
-                self.fail(item.where, item.reason)
+                (self.skip if item.refused else self.fail)(item.where, item.reason)
                 continue
             self.report.items += 1
             where = item.url if isinstance(item, src.PageItem) else str(item.path)

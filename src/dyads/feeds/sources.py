@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from ..ingest import READABLE_SUFFIXES
 from .extract import FeedEntry
-from .fetch import FetchError, Page, PoliteClient
+from .fetch import FetchError, Page, PoliteClient, Refused
 
 URL_LIST_SUFFIXES = {".txt", ".urls", ".list", ""}
 URL_LIST_MAX_BYTES = 50_000_000  # a list of URLs larger than this is surely something else
@@ -53,6 +53,7 @@ class FileItem:
 class ItemError:
     where: str
     reason: str
+    refused: bool = False  # not fetched on purpose (robots.txt): a skip, not a failure
 
 
 def is_url(text: str) -> bool:
@@ -95,11 +96,18 @@ def list_items(source: Source, client: PoliteClient) -> Iterator[PageItem | File
     if source.kind == "feed":
         yield from _feed_items(source.location, client)
     elif source.kind == "urls":
-        text = Path(source.location).read_text(encoding="utf-8-sig")
+        try:
+            text = Path(source.location).read_text(encoding="utf-8-sig", errors="replace")
+        except OSError as exc:  # removed or unreadable since the run started
+            yield ItemError(source.location, f"cannot read the list of URLs: {exc.strerror}")
+            return
         for url in dict.fromkeys(url_lines(text)):  # a URL listed twice is fetched once
             yield PageItem(url, source.location)
     elif source.kind == "folder":
         root = Path(source.location)
+        if not root.is_dir():
+            yield ItemError(source.location, "the folder is gone")
+            return
         for path in files_under(root):
             yield FileItem(path, path.relative_to(root).with_suffix("").as_posix(), source.location)
     elif source.kind == "file":
@@ -122,6 +130,9 @@ def _feed_items(url: str, client: PoliteClient) -> Iterator[PageItem | ItemError
     try:
         page = client.get(url)
         entries = parse_feed(page)
+    except Refused as exc:
+        yield ItemError(url, exc.reason, refused=True)
+        return
     except FetchError as exc:
         yield ItemError(url, exc.reason)
         return

@@ -11,7 +11,8 @@ articles table cannot: the fetch-level facts that let a rerun skip work early.
 - ``content_hash``: the article body's hash (``write.content_hash``) and ``doc_id``, the
   stored article it is (or repeats). A body already stored is never parsed again.
 - ``etag`` / ``last_modified``: sent back, so a page asked again may answer 304.
-- ``status``: stored | unchanged | duplicate | no-text (a page without article text).
+- ``status``: stored | unchanged | duplicate | no-text (a page without article text) |
+  read (a file; its articles were judged one by one, by their body hashes).
 
 Only items that were read are logged: a failed fetch leaves no row and is tried again on
 the next pass. Rows are written after the articles they describe, in their own
