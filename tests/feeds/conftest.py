@@ -8,11 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from local_site import Route, Site, page, rss  # noqa: E402
-
-ARTICLES = ("talks", "protest", "sanctions")
-DATES = ("Tue, 14 May 2024 08:30:00 GMT", "Wed, 15 May 2024 09:00:00 GMT",
-         "Thu, 16 May 2024 10:00:00 GMT")
+from local_site import ARTICLES, DATES, Route, Site, page, rss  # noqa: E402
 
 
 @pytest.fixture

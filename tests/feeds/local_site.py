@@ -9,6 +9,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 PAGES = Path(__file__).parent / "site"
+# The three political pages the site's feed lists, and the feed's dates for them. (Kept
+# here, not in conftest: tests/store has a conftest too, and `from conftest import`
+# picks whichever directory pytest put first on the path.)
+ARTICLES = ("talks", "protest", "sanctions")
+DATES = ("Tue, 14 May 2024 08:30:00 GMT", "Wed, 15 May 2024 09:00:00 GMT",
+         "Thu, 16 May 2024 10:00:00 GMT")
 
 
 @dataclass

@@ -6,8 +6,7 @@ import os
 
 import pytest
 
-from conftest import ARTICLES, DATES
-from local_site import Route, atom, page, rss
+from local_site import ARTICLES, DATES, Route, atom, page, rss
 from dyads.feeds import items
 from dyads.feeds.fetch import PoliteClient
 from dyads.feeds.loop import ingest_loop, ingest_pass
