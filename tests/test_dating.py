@@ -120,3 +120,10 @@ def test_event_noun_takes_the_date_of_its_own_relative_clause():
     by_us = [e.date for e in events if e.source and e.source.country == "USA"]
     by_iran = [e.date for e in events if e.source and e.source.country == "IRN"]
     assert by_iran == ["2020-01-08"] and by_us and set(by_us) == {"2020-01-03"}
+
+
+def test_a_weekday_told_in_the_past_tense_dates_the_appeal_not_the_deed_asked_for():
+    import dyads
+    [event] = dyads.code("Senator Elizabeth Warren called on President Barack Obama to "
+                         "replace the head of the agency on Friday.", date="2016-10-15").events
+    assert (event.cameo[:2], event.date, event.date_text) == ("02", "2016-10-14", "on Friday")

@@ -84,7 +84,8 @@ def resolve_pronoun(token, antecedents, skip_chars=()) -> Actor | None:
     earlier = [a for a in _before(antecedents, token.i)
                if not any(lo <= token.doc[a.token].idx < hi for lo, hi in skip_chars)]
     if lower in PERSON_PRONOUNS:
-        people = [a for a in earlier if a.is_person]
+        bound = _own_subject(token)
+        people = [a for a in earlier if a.is_person and a.token not in bound]
         if not people:
             return None
         return _as_reference(_salient(people, token).actor, token.doc[token.i:token.i + 1])
@@ -92,6 +93,23 @@ def resolve_pronoun(token, antecedents, skip_chars=()) -> Actor | None:
         groups = [a for a in earlier if not a.is_person]
         return _as_reference(groups[-1].actor, token.doc[token.i:token.i + 1]) if groups else None
     return None
+
+
+OBJECT_PRONOUNS = {"him", "her", "them"}
+
+
+def _own_subject(token) -> set[int]:
+    """'Clinton accused him of sexism': an object pronoun is never its own verb's subject
+    (reflexives are: 'accused himself')."""
+    if token.lower_ not in OBJECT_PRONOUNS or token.dep_ not in {"dobj", "pobj", "dative"}:
+        return set()
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    for _ in range(3):  # "defended herself and thanked him": the conjunct shares the subject
+        found = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        if found or verb.dep_ != "conj":
+            return found
+        verb = verb.head
+    return set()
 
 
 def _salient(people: list[Antecedent], token) -> Antecedent:

@@ -156,6 +156,14 @@ def _noun_trigger_date(doc, trigger, mentions):
     return min(own, key=lambda o: o[:2])[2] if own else None
 
 
+def _past_for(mention, event_verb) -> bool:
+    """A time that dates the asking, not the deed asked for: 'last month', or a weekday
+    told in the past tense ('called on him on Friday to resign': 'on Friday' grounds to
+    a day already gone, so the resigning, still to come, cannot be then)."""
+    return explicitly_past(mention.text) or (
+        mention.kind == "weekday" and event_verb.tag_ == "VBD")
+
+
 def pick_date(doc, trigger, mentions, nested: bool = True, deed: bool = False):
     """The date mention of the trigger's own clause (or the clause that reports it); one
     that only dates a noun of the clause loses to one on the verbs, and is only taken
@@ -172,7 +180,7 @@ def pick_date(doc, trigger, mentions, nested: bool = True, deed: bool = False):
         if tok is None:
             continue
         date_verb = clause_verb(tok)
-        rank = attachment(date_verb, event_verb, explicitly_past(m.text))
+        rank = attachment(date_verb, event_verb, _past_for(m, event_verb))
         if rank is None or (deed and rank != 1):
             continue
         noun = holding_noun(tok, end, date_verb)
