@@ -75,3 +75,11 @@ def test_an_arrest_with_no_doer_named_is_made_by_the_police_of_the_place():
     assert (event.cameo, event.source.name, event.source.code, event.source.resolved_by,
             event.source.text, event.target.country) == ("173", "police", "UGACOP", "implied",
                                                          "", "UGA")
+
+
+def test_people_of_no_place_do_nothing_but_crowds_and_counted_people_do():
+    assert dyads.code("People are blaming Barack Obama for the deficit, she said.",
+                      date="2016-10-10").events == ()
+    rally = dyads.code("Tens of thousands of people rallied in central Belgrade on Saturday "
+                       "against President Aleksandar Vucic.", date="2025-03-16").events
+    assert [e.cameo_root for e in rally] and all(e.cameo_root == "14" for e in rally)

@@ -98,7 +98,7 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
                                  tuple(a.country for a in (source, target) if a and a.country))
         source = _protesters_of_place(cand, source, target, location)
         source, target = _police_action_of_place(cand, source, target, location)
-        source = source or _implied_doer(cand, trigger, target, location)
+        source = _unless_anyone(source, cand.root) or _implied_doer(cand, trigger, target, location)
         if source is None and settings.events_need_source and cand.root < SOURCELESS_FROM:
             continue
         if not any(_named(a) for a in (source, target)):
@@ -165,6 +165,20 @@ def _police_action_of_place(cand, source, target, location):
 # arrest by the police of the place, "they were deported" an expulsion by its government.
 IMPLIED_DOERS = {"173": ("police", "COP"), "174": ("government", "GOV")}
 SOURCELESS_FROM = "17"  # roots from here on keep an event whose doer is unknown
+
+
+COUNT_WORDS = {"two", "three", "four", "five", "dozens", "hundreds", "thousands", "tens",
+               "millions", "both"}
+
+
+def _unless_anyone(actor, root: str):
+    """'People are blaming immigrants', 'men who claim': people of no place or group named
+    are no one in particular, so they do nothing an analyst could count. A crowd that
+    gathers ("thousands of people rallied") or people counted ("the two men") are someone."""
+    if actor is None or actor.sector != "PPL" or actor.resolved_by != "context" or root == "14":
+        return actor
+    words = set(actor.text.lower().split())
+    return actor if words & COUNT_WORDS or any(w[:1].isdigit() for w in words) else None
 
 
 def _implied_doer(cand, trigger, target, location):
