@@ -82,4 +82,4 @@ def test_people_of_no_place_do_nothing_but_crowds_and_counted_people_do():
                       date="2016-10-10").events == ()
     rally = dyads.code("Tens of thousands of people rallied in central Belgrade on Saturday "
                        "against President Aleksandar Vucic.", date="2025-03-16").events
-    assert [e.cameo_root for e in rally] and all(e.cameo_root == "14" for e in rally)
+    assert [(e.source.sector, e.target.name) for e in rally] == [("PPL", "Aleksandar Vučić")]

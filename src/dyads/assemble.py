@@ -98,7 +98,7 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
                                  tuple(a.country for a in (source, target) if a and a.country))
         source = _protesters_of_place(cand, source, target, location)
         source, target = _police_action_of_place(cand, source, target, location)
-        source = _unless_anyone(source, cand.root) or _implied_doer(cand, trigger, target, location)
+        source = _unless_anyone(source, cand.root, doc) or _implied_doer(cand, trigger, target, location)
         if source is None and settings.events_need_source and cand.root < SOURCELESS_FROM:
             continue
         if not any(_named(a) for a in (source, target)):
@@ -171,14 +171,24 @@ COUNT_WORDS = {"two", "three", "four", "five", "dozens", "hundreds", "thousands"
                "millions", "both"}
 
 
-def _unless_anyone(actor, root: str):
+def _unless_anyone(actor, root: str, doc):
     """'People are blaming immigrants', 'men who claim': people of no place or group named
     are no one in particular, so they do nothing an analyst could count. A crowd that
     gathers ("thousands of people rallied") or people counted ("the two men") are someone."""
     if actor is None or actor.sector != "PPL" or actor.resolved_by != "context" or root == "14":
         return actor
-    words = set(actor.text.lower().split())
-    return actor if words & COUNT_WORDS or any(w[:1].isdigit() for w in words) else None
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return actor if span is not None and _counted(span.root) else None
+
+
+def _counted(token) -> bool:
+    near = [c for c in token.children if c.dep_ in {"nummod", "det", "quantmod"}]
+    for _ in range(4):  # "tens of thousands of people": up through the "of" phrases
+        if token.dep_ not in {"pobj", "prep"}:
+            break
+        token = token.head
+        near.append(token)
+    return any(t.like_num or t.lower_ in COUNT_WORDS for t in near)
 
 
 def _implied_doer(cand, trigger, target, location):
