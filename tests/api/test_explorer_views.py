@@ -113,3 +113,15 @@ def test_dyad_landing_lists_the_busiest_dyads(http):
     assert data["busiest_actors"][0]["a"] == "USAGOV"
     page = http.get("/dyad").text
     assert 'href="/dyad?a=RUS&amp;b=USA"' in page
+
+
+def test_form_shows_the_chosen_values(http):
+    page = http.get("/events?modality=asserted&modality=future&country=RUS,UKR").text
+    assert 'value="asserted" checked' in page and 'value="future" checked' in page
+    assert 'value="negated" checked' not in page
+    assert 'name="country" value="RUS,UKR"' in page
+    assert http.get("/events.json?country=rus").json()["filters"]["country"] == "RUS"
+    assert http.get("/events.json?country=RUS,UKR").json()["filters"]["country"] == ["RUS", "UKR"]
+    # the pager keeps both modalities
+    assert "modality=asserted%2Cfuture" in http.get(
+        "/events?modality=asserted&modality=future&limit=1").text

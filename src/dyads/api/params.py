@@ -48,14 +48,16 @@ def checked_date(value: str | None, name: str) -> str | None:
         raise invalid(name, f"{name} must be a real date written YYYY-MM-DD, got {value!r}")
 
 
-def listed(value: str | list[str] | None, upper: bool = False) -> tuple[str, ...] | None:
-    """'19,20' (or repeated parameters) -> ('19', '20'); None when nothing is given."""
+def listed(value: str | list[str] | None, upper: bool = False) -> str | tuple[str, ...] | None:
+    """'19,20' (or repeated parameters) -> ('19', '20'), '19' -> '19'; None for nothing."""
     if not value:
         return None
     parts = [value] if isinstance(value, str) else value
     items = [v.strip() for part in parts for v in part.split(",") if v.strip()]
-    items = [v.upper() if upper else v.lower() for v in items]
-    return tuple(dict.fromkeys(items)) or None
+    items = list(dict.fromkeys(v.upper() if upper else v.lower() for v in items))
+    if len(items) == 1:  # one value stays a plain string, as before lists were taken
+        return items[0]
+    return tuple(items) or None
 
 
 def checked_sort(value: str | None) -> str | None:
@@ -80,7 +82,7 @@ def dyad_pair(value: str | None) -> tuple[str, str] | None:
     return parts[0], parts[1]
 
 
-def checked_modalities(value: list[str] | None) -> tuple[str, ...] | None:
+def checked_modalities(value: list[str] | None) -> str | tuple[str, ...] | None:
     for part in value or []:
         if part and not re.fullmatch(MODALITY_LIST, part.strip().lower()):
             raise invalid("modality", f"modality must be among {', '.join(MODALITIES)} "

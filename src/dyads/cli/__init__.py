@@ -8,9 +8,8 @@ import sys
 
 from .. import __version__
 
-COMMAND_MODULES = ("dyads.cli.code", "dyads.cli.actors", "dyads.cli.store", "dyads.cli.panel",
-                   "dyads.cli.serve",
-                   "dyads.cli.demo")
+COMMAND_MODULES = ("dyads.cli.code", "dyads.cli.actors", "dyads.cli.store", "dyads.cli.serve",
+                   "dyads.cli.demo", "dyads.cli.panel")
 
 
 def build_parser() -> argparse.ArgumentParser:
