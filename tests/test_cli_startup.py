@@ -50,6 +50,8 @@ COMMANDS = [
     ["--help"], ["query", "--help"], ["export", "--help"], ["serve", "--help"],
     ["code", "--help"], ["ingest", "--help"], ["kb", "info"], ["query", "--db", "{db}"],
     ["export", "csv", "{out}", "--db", "{db}"], ["serve", "--db", "{db}", "--port", "8799"],
+    ["panel", "--help"], ["panel", "--db", "{db}", "--unit", "dyad"],
+    ["panel", "--db", "{db}", "--format", "parquet", "-o", "{out}"],
 ]
 
 

@@ -6,7 +6,7 @@
 """
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "code", "code_articles", "read_inputs"]
+__all__ = ["__version__", "code", "code_articles", "open", "read_inputs"]
 
 
 def code(text: str, date: str | None = None, doc_id: str = "text", *, title=None, url=None,
@@ -31,3 +31,11 @@ def read_inputs(paths, date: str | None = None):
     from .ingest import read_inputs as _read
 
     return _read(paths, date=date)
+
+
+def open(db, read_only: bool = True):  # noqa: A001 (the package's verb, as in dyads.open)
+    """A store for reading from Python: ``dyads.open(db).events(cameo="19").to_pandas()``,
+    ``.panel(unit="country", freq="month")`` (see ``dyads.store.results``)."""
+    from .store.results import open_dataset
+
+    return open_dataset(db, read_only=read_only)

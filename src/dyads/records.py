@@ -192,6 +192,29 @@ class CodedArticle:
     def doc_id(self) -> str:
         return self.article.doc_id
 
+    def __repr__(self) -> str:
+        """One line: the id, the date, the counts, a few words of the title or body."""
+        from .frames import short
+
+        a = self.article
+        errors = f", {len(self.errors)} errors" if self.errors else ""
+        return (f"<CodedArticle {a.doc_id!r} {a.published or 'undated'}: "
+                f"{len(self.events)} events, {len(self.quotes)} quotes{errors}; "
+                f"{short(a.title or a.body, 50)!r}>")
+
+    def _repr_html_(self) -> str:
+        from .frames import SHOWN, coded_row, html_table
+
+        rows = [coded_row(e.to_dict()) for e in self.events]
+        return html_table(rows, SHOWN, caption=repr(self))
+
+    def to_pandas(self):
+        """The events as a pandas DataFrame, one flat row each (``dyads.frames``)."""
+        from .frames import CODED_COLUMNS, EVENT_COLUMNS, coded_row, frame
+
+        return frame([coded_row(e.to_dict()) for e in self.events],
+                     EVENT_COLUMNS + CODED_COLUMNS)
+
     def to_dict(self) -> dict:
         a = self.article
         return {

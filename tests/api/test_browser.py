@@ -90,8 +90,8 @@ def test_article_markup_is_shown_as_text_and_never_runs(page, live):
 
 def test_charts_have_legends_and_shapes(page, live):
     page.goto(live.url + "/dyad?a=USAGOV&b=RUSGOV")
-    assert page.locator("svg.timeline rect.bar.coop").count() == 3
-    assert page.locator("svg.timeline rect.bar.conflict").count() == 3
+    assert page.locator("svg.timeline.wide rect.bar.coop").count() == 3
+    assert page.locator("svg.timeline.wide rect.bar.conflict").count() == 3
     assert "mean Goldstein" in page.locator("figure.chart .legend").inner_text()
     page.goto(live.url + "/map")
     assert page.locator("svg circle.place").count() == 3

@@ -56,3 +56,31 @@ def test_readme_command_is_real(line):
     for word in parts[2:]:
         if word.startswith("--"):
             assert word.split("=")[0] in options, f"{word} is not an option of dyads {parts[1]}"
+
+
+def _python_block() -> str:
+    [block] = re.findall(r"```python\n(.*?)```", README, re.S)
+    return block
+
+
+def test_readme_python_example_runs_and_survives_an_event_without_target(tmp_path,
+                                                                        monkeypatch):
+    """The README's Python lines, run as written against a store coded from its text."""
+    from dyads.cli import main
+
+    block = _python_block()
+    text = re.search(r'^text = "(.*)"$', block, re.M).group(1)
+    article = tmp_path / "article.txt"
+    article.write_text(text)
+    monkeypatch.chdir(tmp_path)
+    assert main(["code", str(article), "--date", "2022-03-31", "--db", "news.duckdb",
+                 "--quiet", "--out", str(tmp_path / "out.jsonl")]) == 0
+    scope: dict = {}
+    exec(compile(block, "README.md", "exec"), scope)
+    coded = scope["coded"]
+    assert any(e.target is None for e in coded.events), "the example needs a target-less event"
+    assert len(scope["frame"]) == len(coded.events)
+    assert len(repr(coded)) < 200
+    panel = scope["panel"]
+    assert set(panel["country"]) >= {"RUS", "UKR"}
+    assert len(scope["events"]) == 0  # no CAMEO 19/20 in the example's text

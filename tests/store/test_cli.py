@@ -53,3 +53,27 @@ def test_missing_store_and_missing_input_fail_cleanly(tmp_path, capsys):
     assert _run("query", "--db", str(tmp_path / "none.duckdb")) == 2
     assert "dyads load" in capsys.readouterr().err
     assert _run("load", str(tmp_path / "nope.jsonl"), "--db", str(tmp_path / "x.duckdb")) == 2
+
+
+def test_query_takes_several_values_and_a_sort(tmp_path, capsys):
+    db = str(tmp_path / "news.duckdb")
+    docs = [call_doc("a", "Blinken phoned Jaishankar.", "USAGOV", "INDGOV", "2022-03-28"),
+            call_doc("b", "Lavrov accused Kuleba.", "RUSGOV", "UKRGOV", "2022-03-30",
+                     cameo="111"),
+            call_doc("c", "Wang Yi phoned Lavrov.", "CHNGOV", "RUSGOV", "2022-03-20")]
+    jsonl = tmp_path / "docs.jsonl"
+    jsonl.write_text("".join(json.dumps(d) + "\n" for d in docs))
+    assert _run("load", str(jsonl), "--db", db) == 0
+    capsys.readouterr()
+
+    def cameos(*argv):
+        assert _run("query", "--db", db, "--format", "jsonl", *argv) == 0
+        return [json.loads(l)["cameo"] for l in capsys.readouterr().out.splitlines()]
+
+    assert sorted(cameos("--country", "UKR,IND")) == ["041", "111"]
+    assert sorted(cameos("--cameo", "11,04", "--country", "CHN,UKR")) == ["041", "111"]
+    assert cameos("--modality", "future,negated") == []
+    assert len(cameos("--modality", "asserted,future")) == 3
+    assert cameos("--sort", "goldstein") == ["111", "041", "041"]
+    assert _run("query", "--db", db, "--sort", "body") == 2
+    assert "sort must be one of" in capsys.readouterr().err

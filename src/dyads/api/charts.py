@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from datetime import date
 
 QUAD_NAMES = {0: "neutral", 1: "verbal cooperation", 2: "material cooperation",
               3: "verbal conflict", 4: "material conflict"}
@@ -19,12 +20,79 @@ def _nice_max(value: float) -> float:
     return next(step * power for step in (1, 2, 5, 10) if step * power >= value)
 
 
-def _label_every(n: int, room: int = 12) -> int:
-    return max(1, math.ceil(n / room))
+# Label every k-th period, k from these steps (months: quarters, years ...).
+LABEL_STEPS = {"day": (1, 2, 7, 14, 28, 91, 182, 364), "week": (1, 2, 4, 8, 13, 26, 52, 104),
+               "month": (1, 2, 3, 6, 12, 24, 60, 120), "year": (1, 2, 5, 10, 20, 50)}
+LABEL_PX = {"day": 80, "week": 80, "month": 62, "year": 44}  # room one label needs
 
 
-def timeline(series: list[dict], width: int = 760, height: int = 340) -> dict:
-    """Diverging bars (cooperation up, conflict down) and a Goldstein-mean line below."""
+def _period_index(day: date, freq: str) -> int:
+    """A running number of the period (months since year 0, ...): steps and alignment."""
+    if freq == "month":
+        return day.year * 12 + day.month - 1
+    if freq == "year":
+        return day.year
+    if freq == "week":  # day 1 of the proleptic calendar is a Monday: weeks start on Monday
+        return (day.toordinal() - 1) // 7
+    return day.toordinal()
+
+
+def _from_index(n: int, freq: str) -> date:
+    if freq == "month":
+        return date(n // 12, n % 12 + 1, 1)
+    if freq == "year":
+        return date(n, 1, 1)
+    return date.fromordinal(n * 7 + 1 if freq == "week" else n)
+
+
+def _day(period) -> date:
+    """A period's first day from '2022-03-01', '2022-03' or '2022'."""
+    text = str(period)[:10]
+    return date.fromisoformat(text + "-01-01"[len(text) - 4:] if len(text) < 10 else text)
+
+
+def period_label(period: str, freq: str) -> str:
+    """'2022-03-01' -> '2022-03' by month, '2022' by year; days and weeks keep the date."""
+    return period[:7] if freq == "month" else period[:4] if freq == "year" else period[:10]
+
+
+def fill_periods(series: list[dict], freq: str) -> list[dict]:
+    """Every period from the first to the last of ``series``, zeros where none happened
+    (``goldstein_mean`` stays null there), so the axis is true calendar time."""
+    if not series or freq not in LABEL_STEPS:
+        return list(series)
+    known = {_day(p["period"]).isoformat(): p for p in series}
+    days = sorted(date.fromisoformat(k) for k in known)
+    first, last = _period_index(days[0], freq), _period_index(days[-1], freq)
+    out = []
+    for n in range(first, last + 1):
+        key = _from_index(n, freq).isoformat()
+        out.append(known.get(key) or {"period": key, "events": 0, "goldstein_sum": 0,
+                                      "goldstein_mean": None, "q0": 0, "q1": 0, "q2": 0,
+                                      "q3": 0, "q4": 0})
+    return out
+
+
+def _label_step(n: int, freq: str, plot_width: float) -> int:
+    room = max(1, int(plot_width // LABEL_PX.get(freq, 70)))
+    steps = LABEL_STEPS.get(freq, (1,))
+    return next((k for k in steps if math.ceil(n / k) <= room), steps[-1])
+
+
+def _labels(series: list[dict], freq: str, xs: list[float], plot_width: float) -> list[dict]:
+    step = _label_step(len(series), freq, plot_width)
+    out = []
+    for p, x in zip(series, xs):
+        day = _day(p["period"])
+        if _period_index(day, freq) % step == 0 or len(series) == 1:
+            out.append({"x": x, "text": period_label(str(p["period"]), freq)})
+    return out
+
+
+def timeline(series: list[dict], freq: str = "month", width: int = 760,
+             height: int = 340) -> dict:
+    """Diverging bars (cooperation up, conflict down) and a Goldstein-mean line below,
+    one slot per period: ``series`` should be zero-filled (``fill_periods``)."""
     left, right, top = 48, 16, 16
     bars_h, gap, line_h = (height - top - 40) * 0.62, 28, (height - top - 40) * 0.38 - 28
     n = max(len(series), 1)
@@ -34,14 +102,15 @@ def timeline(series: list[dict], width: int = 760, height: int = 340) -> dict:
     peak = _nice_max(max(coop + conf + [0]))
     zero_y = top + bars_h / 2
     unit = (bars_h / 2) / peak
-    bars, points, labels = [], [], []
+    bars, points = [], []
     line_top = top + bars_h + gap
     g_to_y = lambda g: line_top + (10 - g) / 20 * line_h  # noqa: E731 (Goldstein -10..10)
-    every = _label_every(n)
+    xs = []
     for i, p in enumerate(series):
         x = left + i * slot + slot * 0.15
         w = max(slot * 0.7, 1.0)
-        period = str(p.get("period"))
+        xs.append(x + w / 2)
+        period = period_label(str(p.get("period")), freq)
         if coop[i]:
             bars.append({"x": x, "y": zero_y - coop[i] * unit, "w": w, "h": coop[i] * unit,
                          "cls": "coop", "title": f"{period}: {coop[i]} cooperative events"})
@@ -53,14 +122,13 @@ def timeline(series: list[dict], width: int = 760, height: int = 340) -> dict:
             points.append({"x": x + w / 2, "y": g_to_y(float(mean)),
                            "title": f"{period}: mean Goldstein {float(mean):+.2f} "
                                     f"over {p.get('events', 0)} events"})
-        if i % every == 0:
-            labels.append({"x": x + w / 2, "text": period})
     return {
         "width": width, "height": height, "left": left, "right": width - right,
         "zero_y": zero_y, "top": top, "bars_bottom": top + bars_h, "peak": peak,
-        "bars": bars, "labels": labels, "label_y": height - 12,
-        "line_top": line_top, "line_bottom": line_top + line_h, "line_zero": g_to_y(0),
-        "points": points, "polyline": " ".join(f"{p['x']:.1f},{p['y']:.1f}" for p in points),
+        "bars": bars, "labels": _labels(series, freq, xs, width - left - right),
+        "label_y": height - 12, "line_top": line_top, "line_bottom": line_top + line_h,
+        "line_zero": g_to_y(0), "points": points,
+        "polyline": " ".join(f"{p['x']:.1f},{p['y']:.1f}" for p in points),
     }
 
 

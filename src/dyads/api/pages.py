@@ -85,6 +85,34 @@ def actor_key(actor: dict | None) -> str | None:
     return actor.get("key") or actor.get("kb_id") or actor.get("code")
 
 
+@lru_cache(maxsize=1)
+def _cameo_names() -> dict[str, str]:
+    from dyads.events.codes import all_codes
+
+    return {code: c.name for code, c in all_codes().items()}
+
+
+def cameo_name(code) -> str:
+    """The CAMEO code's name ("020" -> "Make an appeal or request"), whatever its PLOVER."""
+    return _cameo_names().get(str(code or ""), "")
+
+
+def joined(value) -> str:
+    """A filter value for a form field: several values joined by commas."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+def sort_href(path: str, items, key: str, current: str | None) -> str:
+    """A column header's link: sort by ``key``, or reverse when it is the current sort;
+    paging starts again."""
+    new = ("-" + key) if current == key else key
+    return with_query(path, items, sort=new, offset=None)
+
+
 def with_query(path: str, items, **changes) -> str:
     """`path?query` keeping `items` (pairs or dict) and applying `changes` (None drops)."""
     pairs = dict(items.items() if isinstance(items, dict) else items)
@@ -93,14 +121,25 @@ def with_query(path: str, items, **changes) -> str:
     return path + ("?" + urlencode(kept) if kept else "")
 
 
+def joined_query(request: Request) -> list[tuple[str, str]]:
+    """The query's pairs, a repeated name's values joined by commas (modality=a&modality=b
+    -> modality=a,b), so links built from it keep every value."""
+    joined: dict[str, list[str]] = {}
+    for name, value in request.query_params.multi_items():
+        joined.setdefault(name, []).append(value)
+    return [(name, ",".join(v for v in values if v)) for name, values in joined.items()]
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=ChainableUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(num=fmt_num, actor=actor_label, key=actor_key, tone=charts.tone,
+                       cameo_name=cameo_name, joined=joined,
                        u=lambda s: quote(str(s), safe=""), up=lambda s: quote(str(s), safe="/"))
-    env.globals.update(with_query=with_query, quad_labels=QUAD_LABELS, charts=charts)
+    env.globals.update(with_query=with_query, quad_labels=QUAD_LABELS, charts=charts,
+                       sort_href=sort_href)
     return env
 
 
@@ -129,7 +168,7 @@ def twin(router: APIRouter, path: str, template: str, *, tags: list[str], summar
         def as_html(request: Request, **kwargs):
             data = fn(**kwargs)
             extra = decorate(data) if decorate else {}
-            query = list(request.query_params.multi_items())
+            query = joined_query(request)
             return render(template, {**data, **extra, "query": query,
                                      "json_href": with_query(request.url.path + ".json", query)})
 

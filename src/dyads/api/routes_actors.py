@@ -41,16 +41,20 @@ def actor(key: str, gate: StoreGate = Depends(get_gate), roles_of=Depends(roles_
 
 
 def timeline_chart(data: dict) -> dict:
-    return {"chart": charts.timeline(data["series"])}
+    """Two drawings of one series: wide screens get one, phones the narrow one (CSS)."""
+    return {"timelines": [{**charts.timeline(data["series"], data["freq"]), "cls": "wide"},
+                       {**charts.timeline(data["series"], data["freq"], width=360, height=300),
+                        "cls": "narrow"}]}
 
 
 @twin(router, "/dyad", "dyad.html", tags=["dyads"], summary="Dyad time series",
       decorate=timeline_chart)
 def dyad(a: str | None = actor_key_query(), b: str | None = actor_key_query(), freq: Freq = "month",
          symmetric: bool = True, gate: StoreGate = Depends(get_gate)) -> dict:
-    """Events between actors `a` and `b` per period: counts per quad class and Goldstein
-    sum and mean. `symmetric=false` counts only `a` acting on `b`. Without both actors
-    the result is empty (the page then shows only its form)."""
+    """Events between actors `a` and `b` per period, every period from the first to the
+    last (zeros where nothing happened): counts per quad class and Goldstein sum and mean.
+    `symmetric=false` counts only `a` acting on `b`. Without both actors the series is
+    empty and `busiest` / `busiest_actors` list the dyads with most events."""
     with gate() as store:
         return views.dyad(store, a, b, freq, symmetric)
 

@@ -9,6 +9,7 @@ from typing import Callable
 
 from fastapi import HTTPException
 
+from dyads.api import charts
 from dyads.api.params import EventQuery, Page
 
 ACTOR_EVENTS_SHOWN = 50
@@ -64,14 +65,20 @@ def actor(store, key: str, roles_of: Callable[[dict, list[str]], list[dict]] | N
     }
 
 
+BUSIEST_DYADS = 20
+
+
 def dyad(store, a: str | None, b: str | None, freq: str, symmetric: bool) -> dict:
+    """A dyad's zero-filled series; without both actors, the busiest dyads to pick from."""
     if not a or not b:
         return {"a": a or "", "b": b or "", "freq": freq, "symmetric": symmetric,
-                "series": [], "total_events": 0, "events": []}
+                "series": [], "total_events": 0, "events": [],
+                "busiest": store.top_dyads(BUSIEST_DYADS, "country"),
+                "busiest_actors": store.top_dyads(BUSIEST_DYADS, "actor")}
     q = EventQuery({"dyad": (a, b)}, 50, 0)
     f = q.as_filter()
-    return {"a": a, "b": b, "freq": freq, "symmetric": symmetric,
-            "series": store.dyad_series(a, b, freq=freq, symmetric=symmetric),
+    series = charts.fill_periods(store.dyad_series(a, b, freq=freq, symmetric=symmetric), freq)
+    return {"a": a, "b": b, "freq": freq, "symmetric": symmetric, "series": series,
             "total_events": store.count_events(f), "events": store.events(f)}
 
 

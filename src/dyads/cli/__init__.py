@@ -9,7 +9,7 @@ import sys
 from .. import __version__
 
 COMMAND_MODULES = ("dyads.cli.code", "dyads.cli.actors", "dyads.cli.store", "dyads.cli.serve",
-                   "dyads.cli.demo", "dyads.cli.ingest")
+                   "dyads.cli.demo", "dyads.cli.ingest", "dyads.cli.panel")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,6 +12,7 @@ from dyads import __version__
 from dyads.store import (BULK_BATCH_DOCS, EventFilter, Store, StoreError, StoreQueryError,
                          StoreSchemaError)
 from dyads.store.export import FORMATS, MODALITIES, ExportOptions
+from dyads.store.filters import SORTS
 from dyads.store.gdelt import IMPRECISE
 from dyads.store.write import read_docs_jsonl, read_docs_parquet
 
@@ -27,10 +28,12 @@ def _add_db(p: argparse.ArgumentParser) -> None:
 def _add_filters(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("filters")
     for name, what in (("actor", "actor name substring, code or Wikidata id"),
-                       ("country", "ISO3 country of source or target"),
+                       ("country", "ISO3 country of source or target; several: RUS,UKR"),
                        ("source", "ISO3/code of the source"), ("target", "ISO3/code of the target"),
-                       ("cameo", "CAMEO code or prefix (04, 041)"), ("plover", "PLOVER type"),
-                       ("modality", "asserted|negated|future|hypothetical"),
+                       ("cameo", "CAMEO code or prefix (04, 041); several: 19,20"),
+                       ("plover", "PLOVER type; several: ASSAULT,COERCE"),
+                       ("modality", "asserted|negated|future|hypothetical; several: "
+                                    "asserted,future"),
                        ("date-from", "YYYY-MM-DD"), ("date-to", "YYYY-MM-DD"),
                        ("location", "place name or ISO3 country"),
                        ("text", "substring of the sentence"), ("doc-id", "article id")):
@@ -48,7 +51,7 @@ def filter_from_args(args: argparse.Namespace) -> EventFilter:
         dyad=tuple(args.dyad) if args.dyad else None, cameo=args.cameo, plover=args.plover,
         quad_class=args.quad_class, modality=args.modality, date_from=args.date_from,
         date_to=args.date_to, location=args.location, text=args.text, doc_id=args.doc_id,
-        limit=args.limit, offset=args.offset)
+        limit=args.limit, offset=args.offset, sort=getattr(args, "sort", None))
 
 
 def register(subparsers) -> None:
@@ -61,6 +64,8 @@ def register(subparsers) -> None:
     q.add_argument("--top", type=int, default=20, help="how many actors for top-actors")
     q.add_argument("--min-events", type=int, default=1, help="edge threshold for network")
     q.add_argument("--format", default="table", choices=("table", "jsonl", "csv"))
+    q.add_argument("--sort", metavar="FIELD", help="sort events by one of " + ", ".join(SORTS)
+                   + " ('-' first for descending; default: newest first)")
     q.set_defaults(func=run_query)
 
     e = subparsers.add_parser(

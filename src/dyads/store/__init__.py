@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 import duckdb
 
 from dyads.store import export as _export
+from dyads.store import panel as _panel
 from dyads.store import query as _q
 from dyads.store import ingestlog, schema, write
 from dyads.store.query import EventFilter, StoreQueryError
@@ -177,6 +178,17 @@ class Store:
                      level: str = "country") -> list[dict]:
         """Counts per directed dyad (of countries, or of actor keys) and period."""
         return self._run(_q.dyad_periods, freq, f, level)
+
+    def top_dyads(self, n: int = 20, level: str = "country") -> list[dict]:
+        """The busiest pairs (countries either way, or directed actor codes)."""
+        return self._run(_q.top_dyads, n, level)
+
+    def panel(self, spec: "_panel.PanelSpec") -> list[dict]:
+        """A zero-filled panel (unit x period counts), see ``dyads.store.panel``."""
+        return self._run(_panel.rows, spec)
+
+    def write_panel(self, spec: "_panel.PanelSpec", path: str | Path, fmt: str = "csv") -> dict:
+        return self._run(_panel.write_panel, spec, Path(path), fmt)
 
     def top_actors(self, f: EventFilter | None = None, n: int = 20) -> list[dict]:
         return self._run(_q.top_actors, f, n)

@@ -21,7 +21,7 @@ import duckdb
 
 from dyads.store import gdelt, plover, provenance
 from dyads.store.gdelt import GDELT_COLUMNS  # noqa: F401  (kept importable from here)
-from dyads.store.query import EventFilter, where
+from dyads.store.filters import EventFilter, values, where
 
 FORMATS = ("parquet", "csv", "gdelt", "plover", "polecat-flat")
 MODALITIES = ("asserted", "negated", "future", "hypothetical")
@@ -118,8 +118,8 @@ def _options(fmt: str, opts: ExportOptions) -> str:
 def _events_sql(fmt: str, f: EventFilter | None, opts: ExportOptions) -> tuple[str, list]:
     """The exported events: the filter, the modalities, and (gdelt) the date rule."""
     cond, params = where(EventFilter(**{**asdict(f or EventFilter()), "modality": None}))
-    if f and f.modality and not opts.modalities:  # the filter's one modality
-        mods: tuple[str, ...] = (f.modality.lower(),)
+    if f and f.modality and not opts.modalities:  # the filter's modalities
+        mods: tuple[str, ...] = tuple(m.lower() for m in values(f.modality))
     else:
         mods = opts.modalities_for(fmt)
     cond += " AND modality IN (" + ", ".join("?" for _ in mods) + ")"
@@ -132,8 +132,8 @@ def _events_sql(fmt: str, f: EventFilter | None, opts: ExportOptions) -> tuple[s
 def _filters_used(fmt: str, f: EventFilter | None, opts: ExportOptions) -> dict:
     used = {k: v for k, v in asdict(f or EventFilter()).items()
             if v is not None and k not in ("limit", "offset")}
-    used["modalities"] = list(opts.modalities or ([used.pop("modality")] if "modality" in used
-                                                  else opts.modalities_for(fmt)))
+    asked = values(used.pop("modality", None))
+    used["modalities"] = list(opts.modalities or asked or opts.modalities_for(fmt))
     if fmt == "gdelt":
         used["imprecise_dates"] = opts.imprecise_dates
     return used

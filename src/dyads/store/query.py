@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-from dataclasses import dataclass
 
 import duckdb
 
-from dyads.store import schema
+from dyads.store.filters import (EventFilter, StoreQueryError, _page, dyad_clause,  # noqa: F401
+                                 order_by, where)
 
 FREQUENCIES = ("day", "week", "month", "year")
 
@@ -24,30 +23,6 @@ MENTION_FIELDS = ("event_id, doc_id, published, source, target, cameo, cameo_roo
                   "date_text, location, quote, sentence, confidence, coder, \"trigger\", "
                   "mentions, merged_id AS merged_event_id, extra")
 QUOTE_FIELDS = "doc_id, speaker, quote, start, \"end\", cue, cue_start, cue_end"
-
-
-class StoreQueryError(ValueError):
-    """A query parameter is out of range; the message says which values are allowed."""
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    actor: str | None = None          # name substring (case-insensitive) or code/kb_id
-    country: str | None = None        # ISO3 of source or target
-    source: str | None = None         # ISO3, code or kb_id of the source
-    target: str | None = None
-    dyad: tuple[str, str] | None = None   # (A, B) either direction
-    cameo: str | None = None          # exact code or prefix ("04", "041")
-    plover: str | None = None
-    quad_class: int | None = None
-    modality: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    location: str | None = None       # place name or ISO3 country of the location
-    text: str | None = None           # substring of a mention's sentence
-    doc_id: str | None = None
-    limit: int | None = None          # None: every matching row
-    offset: int = 0
 
 
 def _plain(value):
@@ -62,119 +37,21 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -
     return [{n: _plain(v) for n, v in zip(names, r)} for r in cur.fetchall()]
 
 
-def _actor_column(value: str) -> tuple[str, str]:
-    """Which actor field a key names: a Wikidata id, an ISO3 country, else a CAMEO code."""
-    value = value.strip()
-    if re.fullmatch(r"Q\d+", value):
-        return "kb_id", value
-    if re.fullmatch(r"[A-Za-z]{3}", value):
-        return "country", value.upper()
-    return "code", value.upper()
-
-
-def _side_column(side: str, column: str) -> str:
-    """Countries are read from schema v2's flat columns: one small column, filtered inside
-    DuckDB's scan; other keys from the actor STRUCT."""
-    return f"{side}_country" if column == "country" else f"{side}.{column}"
-
-
-def _side(side: str, value: str) -> tuple[str, list]:
-    """The actor on ``side`` is ``value``: its kb id, ISO3 country or CAMEO code."""
-    column, value = _actor_column(value)
-    return f"{_side_column(side, column)} = ?", [value]
-
-
-def _actor_like(side: str, value: str) -> tuple[str, list]:
-    return (f"(contains(lower({side}.name), lower(?)) OR {side}.code = ? OR {side}.kb_id = ?)",
-            [value, value.upper(), value])
-
-
-def _either(make, value: str) -> tuple[str, list]:
-    a_sql, a_params = make("source", value)
-    b_sql, b_params = make("target", value)
-    return f"({a_sql} OR {b_sql})", a_params + b_params
-
-
-def dyad_clause(a: str, b: str, symmetric: bool = True) -> tuple[str, list]:
-    """Events between actors ``a`` and ``b`` (either direction when ``symmetric``).
-
-    Two countries in either direction are one equality on the canonical ``dyad_key``."""
-    (col_a, a), (col_b, b) = _actor_column(a), _actor_column(b)
-    src_a, tgt_b = _side_column("source", col_a), _side_column("target", col_b)
-    if not symmetric or a == b:
-        return f"({src_a} = ? AND {tgt_b} = ?)", [a, b]
-    if col_a == col_b == "country":
-        return "dyad_key = ?", [schema.dyad_key(a, b)]
-    if col_a == col_b:  # IN lists push down into the scan; an OR of ANDs does not
-        return (f"({src_a} IN (?, ?) AND {tgt_b} IN (?, ?) AND {src_a} <> {tgt_b})",
-                [a, b, a, b])
-    src_b, tgt_a = _side_column("source", col_b), _side_column("target", col_a)
-    return f"(({src_a} = ? AND {tgt_b} = ?) OR ({src_b} = ? AND {tgt_a} = ?))", [a, b, b, a]
-
-
-def _mention_subquery(sql: str, params: list, on_events: bool):
-    """On the events table, conditions on mention fields go through the mentions."""
-    if not on_events:
-        return sql, params
-    return f"event_id IN (SELECT merged_id FROM mentions WHERE {sql})", params
-
-
-def where(f: EventFilter | None, on_events: bool = True) -> tuple[str, list]:
-    """SQL condition (with ``?`` placeholders) and parameters for a filter."""
-    f = f or EventFilter()
-    parts: list[tuple[str, list]] = []
-    if f.actor:
-        parts.append(_either(_actor_like, f.actor))
-    if f.country:
-        parts.append(("(source_country = ? OR target_country = ?)", [f.country.upper()] * 2))
-    if f.source:
-        parts.append(_side("source", f.source))
-    if f.target:
-        parts.append(_side("target", f.target))
-    if f.dyad:
-        parts.append(dyad_clause(f.dyad[0], f.dyad[1], symmetric=True))
-    simple = (("starts_with(cameo, ?)", f.cameo), ("plover = upper(?)", f.plover),
-              ("quad_class = ?", f.quad_class), ("modality = lower(?)", f.modality),
-              ("date >= CAST(? AS DATE)", f.date_from), ("date <= CAST(? AS DATE)", f.date_to))
-    parts += [(sql, [v]) for sql, v in simple if v is not None]
-    if f.location:
-        parts.append(("(contains(lower(location.name), lower(?)) OR location.country = upper(?))",
-                      [f.location, f.location]))
-    if f.text:
-        parts.append(_mention_subquery(
-            "contains(lower(sentence.text), lower(?))", [f.text], on_events))
-    if f.doc_id:  # a copy's id (an alias) finds the events of the article it repeats
-        parts.append(_mention_subquery(
-            "doc_id IN (SELECT ? UNION ALL SELECT doc_id FROM doc_aliases "
-            "WHERE alias_doc_id = ?)", [f.doc_id, f.doc_id], on_events))
-    if not parts:
-        return "TRUE", []
-    return " AND ".join(p[0] for p in parts), [v for p in parts for v in p[1]]
-
-
-def _page(f: EventFilter | None) -> tuple[str, list]:
-    """LIMIT/OFFSET for a filter; no LIMIT at all when the filter sets none."""
-    f = f or EventFilter()
-    offset = max(0, int(f.offset))
-    if f.limit is None:
-        return " OFFSET ?", [offset]
-    return " LIMIT ? OFFSET ?", [max(0, int(f.limit)), offset]
-
-
-def _events_sql(f: EventFilter | None) -> tuple[str, list]:
+def events_sql(f: EventFilter | None, fields: str = EVENT_FIELDS) -> tuple[str, list]:
+    """SELECT ``fields`` of the events matching ``f``, in its sort order, paged."""
     cond, params = where(f)
     page, more = _page(f)
-    return (f"SELECT {EVENT_FIELDS} FROM events WHERE {cond} "
-            f"ORDER BY date DESC NULLS LAST, event_id{page}", params + more)
+    return (f"SELECT {fields} FROM events WHERE {cond} "
+            f"ORDER BY {order_by((f or EventFilter()).sort)}{page}", params + more)
 
 
 def events(con, f: EventFilter | None) -> list[dict]:
-    return rows(con, *_events_sql(f))
+    return rows(con, *events_sql(f))
 
 
 def iter_events(con, f: EventFilter | None, batch_size: int = 2000):
     """The rows of ``events``, fetched ``batch_size`` at a time (for streaming downloads)."""
-    cur = con.execute(*_events_sql(f))
+    cur = con.execute(*events_sql(f))
     names = [d[0] for d in cur.description]
     while batch := cur.fetchmany(batch_size):
         for r in batch:
@@ -362,6 +239,22 @@ def dyad_periods(con, freq: str = "month", f: EventFilter | None = None,
     columns = (f"{src} AS source, {tgt} AS target, count(*) AS events, "
                "sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean")
     return rows(con, _periods_sql(freq, columns, cond, ", source, target"), params)
+
+
+def top_dyads(con, n: int = 20, level: str = "country") -> list[dict]:
+    """Busiest dyads: country pairs either way (``a`` < ``b``), or directed actor codes."""
+    if level == "country":
+        return rows(con, """SELECT split_part(dyad_key, '|', 1) AS a,
+                split_part(dyad_key, '|', 2) AS b, count(*) AS events,
+                avg(goldstein) AS goldstein_mean, min(date) AS first_date, max(date) AS last_date
+            FROM events WHERE dyad_key IS NOT NULL GROUP BY dyad_key
+            ORDER BY events DESC, a, b LIMIT ?""", [int(n)])
+    if level != "actor":
+        raise StoreQueryError(f"level must be 'country' or 'actor', not {level!r}")
+    return rows(con, """SELECT source.code AS a, target.code AS b, count(*) AS events,
+            avg(goldstein) AS goldstein_mean, min(date) AS first_date, max(date) AS last_date
+        FROM events WHERE coalesce(source.code, '') <> '' AND coalesce(target.code, '') <> ''
+        GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?""", [int(n)])
 
 
 def top_actors(con, f: EventFilter | None = None, n: int = 20) -> list[dict]:
