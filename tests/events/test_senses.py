@@ -38,3 +38,9 @@ def test_a_trip_to_a_country_is_a_visit():
 
 def test_meeting_a_threshold_is_no_meeting():
     assert codes("The Green Party did not meet the polling threshold set by the commission.") == []
+
+
+def test_a_habit_in_the_present_perfect_is_no_event_but_an_occasion_is():
+    assert codes("Donald Trump has repeatedly accused Hillary Clinton of lying.") == []
+    assert [c[0] for c in codes("Donald Trump accused Hillary Clinton of lying on Monday.")] \
+        == ["112"]

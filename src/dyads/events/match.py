@@ -14,7 +14,7 @@ from .codes import future_code, shifted_code
 from .combine import find_triggers
 from .judgements import denies_own_deed, is_judgement, statements_as_judgements, verbal_attacks
 from .lexicon import LexEntry, Lexicon
-from .modality import is_pending, modality_of
+from .modality import is_habitual, is_pending, modality_of
 from .pairs import dyads_of, own_forces, repression, same_actor
 from .roots import (
     CONTAINER_ROOTS,
@@ -240,7 +240,7 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
     if not sources and source_tok is not None and source_tok.lower_ not in FIRST_PERSON:
         return []  # the text names a doer no one can identify: a null source would misstate it
     modality = modality_of(token)
-    if is_pending(token):
+    if is_pending(token) or is_habitual(token):
         return []  # "a day before X heads to Y": background, neither done nor announced
     if not sources and modality != "asserted":
         return []  # "officials would be indicted": neither a doer nor a deed

@@ -96,3 +96,20 @@ def is_pending(trigger) -> bool:
         return False
     return any(c.dep_ == "mark" and c.lower_ in PENDING_MARKS for c in trigger.children) or (
         trigger.head.lower_ in PENDING_MARKS and trigger.dep_ == "pcomp")
+
+
+# Adverbs that make a present perfect a habit, not an occasion: "has repeatedly insisted",
+# "has long accused", "has spoken out before".
+HABIT_ADVERBS = {"long", "repeatedly", "consistently", "often", "frequently", "always",
+                 "regularly", "before", "previously", "routinely", "habitually"}
+PERFECT_AUX = {"has", "have", "'s", "'ve"}
+
+
+def is_habitual(trigger) -> bool:
+    """Vague background: a present perfect with a habit adverb tells what someone keeps
+    doing, with no occasion to date (article gold leaves it uncoded)."""
+    if trigger.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in PERFECT_AUX
+                                        for c in trigger.children):
+        return False
+    return any(c.dep_ in {"advmod", "npadvmod"} and c.lower_ in HABIT_ADVERBS
+               for c in trigger.children)
