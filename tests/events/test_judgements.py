@@ -172,3 +172,12 @@ def test_a_rival_of_the_same_country_is_a_target_even_without_a_sector():
     got = codes("Donald Trump attacked Hillary Clinton for her support of military action in "
                 "Iraq and Libya.", date="2016-10-18")
     assert ("Donald Trump", "Hillary Clinton", "111") in got
+
+
+def test_a_verbal_attack_between_kb_people_the_parser_does_not_tag():
+    import dyads
+    text = ("Donald Trump and Hillary Clinton campaigned in Ohio. Trump spent much of his rally "
+            "on Monday attacking Clinton over her emails.")
+    got = [(e.cameo, e.source.name, e.target.name) for e in dyads.code(text, date="2016-10-31").events
+           if e.sentence.index == 1]
+    assert got == [("111", "Donald Trump", "Hillary Clinton")]

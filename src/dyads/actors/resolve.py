@@ -26,6 +26,9 @@ from .mentions import COUNTY_WORDS, PRONOUNS, listed_appos, phrase_of, resolve_p
 from .not_actors import dateline_sibling, in_dateline, thing_pronoun, title_object
 
 
+# How an actor resolves when it is a KB person named here or referred back to.
+PERSON_RESOLUTIONS = {"person", "coref", "title"}
+
 class ArticleActors(ContextCountries, NamedBodies):
     """Actor resolution for one article; antecedents are collected once."""
 
@@ -63,6 +66,12 @@ class ArticleActors(ContextCountries, NamedBodies):
                 actors += [_with_title(a, title) for a in found]
             self._cache[key] = _distinct(actors)
         return self._cache[key]
+
+    def is_person(self, token) -> bool:
+        """The token names one KB person (directly or by reference back)."""
+        return token.pos_ == "PROPN" and any(
+            a.kb_id and a.resolved_by in PERSON_RESOLUTIONS
+            for a in self.at(token, coordinated=False))
 
     def _single(self, token, on, places: bool = False) -> list[Actor]:
         if in_dateline(token):  # "WASHINGTON (Reuters) -" says where the story was filed

@@ -299,9 +299,11 @@ WEAPON_WORDS = {"knife", "gun", "rifle", "pistol", "weapon", "bomb", "explosive"
                 "stone", "rock", "bat", "acid", "car", "vehicle", "fist", "shot", "stab"}
 
 
-def verbal_attacks(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
+def verbal_attacks(sent, triggers: dict[int, LexEntry], known_person=None) -> dict[int, LexEntry]:
     """A named person attacking a named person, with no weapon in the sentence, attacks
-    in words (111): politicians' attacks on rivals are the bulk of campaign news."""
+    in words (111): politicians' attacks on rivals are the bulk of campaign news.
+    ``known_person(token)``: whether the article's actors know the token as a person
+    (the parser's entities miss many a bare surname)."""
     out = dict(triggers)
     if any(t.lemma_.lower() in WEAPON_WORDS for t in sent):
         return out
@@ -310,7 +312,9 @@ def verbal_attacks(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
         if entry.pos != "verb" or entry.code[:2] != "19" or verb.lemma_.lower() not in VERBAL_ATTACK_VERBS:
             continue
         subject, obj = _doer(verb), args.child(verb, "dobj")
-        if subject is not None and obj is not None and _person(subject) and _person(obj):
+        if subject is not None and obj is not None and all(
+                _person(t) or (known_person is not None and known_person(t))
+                for t in (subject, obj)):
             out[i] = LexEntry(**{**entry.__dict__, "code": CRITICISM_CODE,
                                  "id": f"{entry.id}+in_words"})
     return out

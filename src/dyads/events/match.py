@@ -63,7 +63,8 @@ def match_events(doc, lexicon: Lexicon, actors: ArticleActors, discards=None) ->
     for s_index, sent in enumerate(doc.sents):
         triggers = find_triggers(sent, lexicon, discards)
         triggers = wishes_as_appeals(sent, statements_as_demands(sent, triggers))
-        triggers = verbal_attacks(sent, statements_as_judgements(sent, triggers))
+        triggers = verbal_attacks(sent, statements_as_judgements(sent, triggers),
+                                  actors.is_person)
         for i, entry in sorted(triggers.items()):
             token = doc[i]
             if governed_by_trigger(token, triggers) or _aim_of_same_deed(token, triggers) \
