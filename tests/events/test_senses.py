@@ -44,3 +44,8 @@ def test_a_habit_in_the_present_perfect_is_no_event_but_an_occasion_is():
     assert codes("Donald Trump has repeatedly accused Hillary Clinton of lying.") == []
     assert [c[0] for c in codes("Donald Trump accused Hillary Clinton of lying on Monday.")] \
         == ["112"]
+
+
+def test_in_order_to_orders_nothing():
+    assert [c for c in codes("The FBI and the Justice Department must publish the facts in "
+                             "order to correct the record.") if c[0].startswith("10")] == []

@@ -1,8 +1,8 @@
 """Word senses the lexicon's constraints cannot tell apart.
 
 A question is not an appeal ("asked whether he respects Putin", "when asked about the
-plan"), and a trip to a rally or a venue is not a visit to a country ("headed to the
-venue", "came to power"). Each test looks at the trigger's own dependents only.
+plan"), a trip to a rally or a venue is not a visit to a country ("headed to the
+venue", "came to power"), and "in order to" orders nothing. Each test looks at the trigger's own dependents only.
 """
 from __future__ import annotations
 
@@ -18,7 +18,15 @@ DESTINATION_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 
 
 def wrong_sense(token, entry: LexEntry) -> bool:
-    return _asks_a_question(token, entry) or _trip_elsewhere(token, entry)
+    return (_asks_a_question(token, entry) or _trip_elsewhere(token, entry)
+            or _purpose_phrase(token))
+
+
+def _purpose_phrase(token) -> bool:
+    """'in order to debunk the theories': no one orders anything."""
+    doc = token.doc
+    return (token.lower_ == "order" and token.i > 0 and doc[token.i - 1].lower_ == "in"
+            and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"to", "for", "that"})
 
 
 def _asks_a_question(token, entry: LexEntry) -> bool:
