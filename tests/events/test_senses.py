@@ -49,3 +49,9 @@ def test_a_habit_in_the_present_perfect_is_no_event_but_an_occasion_is():
 def test_in_order_to_orders_nothing():
     assert [c for c in codes("The FBI and the Justice Department must publish the facts in "
                              "order to correct the record.") if c[0].startswith("10")] == []
+
+
+def test_a_duty_the_speaker_takes_on_is_no_demand():
+    assert codes("“We should not be focusing on Syria,” Donald Trump said.") == []
+    assert [c[0][:2] for c in codes("Vladimir Putin said that Sudan must return the helicopter.")] \
+        == ["10"]

@@ -16,10 +16,18 @@ OBLIGATION_XCOMP_HEADS = {"have", "need"}  # "has to", "needs to"
 
 
 def _obliged(verb) -> bool:
+    """'Sudan must return it', 'Israel has to stop': a duty laid on someone else. 'We
+    should not be focusing on Syria' is the speaker's own resolve, no demand."""
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if aux & OBLIGATION_AUX:
-        return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGATION_XCOMP_HEADS
+        return not _first_person(verb)
+    return (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGATION_XCOMP_HEADS
+            and not _first_person(verb.head))
+
+
+def _first_person(verb) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we"}
+               for c in verb.children)
 
 
 def statements_as_demands(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
