@@ -46,6 +46,35 @@ def input_files(paths: Iterable[str]) -> list[Path] | None:
     return found
 
 
+def count_articles(paths: Iterable[str]) -> int | None:
+    """About how many articles ``read_inputs`` will yield: a JSON Lines file's non-blank
+    lines, a CSV file's rows, one for any other file; None when stdin is among the paths
+    (it cannot be read twice) or a file cannot be read."""
+    files = input_files(paths)
+    if files is None:
+        return None
+    try:
+        return sum(_count_file(path) for path in files)
+    except Exception:  # only a count for the progress display: never fatal
+        return None
+
+
+def _count_file(path: Path) -> int:
+    if not path.is_file():
+        return 1  # reported as missing: one record
+    suffix = path.suffix.lower()
+    if suffix not in (".jsonl", ".ndjson", ".csv"):
+        return 1
+    with open(path, "rb") as stream:
+        if suffix == ".csv":
+            import csv
+
+            csv.field_size_limit(sys.maxsize)
+            text = io.TextIOWrapper(stream, encoding="latin-1", newline="")
+            return max(1, sum(1 for row in csv.reader(text) if row) - 1)
+        return max(1, sum(1 for line in stream if line.strip()))
+
+
 def read_inputs(paths: Iterable[str], date: str | None = None, stdin=None,
                 input_format: str | None = None) -> Iterator[Article]:
     """Articles from files, directories (recursive) and ``-`` (standard input), in order.
