@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import traceback
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import __version__, windows
 from .actors.kb import KnowledgeBase, default_kb
@@ -107,6 +107,8 @@ def code_in_windows(article: Article, resources: Resources, settings: Settings) 
     from .assemble import dedupe
 
     deadline = windows.Deadline(settings.max_article_seconds)
+    # reports are merged once over the whole article, as when it is coded whole
+    per_window = replace(settings, dedupe_within_article=False)
     parts, sentences = [], 0
     bounds = windows.split_windows(article.body)
     pieces = [windows.window_article(article, start, end) for start, end in bounds]
@@ -114,7 +116,7 @@ def code_in_windows(article: Article, resources: Resources, settings: Settings) 
     for (start, _), piece, doc in zip(bounds, pieces, docs):
         if deadline.expired():
             return failed(article, windows.time_budget_error(deadline.seconds))
-        parts.append((code_doc(piece, doc, resources, settings), start, sentences))
+        parts.append((code_doc(piece, doc, resources, per_window), start, sentences))
         sentences += sum(1 for _ in doc.sents)
     return windows.joined(article, parts, dedupe if settings.dedupe_within_article else None)
 

@@ -56,8 +56,10 @@ class Deadline:
         return self._end is not None and time.monotonic() > self._end
 
 
-def split_windows(body: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
-    """(start, end) of consecutive windows that cover ``body``, each at most ``size`` long."""
+def split_windows(body: str, size: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of consecutive windows that cover ``body``, each at most ``size``
+    (default WINDOW_CHARS) long."""
+    size = size or WINDOW_CHARS
     bounds, start = [], 0
     while len(body) - start > size:
         end = _cut(body, start, start + size)
