@@ -9,16 +9,21 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from .. import __version__
+from ..ingest.readers import INPUT_FORMATS
 from .args import budget_number, fail, iso_date, positive_int
 from .progress import Progress
 
-INPUT_FORMATS = ("csv", "jsonl", "text", "html")  # dyads.ingest.INPUT_FORMATS, kept light
 
 # The engines, the pipeline and spaCy are imported by the handlers, not here: every
 # command's parser is built from this module, and `dyads --help` must not load spaCy.
 
 
 def register(sub) -> None:
+    _register_code(sub)
+    _register_eval(sub)
+
+
+def _register_code(sub) -> None:
     p = sub.add_parser("code", help="code articles into events (JSON Lines)",
                        description="Code articles (files, directories, - for stdin) into events.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="text/JSONL/CSV/HTML files, folders, or -")
@@ -50,6 +55,8 @@ def register(sub) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
     p.set_defaults(func=run_code)
 
+
+def _register_eval(sub) -> None:
     e = sub.add_parser("eval", help="score dyads against a gold file",
                        description="Code a gold file's texts (or read --output) and print accuracy.")
     e.add_argument("gold", nargs="+", help="gold files (seed, eval JSON Lines, examples/gold.jsonl)")
