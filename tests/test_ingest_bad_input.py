@@ -145,3 +145,11 @@ def test_csv_keeps_every_well_formed_row(items):
     for i in items:
         if isinstance(i, int):
             assert bodies.get(f"ok{i}") == f"{TEXT} {i}"
+
+
+def test_a_utf8_line_in_a_feed_judged_latin1_stays_utf8():
+    first = json.dumps({"id": "a", "text": "Talks in Zürich."}, ensure_ascii=False)
+    later = json.dumps({"id": "b", "text": "Talks in Zürich again."}, ensure_ascii=False)
+    data = first.encode("latin-1") + b"\n" + b" " * 5000 + b"\n" + later.encode("utf-8") + b"\n"
+    articles = list(read_source(data, "feed", ".jsonl", None))
+    assert [a.body for a in articles] == ["Talks in Zürich.", "Talks in Zürich again."]

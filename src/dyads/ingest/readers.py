@@ -151,15 +151,27 @@ def read_csv(lines: Lines, name: str, default_date: str | None,
 def text_lines(head: bytes, stream: BinaryIO, encoding: Encoding) -> Iterator[tuple[str, int]]:
     """The stream's lines as text, ``head`` (already read from it) first, each with the
     count of bytes that could not be decoded in it (replaced, on that line only)."""
-    if not encoding.is_utf8:
+    if encoding.codec.startswith(("utf-16", "utf-32")):  # b"\n" is no line end there
         wrapped = io.TextIOWrapper(io.BufferedReader(_Prefixed(head, stream)),
                                    encoding=encoding.codec, errors="replace", newline="")
         for line in wrapped:
             yield line, line.count("\ufffd")
         return
     for n, line in enumerate(_lines(head, stream)):
-        text, replaced = decode(line, encoding)
+        text, replaced = _decode_line(line, encoding)
         yield (text.removeprefix("\ufeff") if n == 0 else text), replaced
+
+
+def _decode_line(line: bytes, encoding: Encoding) -> tuple[str, int]:
+    """A line in the source's encoding; in a legacy-encoded source, a line that is valid
+    UTF-8 is read as UTF-8 (the encoding was judged from the first block only, and legacy
+    text hardly ever forms valid UTF-8 sequences by chance)."""
+    if not encoding.is_utf8:
+        try:
+            return line.decode("utf-8"), 0
+        except UnicodeDecodeError:
+            pass
+    return decode(line, encoding)
 
 
 class _Prefixed(io.RawIOBase):
