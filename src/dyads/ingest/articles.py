@@ -62,7 +62,7 @@ def make_article(doc_id: str, text: object, published: object = None, *, title=N
         notes.append(f"{body.count(chr(0))} NUL characters removed from the text")
         body = body.replace("\x00", "").strip()
     if not isinstance(text, str):
-        errors.append("article has no text field")
+        errors += [] if errors else ["article has no text field"]
     elif not body:
         errors.append("article text is empty")
     elif len(body) > MAX_BODY_CHARS:

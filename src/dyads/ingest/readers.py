@@ -43,7 +43,7 @@ def read_stream(stream: BinaryIO, name: str, suffix: str, default_date: str | No
         yield make_article(name, "", default_date)
         return
     kind = input_kind(suffix, start, input_format)
-    notice = f"{name}: {encoding.notice}" if encoding.notice else None
+    notice = f"input {encoding.notice}" if encoding.notice else None
     if kind == "jsonl":
         yield from read_json_lines(text_lines(head, stream, encoding), name, default_date, notice)
     elif kind == "csv":
@@ -89,7 +89,7 @@ def read_whole(data: bytes, name: str, kind: str, default_date: str | None) -> I
         return
     raw, replaced = decode(data, encoding)
     raw = raw.removeprefix("\ufeff")
-    notes = ([f"{name}: {encoding.notice}"] if encoding.notice else []) + (
+    notes = ([f"input {encoding.notice}"] if encoding.notice else []) + (
         [replaced_note(replaced)] if replaced else [])
     if kind == "json":
         yield from read_jsonl(raw, name, default_date, notes)
