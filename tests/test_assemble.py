@@ -25,8 +25,53 @@ def test_two_pairs_of_people_from_one_country_stay_two_events():
         ("John McCain", "Barack Obama"), ("Mitt Romney", "Hillary Clinton")]
 
 
+def test_a_mention_with_its_own_date_words_is_the_fuller_one():
+    text = ("Barack Obama criticized Mitt Romney. Obama criticized Romney on Tuesday over "
+            "his tax plan.")
+    [event] = dyads.code(text, date="2012-10-10").events
+    assert (event.sentence.index, event.date, event.date_text) == (1, "2012-10-09", "on Tuesday")
+
+
 def test_a_headline_report_gives_way_to_the_body_report():
     text = ("Obama criticizes Mitt Romney\n\nPresident Barack Obama on Tuesday criticized Mitt "
             "Romney over his tax plan.")
     [event] = dyads.code(text, date="2012-10-10").events
     assert event.sentence.index == 1 and event.mentions == 2 and event.date == "2012-10-09"
+
+
+def test_undated_reports_in_an_undated_article_stay_apart():
+    text = ("Taliban fighters attacked an army post in Herat province, killing four soldiers. "
+            "Separately, Taliban fighters attacked an army base in Kunduz province.")
+    events = dyads.code(text, date=None).events
+    attacks = [e for e in events if e.cameo_root == "19"]
+    assert {e.sentence.index for e in attacks} == {0, 1}
+    assert all(e.date is None and e.mentions == 1 for e in attacks)
+
+
+def test_a_country_and_a_person_of_it_are_two_sides():
+    text = ("Lloyd Austin praised Japan's defence budget on Thursday. Austin also praised "
+            "Japanese Defence Minister Yasukazu Hamada on Thursday.")
+    events = dyads.code(text, date="2023-06-01").events
+    assert sorted((e.cameo_root, e.target.name) for e in events) == [
+        ("05", "Japan"), ("05", "Yasukazu Hamada")]
+
+
+def test_a_restated_event_takes_the_finer_code():
+    text = ("Narendra Modi spoke with Joe Biden on Tuesday. "
+            "Modi and Biden held a phone call on Tuesday, the White House said.")
+    [event] = [e for e in dyads.code(text, date="2022-03-31").events if e.cameo_root == "04"]
+    # three reports: the first sentence's, and the call told from each side in the second
+    assert (event.cameo, event.mentions, event.date) == ("041", 3, "2022-03-29")
+
+
+def test_words_with_no_speaker_make_no_event():
+    assert dyads.code("We supported the rebels against the regime, the text read.",
+                      date="2022-03-31").events == ()
+
+
+def test_an_arrest_with_no_doer_named_is_made_by_the_police_of_the_place():
+    [event] = dyads.code("Opposition leader Kizza Besigye was arrested in Kampala on Monday.",
+                         date="2022-03-31").events
+    assert (event.cameo, event.source.name, event.source.code, event.source.resolved_by,
+            event.source.text, event.target.country) == ("173", "police", "UGACOP", "implied",
+                                                         "", "UGA")

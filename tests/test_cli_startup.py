@@ -48,7 +48,7 @@ def _probe(args: list[str], cwd: Path) -> dict[str, str]:
 
 COMMANDS = [
     ["--help"], ["query", "--help"], ["export", "--help"], ["serve", "--help"],
-    ["code", "--help"], ["kb", "info"], ["query", "--db", "{db}"],
+    ["code", "--help"], ["ingest", "--help"], ["kb", "info"], ["query", "--db", "{db}"],
     ["export", "csv", "{out}", "--db", "{db}"], ["serve", "--db", "{db}", "--port", "8799"],
 ]
 

@@ -98,6 +98,9 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
                                  tuple(a.country for a in (source, target) if a and a.country))
         source = _protesters_of_place(cand, source, target, location)
         source, target = _police_action_of_place(cand, source, target, location)
+        source = source or _implied_doer(cand, trigger, target, location)
+        if source is None and settings.events_need_source and cand.root < SOURCELESS_FROM:
+            continue
         if not any(_named(a) for a in (source, target)):
             continue  # "the storm killed 12 people": no country, no body
         confidence = score_confidence(cand, source, target)
@@ -156,6 +159,23 @@ def _police_action_of_place(cand, source, target, location):
     return _with_country(source, country), (
         _with_country(target, country) if target is not None
         and target.sector in CROWD_SECTORS else target)
+
+
+# Deeds whose doer the text leaves implicit but institutions fix: "she was arrested" is an
+# arrest by the police of the place, "they were deported" an expulsion by its government.
+IMPLIED_DOERS = {"173": ("police", "COP"), "174": ("government", "GOV")}
+SOURCELESS_FROM = "17"  # roots from here on keep an event whose doer is unknown
+
+
+def _implied_doer(cand, trigger, target, location):
+    doer = IMPLIED_DOERS.get(cand.code)
+    country = (location.country if location is not None else None) or (
+        target.country if target is not None else None)
+    if doer is None or country is None:
+        return None
+    name, sector = doer
+    return Actor(text="", start=trigger.idx, end=trigger.idx, name=name, country=country,
+                 sector=sector, code=composite_code(country, sector), resolved_by="implied")
 
 
 def _with_country(actor, country):
@@ -227,20 +247,19 @@ def _actor_key(actor: Actor | None):
 
 
 def _dyad_key(event: Event):
+    """The two sides, in either order for symmetric events. A country and a person of it
+    are two actors ("applauded Japan's resolve" and "commended Minister Hamada")."""
     pair = (_actor_key(event.source), _actor_key(event.target))
     if event.cameo_root in SWAPPABLE_ROOTS:
         pair = tuple(sorted(pair, key=lambda k: k or ""))
-    country_pair = tuple(getattr(a, "country", None) for a in (event.source, event.target))
-    if event.cameo_root in SWAPPABLE_ROOTS:
-        country_pair = tuple(sorted(country_pair, key=lambda k: k or ""))
-    return pair, country_pair
+    return pair
 
 
 def _close_dates(a: str | None, b: str | None, published: str | None = None) -> bool:
-    """Within a day. An undated report is a restatement only where the article has no
-    date either: undated past deeds are many, and mostly different ones."""
+    """Within a day. Undated reports are never taken for one another: undated past deeds
+    are many, and mostly different ones (three Taliban raids in three provinces)."""
     if a is None or b is None:
-        return published is None
+        return False
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= 1
 
 
@@ -251,26 +270,7 @@ def _same_event(a: Event, b: Event) -> bool:
         return False  # one report's several dyads ("A and B agreed": A→B and B→A)
     if a.sentence.index == b.sentence.index and a.cameo != b.cameo:
         return False  # "visited Beirut and held talks": two deeds told in one sentence
-    (pa, ca), (pb, cb) = _dyad_key(a), _dyad_key(b)
-    same_countries = None not in ca and ca == cb and not _different_people(a, b)
-    return (pa == pb or same_countries) and _close_dates(a.date, b.date, a.published)
-
-
-def _different_people(a: Event, b: Event) -> bool:
-    """Obama criticising Trump and Pence criticising Clinton share a country pair but are
-    two events: sides named as different KB people (or bodies) never merge. Symmetric
-    events may have their sides either way round."""
-    straight = _clash(a.source, b.source) or _clash(a.target, b.target)
-    if a.cameo_root not in SWAPPABLE_ROOTS:
-        return straight
-    return straight and (_clash(a.source, b.target) or _clash(a.target, b.source))
-
-
-def _clash(x, y) -> bool:
-    """Two different people named on one side (countries and bodies may be a metonym of
-    the people acting for them: "Blinken" and "the US" are one side)."""
-    return (x is not None and y is not None and bool(x.kb_id and y.kb_id)
-            and x.kb_id != y.kb_id and not {x.resolved_by, y.resolved_by} & STATE_RESOLUTIONS)
+    return _dyad_key(a) == _dyad_key(b) and _close_dates(a.date, b.date, a.published)
 
 
 # A country's name or capital stands for whoever acts for it.
@@ -287,8 +287,8 @@ def dedupe(events: list[Event]) -> list[Event]:
             kept.append(event)
             continue
         first = kept[same]
-        main = event if _is_headline(first) and not _is_headline(event) else first
-        kept[same] = replace(main, mentions=first.mentions + 1,
+        main = event if _fullness(event) > _fullness(first) else first
+        kept[same] = replace(main, mentions=first.mentions + 1, **_finer_code(main, first, event),
                              quote=main.quote or first.quote or event.quote,
                              location=main.location or first.location or event.location,
                              confidence=round(min(0.99, max(first.confidence, event.confidence) + 0.02), 3))
@@ -296,6 +296,30 @@ def dedupe(events: list[Event]) -> list[Event]:
 
 
 HEADLINE_MAX_WORDS = 25
+
+
+def _finer_code(main: Event, *others: Event) -> dict:
+    """'spoke' (040) and 'had a phone call' (041) of one call: the record takes the finer
+    code, the one below its root's general x0 code."""
+    if not main.cameo.endswith("0"):
+        return {}
+    finer = next((e for e in others if not e.cameo.endswith("0")), None)
+    if finer is None:
+        return {}
+    return {"cameo": finer.cameo, "plover": finer.plover, "plover_mode": finer.plover_mode,
+            "quad_class": finer.quad_class, "goldstein": finer.goldstein}
+# Actors a mention names only by reference back ("he", "the minister" of an earlier line).
+BORROWED_RESOLUTIONS = {"coref", "context"}
+
+
+def _fullness(event: Event) -> tuple[bool, bool, int]:
+    """How fully a mention tells its event: a body sentence over a headline, its own date
+    words over the article's date, its actors named there over ones carried from before."""
+    named = sum(a is not None and a.resolved_by not in BORROWED_RESOLUTIONS
+                for a in (event.source, event.target))
+    dated = event.date_text not in (None, "published")
+    return (not _is_headline(event), dated, named)
+
 
 
 def _is_headline(event: Event) -> bool:

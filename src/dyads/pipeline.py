@@ -41,11 +41,14 @@ class Settings:
     # CAMEO codes a bare statement only when nothing more specific is said; the reporting
     # verbs' demands and comments are kept either way.
     plain_reporting: bool = False
+    # Words and cooperation need a doer: "was asked whether ...", "we supported ..." with no
+    # resolvable speaker make no event. Force and coercion (17-20) keep their victims.
+    events_need_source: bool = True
     # Per-article budget: an article of more tokens than this (0: no limit) is not coded and
     # comes back with an error saying so; the rest of its batch goes on.
     max_article_tokens: int = 200_000
     # An article still being coded after this many seconds (0: no limit) is ended with an
-    # error; the check runs between coding steps, so one step may overrun it.
+    # error; it is checked between the windows of a long text (see dyads.windows).
     max_article_seconds: float = 120.0
 
 

@@ -9,7 +9,7 @@ from .. import __version__
 from .args import OneLineParser
 
 COMMAND_MODULES = ("dyads.cli.code", "dyads.cli.actors", "dyads.cli.store", "dyads.cli.serve",
-                   "dyads.cli.demo")
+                   "dyads.cli.demo", "dyads.cli.ingest")
 
 
 def build_parser() -> OneLineParser:

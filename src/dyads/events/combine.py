@@ -12,6 +12,7 @@ from dataclasses import replace
 from . import arguments as args
 from .codes import shifted_code
 from .lexicon import LexEntry, Lexicon
+from .senses import wrong_sense
 from .triggers import (
     CONTAINER_SHIFT,
     DOER_ROOTS,
@@ -28,7 +29,9 @@ def find_triggers(sent, lexicon: Lexicon, discards=None) -> dict[int, LexEntry]:
     triggers = {}
     for token in sent:
         entry = best_entry(token, lexicon)
-        if entry is not None and not (discards is not None and discards.is_idiom(token)):
+        if entry is None or wrong_sense(token, entry):
+            continue
+        if not (discards is not None and discards.is_idiom(token)):
             triggers[token.i] = entry
     out = dict(triggers)
     for token in sent:

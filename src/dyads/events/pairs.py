@@ -53,12 +53,18 @@ def same_actor(a: Actor | None, b: Actor | None) -> bool:
 def _two_people(a: Actor, b: Actor) -> bool:
     """Two named individuals (KB people, or named people of the article) with different
     names: domestic politics is mostly one country's people acting on each other."""
+    if a.kb_id and b.kb_id and a.kb_id != b.kb_id and not (
+            {a.resolved_by, b.resolved_by} & STATE_KINDS):
+        return True  # "Obama criticized Romney" after both were named: two KB people
     named = [x for x in (a, b) if x.resolved_by in NAMED_PERSON_BASES or
              (x.kb_id and x.resolved_by != "coref")]
     if len(named) < 2:
         return False
     return a.kb_id != b.kb_id and (a.name or a.text).lower() != (b.name or b.text).lower()
 
+
+# How an actor was resolved when it stands for a state, not one person or body.
+STATE_KINDS = {"country", "metonym", "demonym"}
 
 # How an actor was resolved when it is one individual named in the text.
 NAMED_PERSON_BASES = {"person"}

@@ -18,7 +18,7 @@ import duckdb
 
 from dyads.store import export as _export
 from dyads.store import query as _q
-from dyads.store import schema, write
+from dyads.store import ingestlog, schema, write
 from dyads.store.query import EventFilter, StoreQueryError
 from dyads.store.schema import StoreSchemaError
 
@@ -32,6 +32,13 @@ CHECKPOINT_THRESHOLD = "256MB"
 # once to find duplicates, so larger batches load faster (1M mentions: ~100 s with 2,000
 # docs, ~60 s with 10,000); a crash loses at most the batch in flight.
 BULK_BATCH_DOCS = 10_000
+
+
+def _now():
+    """The store's timestamps: UTC, without a zone (as ``write`` stores them)."""
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 class StoreError(RuntimeError):
@@ -97,6 +104,24 @@ class Store:
                     total[key] += value
             total["events_merged_total"] = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
         return total
+
+    def add_copies(self, docs: list[dict]) -> int:
+        """Store docs whose body is already stored under another id as its aliases, without
+        their events (they were not coded); returns the number of new aliases."""
+        with self._cursor() as con:
+            return ingestlog.add_copies(con, list(docs), _now())
+
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, set[str]]:
+        """Stored body hashes among ``hashes`` -> the doc ids (article and aliases) of each."""
+        return self._run(ingestlog.known_hashes, hashes)
+
+    def ingest_state(self, keys: Iterable[str]) -> dict[str, dict]:
+        """What ``dyads ingest`` logged about these pages or files (see ``ingestlog``)."""
+        return self._run(ingestlog.lookup, keys)
+
+    def record_ingest(self, rows: list[dict]) -> None:
+        with self._cursor() as con:
+            ingestlog.record(con, rows, _now())
 
     def cluster(self) -> None:
         """Rewrite events and mentions in date order. Loads append in arrival order, so

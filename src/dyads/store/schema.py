@@ -23,6 +23,11 @@ Version 3 keeps every copy traceable: ``articles.outlet``, the alias's own ``pub
 ``events.num_sources``; counts over copies are explained in ``copies.py``. Coding runs
 record ``data_hash``, the knowledge files in force (``provenance.py``).
 
+Version 4 adds ``ingest_log``: what ``dyads ingest`` fetched or read (per page URL or
+watched file: the bytes' hash, the body's hash, the feed's stamp, ETag and Last-Modified),
+so a rerun skips known items before fetching, and known bodies before parsing; see
+``ingestlog.py``.
+
 No PRIMARY KEY constraints: uniqueness is kept by the writer inside one transaction per
 batch, and DuckDB appends much faster without ART indexes to maintain.
 """
@@ -34,7 +39,7 @@ import duckdb
 
 from dyads.store import copies
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 ACTOR_STRUCT = (
     "STRUCT(text VARCHAR, start BIGINT, \"end\" BIGINT, name VARCHAR, kb_id VARCHAR, "
@@ -134,8 +139,16 @@ _V3 = [
     copies.recount_all,
 ]
 
+# Version 4: the ingest log (dyads ingest), see ingestlog.py for what each column is for.
+_V4 = [
+    """CREATE TABLE ingest_log (
+        key VARCHAR, source VARCHAR, doc_id VARCHAR, status VARCHAR, raw_hash VARCHAR,
+        content_hash VARCHAR, stamp VARCHAR, etag VARCHAR, last_modified VARCHAR,
+        first_seen TIMESTAMP, last_seen TIMESTAMP)""",
+]
+
 # version -> statements that bring the schema from version-1 to version.
-MIGRATIONS: dict[int, list[str | Callable]] = {1: _V1, 2: _V2, 3: _V3}
+MIGRATIONS: dict[int, list[str | Callable]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
 
 
 class StoreSchemaError(RuntimeError):
