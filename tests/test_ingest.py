@@ -155,7 +155,8 @@ def test_jsonl_lines_cross_the_first_block_and_bad_bytes_stay_on_their_line(tmp_
     articles = list(read_inputs([str(f)]))
     assert [a.doc_id for a in articles] == ["mixed:1", "mixed:3", "mixed:4"]
     assert articles[0].body == long_text.strip()
-    assert "line 3 is not UTF-8" in articles[1].errors[0]
+    assert "line 3: 1 undecodable byte replaced" in articles[1].errors[0]
+    assert articles[1].body == "caf\ufffd talks"  # the rest of the line is coded
     assert articles[2].body == "Last."
 
 

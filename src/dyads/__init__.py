@@ -26,11 +26,12 @@ def code_articles(articles, workers: int = 1, settings=None, **engine_options):
     return run(articles, workers=workers, settings=settings, **engine_options)
 
 
-def read_inputs(paths, date: str | None = None):
-    """Articles from files, directories and ``-`` (stdin), per OUTPUT.md's input table."""
+def read_inputs(paths, date: str | None = None, input_format: str | None = None):
+    """Articles from files, directories and ``-`` (stdin), per OUTPUT.md's input table;
+    ``input_format`` (csv, jsonl, text, html) overrides what suffixes and contents tell."""
     from .ingest import read_inputs as _read
 
-    return _read(paths, date=date)
+    return _read(paths, date=date, input_format=input_format)
 
 
 def open(db, read_only: bool = True):  # noqa: A001 (the package's verb, as in dyads.open)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing as mp
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from . import distributed  # noqa: F401  (the Dask engine joins the registry on import)
+from . import lifeline
 from .engine_registry import chunks as _chunks
 from .engine_registry import default_workers, engine, register
 from .pipeline import Resources, Settings, code_articles, failed, load_resources
@@ -97,7 +99,11 @@ def run_pool(articles: Iterable[Article], workers: int, settings: Settings | Non
 _WORKER: dict = {}  # per worker process: set once by the pool initializer, then read-only
 
 
-def _init_worker(settings: Settings | None, loader: Callable[[], Resources]) -> None:
+def _init_worker(settings: Settings | None, loader: Callable[[], Resources],
+                 parent: tuple[int, float | None] | None = None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
+    if parent is not None:
+        lifeline.watch_parent(*parent)  # a worker ends when the caller dies (kill -9)
     _WORKER["settings"] = settings
     _WORKER["resources"] = loader()  # the model loads once per worker
 
@@ -144,7 +150,8 @@ class WorkerPool:
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
         self._executor = ProcessPoolExecutor(
             self.workers, mp_context=mp.get_context(method),
-            initializer=_init_worker, initargs=(self.settings, self.loader))
+            initializer=_init_worker,
+            initargs=(self.settings, self.loader, (os.getpid(), lifeline.start_time(os.getpid()))))
         self._generation += 1
 
     def _restart(self, generation: int) -> None:

@@ -74,11 +74,13 @@ def same_speaker_date(art, cand, earlier, dated, reach: int | None = None) -> "E
     people = _people(cand)
     if not people:
         return None
+    reach = SPEAKER_REACH_SENTENCES if reach is None else min(reach, SPEAKER_REACH_SENTENCES)
+    stop = max(-1, cand.sentence_index - 1 - reach)
+    recent = _since(earlier, stop)
     by_sentence: dict[int, list] = {}
-    for prev in earlier:
+    for prev in recent:
         by_sentence.setdefault(prev.sentence_index, []).append(prev)
-    stop = -1 if reach is None else max(-1, cand.sentence_index - 1 - reach)
-    answered = {p.sentence_index for p in earlier if _answers_deed(cand, p)}
+    answered = {p.sentence_index for p in recent if _answers_deed(cand, p)}
     for index in range(cand.sentence_index - 1, stop, -1):
         if index in answered:
             continue
@@ -92,6 +94,20 @@ def same_speaker_date(art, cand, earlier, dated, reach: int | None = None) -> "E
         if d is not None:
             return d
     return None
+
+
+# How far back a speaker's earlier dated appearance is looked for: further than any news
+# story's length in sentences, so only a pathological text (thousands of sentences) is cut
+# short, and the look-back stays linear in the article's length.
+SPEAKER_REACH_SENTENCES = 200
+
+
+def _since(earlier, stop: int) -> list:
+    """The candidates of ``earlier`` (in text order) from sentences after ``stop``."""
+    n = len(earlier)
+    while n > 0 and earlier[n - 1].sentence_index > stop:
+        n -= 1
+    return earlier[n:]
 
 
 # Words said about a deed: "X shelled the camp on Monday. X denied targeting civilians"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import functools
 import traceback
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from . import __version__
+from . import __version__, windows
 from .actors.kb import KnowledgeBase, default_kb
 from .actors.resolve import ArticleActors
 from .assemble import build_events, build_quotes
@@ -44,6 +44,12 @@ class Settings:
     # Words and cooperation need a doer: "was asked whether ...", "we supported ..." with no
     # resolvable speaker make no event. Force and coercion (17-20) keep their victims.
     events_need_source: bool = True
+    # Per-article budget: an article of more tokens than this (0: no limit) is not coded and
+    # comes back with an error saying so; the rest of its batch goes on.
+    max_article_tokens: int = 200_000
+    # An article still being coded after this many seconds (0: no limit) is ended with an
+    # error; it is checked between the windows of a long text (see dyads.windows).
+    max_article_seconds: float = 120.0
 
 
 @dataclass
@@ -77,7 +83,12 @@ def code_article(article: Article, resources: Resources | None = None,
         return CodedArticle(article=article, errors=article.errors or ("article has no text",))
     if not looks_english(article.body):
         return failed(article, "article does not look like English text; dyads codes English only")
+    over = windows.token_budget_error(article.body, settings.max_article_tokens)
+    if over:
+        return failed(article, over)
     try:
+        if doc is None and len(article.body) > windows.WINDOW_CHARS:
+            return code_in_windows(article, resources, settings)
         doc = doc if doc is not None else resources.nlp(masked_text(article))
         return code_doc(article, doc, resources, settings)
     except Exception as err:  # one broken article must not stop a batch
@@ -92,6 +103,25 @@ def code_doc(article: Article, doc, resources: Resources, settings: Settings) ->
     events = build_events(article, doc, candidates, actors, quotes, resources, settings, CODER)
     return CodedArticle(article=article, events=tuple(events), quotes=tuple(quotes),
                         errors=article.errors, words=sum(1 for t in doc if t.is_alpha))
+
+
+def code_in_windows(article: Article, resources: Resources, settings: Settings) -> CodedArticle:
+    """A long article coded window by window (see dyads.windows), within its time budget."""
+    from .assemble import dedupe
+
+    deadline = windows.Deadline(settings.max_article_seconds)
+    # reports are merged once over the whole article, as when it is coded whole
+    per_window = replace(settings, dedupe_within_article=False)
+    parts, sentences = [], 0
+    bounds = windows.split_windows(article.body)
+    pieces = [windows.window_article(article, start, end) for start, end in bounds]
+    docs = resources.nlp.pipe(masked_text(piece) for piece in pieces)
+    for (start, _), piece, doc in zip(bounds, pieces, docs):
+        if deadline.expired():
+            return failed(article, windows.time_budget_error(deadline.seconds))
+        parts.append((code_doc(piece, doc, resources, per_window), start, sentences))
+        sentences += sum(1 for _ in doc.sents)
+    return windows.joined(article, parts, dedupe if settings.dedupe_within_article else None)
 
 
 def code_articles(articles: Iterable[Article], resources: Resources | None = None,
@@ -114,6 +144,8 @@ def code_articles(articles: Iterable[Article], resources: Resources | None = Non
 def _parse_input(article: Article) -> str | None:
     """The text to parse, or None when ``code_article`` will not parse it (or cannot)."""
     try:
+        if len(article.body) > windows.WINDOW_CHARS:
+            return None  # parsed window by window in code_article
         return masked_text(article) if article.body and looks_english(article.body) else None
     except Exception:  # malformed record: code_article reports it on its own
         return None

@@ -80,7 +80,8 @@ def test_with_query_keeps_search_and_drops_empty_values():
 
 @pytest.mark.parametrize("host, expected", [
     ("127.0.0.1", True), ("localhost", True), ("::1", True), ("[::1]", True),
-    ("0.0.0.0", False), ("192.168.1.4", False), ("example.org", False)])
+    ("0.0.0.0", False), ("192.168.1.4", False), ("example.org", False), ("", False),
+    (" ", False), ("::", False), (None, False)])
 def test_loopback_detection(host, expected):
     assert is_loopback(host) is expected
 

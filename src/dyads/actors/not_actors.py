@@ -17,7 +17,8 @@ def in_dateline(token) -> bool:
     agency in brackets between the start of a line and a dash."""
     doc = token.doc
     start = token.i
-    while start > 0 and not _line_break(doc[start - 1]):
+    stop = max(0, token.i - DATELINE_WORDS - 1)  # further back is too far for a dateline
+    while start > stop and not _line_break(doc[start - 1]):
         start -= 1
     if token.i - start > DATELINE_WORDS or not all(
             _dateline_word(t) for t in doc[start:token.i]):

@@ -18,7 +18,13 @@ from dyads.api.security import check_write_access
 from dyads.api.storegate import StoreGate
 
 router = APIRouter()
-MAX_TEXT_CHARS = 500_000
+MAX_TEXT_CHARS = 1_000_000  # as `dyads code`; the token budget below refuses less with 413
+# POST /code's budget: a text of more tokens is refused (413) before it is coded, and one
+# not coded within the seconds is answered 503 (Retry-After): a request holds a worker
+# thread, so an answer must come while the client still waits for it.
+MAX_CODE_TOKENS = 100_000
+CODE_SECONDS = 60.0
+RETRY_AFTER_SECONDS = 120
 
 
 class CodeRequest(BaseModel):
@@ -61,7 +67,8 @@ def events_as_csv(request: Request, q: EventQuery = Depends(event_query),
              dependencies=[Depends(check_write_access)],
              responses={401: {"description": "token missing or wrong"},
                         403: {"description": "not allowed on this server"},
-                        413: {"description": "request body too large"}})
+                        413: {"description": "request body or text over the budget"},
+                        503: {"description": "not coded within the time budget"}})
 async def code_text(payload: CodeRequest, request: Request) -> dict:
     """Run the coder on the posted text; returns the OUTPUT.md `docs` record.
     Needs the server's token when one is set or when the server listens beyond localhost."""
@@ -69,9 +76,19 @@ async def code_text(payload: CodeRequest, request: Request) -> dict:
     if payload.store and settings.read_only:
         raise HTTPException(403, "this server is read-only: restart it with --writable "
                                  "to save coded articles")
+    from dyads.windows import time_budget_error, token_budget_error
+
+    over = token_budget_error(payload.text, MAX_CODE_TOKENS)
+    if over:
+        raise HTTPException(413, over.replace("(--max-article-tokens)", "of POST /code")
+                            .replace("raise the budget", "code it with `dyads code`"))
     coder = request.app.state.coder
     record, body = await run_in_threadpool(
         coder, payload.text, payload.date, payload.doc_id or "posted", payload.title, payload.url)
+    if time_budget_error(CODE_SECONDS) in record.get("errors", ()):
+        raise HTTPException(503, f"the text could not be coded within {CODE_SECONDS:g} s; "
+                                 "try again later or code it with `dyads code`",
+                            headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
     if payload.store:
         gate = request.app.state.gate
         await run_in_threadpool(_save, gate, record, body)
@@ -97,6 +114,8 @@ def default_coder(text: str, date: str | None, doc_id: str, title: str | None,
                   url: str | None) -> tuple[dict, str]:
     """Code one text with the package's coder; returns (docs record, body it points into)."""
     import dyads
+    from dyads.pipeline import Settings
 
-    coded = dyads.code(text, date=date, doc_id=doc_id, title=title, url=url)
+    budget = Settings(max_article_tokens=MAX_CODE_TOKENS, max_article_seconds=CODE_SECONDS)
+    coded = dyads.code(text, date=date, doc_id=doc_id, title=title, url=url, settings=budget)
     return coded.to_dict(), coded.article.body

@@ -15,9 +15,10 @@ CONTENT_SECURITY_POLICY = (
 
 
 def is_loopback(host: str | None) -> bool:
-    """True when a bind address is only reachable from this machine."""
-    if not host:
-        return True
+    """True when a bind address is only reachable from this machine. An empty host binds
+    every interface, as 0.0.0.0 and :: do."""
+    if not host or not host.strip():
+        return False
     if host.lower() in LOOPBACK_NAMES:
         return True
     try:

@@ -2,18 +2,18 @@
 module with ``register(subparsers)``; handlers take the parsed args and return an exit code."""
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 
 from .. import __version__
+from .args import OneLineParser
 
 COMMAND_MODULES = ("dyads.cli.code", "dyads.cli.actors", "dyads.cli.store", "dyads.cli.serve",
                    "dyads.cli.demo", "dyads.cli.ingest", "dyads.cli.panel")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> OneLineParser:
+    parser = OneLineParser(
         prog="dyads", description="Political event data from news text: who did what to whom, when and where.")
     parser.add_argument("--version", action="version", version=f"dyads {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

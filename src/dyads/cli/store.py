@@ -16,6 +16,8 @@ from dyads.store.filters import SORTS
 from dyads.store.gdelt import IMPRECISE
 from dyads.store.write import read_docs_jsonl, read_docs_parquet
 
+from .args import iso_date
+
 AGGREGATES = ("dyad-series", "top-actors", "network", "locations")
 TABLE_COLUMNS = ("event_id", "date", "source", "target", "cameo", "plover", "quad_class",
                  "goldstein", "num_mentions", "num_articles", "location")
@@ -37,7 +39,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
                        ("date-from", "YYYY-MM-DD"), ("date-to", "YYYY-MM-DD"),
                        ("location", "place name or ISO3 country"),
                        ("text", "substring of the sentence"), ("doc-id", "article id")):
-        g.add_argument(f"--{name}", help=what)
+        g.add_argument(f"--{name}", help=what, type=iso_date if what == "YYYY-MM-DD" else None)
     g.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="dyad, either direction")
     g.add_argument("--quad-class", type=int, choices=range(5))
     g.add_argument("--limit", type=int, default=None,
