@@ -10,6 +10,9 @@ from pathlib import Path
 from .. import __version__
 from .progress import Progress
 
+# With --db, coded articles are stored every 200 articles or FLUSH_SECONDS, whichever
+# comes first, so that a server shows them while the run goes on.
+FLUSH_SECONDS = 10.0
 # The engines, the pipeline and spaCy are imported by the handlers, not here: every
 # command's parser is built from this module, and `dyads --help` must not load spaCy.
 
@@ -22,7 +25,11 @@ def register(sub) -> None:
                    help="one line per event (default) or one line per article")
     p.add_argument("--out", help="write here instead of standard output")
     p.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that lack one")
-    p.add_argument("--db", help="also store the coded articles in this DuckDB file")
+    p.add_argument("--db", help="also store the coded articles in this DuckDB file (through "
+                                "the 'dyads serve' process serving it, when one does)")
+    p.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+                   help="with --db: how long to wait while another process holds the store "
+                        "(default 60)")
     p.add_argument("--workers", type=int, default=None,
                    help="worker processes (default: all cores, except that an input of at "
                         "most 8 articles is coded in this process, where starting a pool "
@@ -51,25 +58,29 @@ def run_code(args) -> int:
     from ..engines import run
     from ..ingest import read_inputs
 
+    try:
+        store = _open_store(args.db, args.wait, args.quiet)
+    except RuntimeError as exc:  # StoreError and kin: held by another process, unreadable
+        print(f"dyads code: {exc}", file=sys.stderr)
+        return 2
     articles = read_inputs(args.paths, date=args.date)
     engine_opts = {"scheduler": args.scheduler, "parquet_out": args.parquet_out} if args.scheduler else {}
     # workers=None: all cores, or this process for a small input (engines.choose_engine)
     coded_stream = run(articles, workers=args.workers, **engine_opts)
     out = open(args.out, "w", encoding="utf-8") if args.out else nullcontext(sys.stdout)
-    store = _open_store(args.db)
     totals = {"articles": 0, "coded": 0, "failed": 0, "events": 0, "words": 0}
     started = time.perf_counter()
     with out as stream, Progress(enabled=not args.quiet) as progress:
-        pending = []
+        pending, flushed = [], time.monotonic()
         for coded in coded_stream:
             _write(stream, coded, args.format)
             _count(totals, coded)
             progress.update(coded.doc_id, totals)
             if store is not None:
                 pending.append(dict(coded.to_dict(), body=coded.article.body))
-                if len(pending) >= 200:
+                if len(pending) >= 200 or time.monotonic() - flushed > FLUSH_SECONDS:
                     store.add_docs(pending, coder_version=__version__)
-                    pending = []
+                    pending, flushed = [], time.monotonic()
         if store is not None:
             if pending:
                 store.add_docs(pending, coder_version=__version__)
@@ -78,12 +89,19 @@ def run_code(args) -> int:
     return 0 if totals["coded"] or not totals["articles"] else 1
 
 
-def _open_store(path):
+def _open_store(path, wait: float, quiet: bool):
+    """The store's writer: the file itself, or the server that owns it (dyads serve)."""
     if not path:
         return None
-    from ..store import Store
+    from ..store import open_writer
 
-    return Store.open(path)
+    def say(message: str) -> None:
+        print(f"dyads: {message}", file=sys.stderr)
+
+    writer = open_writer(path, wait=wait, on_wait=say)
+    if getattr(writer, "url", None) and not quiet:
+        say(f"storing through the server at {writer.url}")
+    return writer
 
 
 def _write(stream, coded, fmt: str) -> None:

@@ -19,10 +19,12 @@ import duckdb
 from dyads.store import export as _export
 from dyads.store import query as _q
 from dyads.store import schema, write
+from dyads.store.errors import StoreError, StoreLocked, is_lock_conflict
 from dyads.store.query import EventFilter, StoreQueryError
 from dyads.store.schema import StoreSchemaError
 
-__all__ = ["Store", "EventFilter", "StoreError", "StoreQueryError", "StoreSchemaError"]
+__all__ = ["Store", "EventFilter", "StoreError", "StoreLocked", "StoreQueryError",
+           "StoreSchemaError", "open_writer"]
 
 DEFAULT_PATH = "dyads.duckdb"
 # Checkpoint (fold the write-ahead log into the file) less often than DuckDB's 16 MB
@@ -32,10 +34,6 @@ CHECKPOINT_THRESHOLD = "256MB"
 # once to find duplicates, so larger batches load faster (1M mentions: ~100 s with 2,000
 # docs, ~60 s with 10,000); a crash loses at most the batch in flight.
 BULK_BATCH_DOCS = 10_000
-
-
-class StoreError(RuntimeError):
-    """The store file cannot be opened; the message says why and what to do."""
 
 
 class Store:
@@ -54,7 +52,8 @@ class Store:
         try:
             con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.IOException as exc:
-            raise StoreError(f"cannot open store {path}: {exc}. Another process may be "
+            error = StoreLocked if is_lock_conflict(exc) else StoreError
+            raise error(f"cannot open store {path}: {exc}. Another process may be "
                              "writing to it; wait for it or open read_only") from exc
         if read_only:
             schema.check_readable(con)
@@ -173,3 +172,17 @@ class Store:
         """Write merged events as parquet (year/month partitions), csv, gdelt, plover or
         polecat-flat, with provenance (see ``dyads.store.export``)."""
         return self._run(_export.export, fmt, Path(path), f, options)
+
+
+def open_writer(db_path: str | Path = DEFAULT_PATH, *, wait: float = 60.0, poll: float = 0.5,
+                on_wait=None, timeout: float = 600.0):
+    """Where to store coded articles: this store opened read-write (a ``Store``), or,
+    when a running ``dyads serve`` owns it, a ``RemoteWriter`` that hands batches to that
+    server. Both have ``add_docs(docs, coder_version, batch_size=500, replace=False)``
+    returning the same counts, and ``close()``. While another process holds the file it
+    waits up to ``wait`` seconds, then raises ``StoreLocked``; see ``dyads.store.handoff``.
+    """
+    from dyads.store import handoff
+
+    return handoff.open_writer(db_path, Store.open, wait=wait, poll=poll, on_wait=on_wait,
+                               timeout=timeout)
