@@ -171,3 +171,35 @@ def test_a_producer_stores_through_the_server_and_stops_with_it(tmp_path):
         listed = httpx.get(server.url + "/articles.json").json()["articles"]
         assert [a["doc_id"] for a in listed] == ["made"]
     assert seen["result"]["articles_added"] == 1 and seen.get("stopped") is True
+
+
+def test_reads_answer_from_the_last_commit_while_a_batch_is_being_written(served, monkeypatch):
+    from dyads.store import merge
+
+    server, db = served
+    inside, release = threading.Event(), threading.Event()
+    real_merge = merge.merge_pending
+
+    def held_merge(*args, **kwargs):  # runs inside the batch's transaction
+        inside.set()
+        release.wait(60)
+        return real_merge(*args, **kwargs)
+
+    monkeypatch.setattr(merge, "merge_pending", held_merge)
+    results = []
+    with open_writer(db, wait=0) as writer:
+        batch = threading.Thread(target=lambda: results.append(writer.add_docs(
+            [record("slow", "Kenya criticized Ethiopia.")], coder_version=VERSION)))
+        batch.start()
+        try:
+            assert inside.wait(60)
+            during = [httpx.get(server.url + path, timeout=30) for path in
+                      ("/events.json", "/articles.json", "/index.json", "/health")]
+        finally:
+            release.set()
+            batch.join(60)
+    assert [r.status_code for r in during] == [200, 200, 200, 200]
+    assert during[1].json()["articles"] == []  # the batch is not committed yet
+    assert results[0]["articles_added"] == 1
+    after = httpx.get(server.url + "/articles.json").json()["articles"]
+    assert [a["doc_id"] for a in after] == ["slow"]
