@@ -61,9 +61,10 @@ class Reader(threading.Thread):
                     self.statuses.append(0)
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+def start_server(db: Path, *extra: str) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    server = dyads("serve", "--db", str(db), "--port", str(port), stderr=subprocess.PIPE)
+    server = dyads("serve", "--db", str(db), "--port", str(port), *extra,
+                   stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while sidecar.read(db) is None or not _healthy(port):
         if time.monotonic() > deadline or server.poll() is not None:
@@ -106,3 +107,34 @@ def test_reads_answer_while_dyads_code_stores_through_the_server(tmp_path):
     assert not sidecar.sidecar_path(served).exists()  # withdrawn on a clean stop
     assert contents(served) == contents(plain)
     assert final == contents(plain)[0]["events"]
+
+
+def _stored(url: str) -> list[str]:
+    return sorted(a["doc_id"] for a in httpx.get(url + "/articles.json").json()["articles"])
+
+
+def _wait_stored(url: str, want: list[str], server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 300
+    while _stored(url) != want:
+        if time.monotonic() > deadline or server.poll() is not None:
+            raise AssertionError(f"stored {_stored(url)}, not {want}")
+        time.sleep(0.2)
+
+
+def test_serve_ingest_codes_a_folder_and_what_appears_there_later(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    first, second = sorted(ARTICLES.glob("*.txt"))[:2]
+    (inbox / first.name).write_text(first.read_text())
+    db = tmp_path / "ingest.duckdb"
+    Store.open(db).close()
+    server, url = start_server(db, "--ingest", str(inbox), "--every", "0.5")
+    try:
+        _wait_stored(url, [first.stem], server)
+        (inbox / second.name).write_text(second.read_text())
+        _wait_stored(url, sorted([first.stem, second.stem]), server)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    assert "ingest: 1 articles coded, 1 new" in server.stderr.read()
+    assert not sidecar.sidecar_path(db).exists()

@@ -68,6 +68,10 @@ class ServerWriter:
                  replace: bool = False) -> dict:
         return self._service.store(list(docs), coder_version, replace)
 
+    def stored_hashes(self, hashes: list[str]) -> set[str]:
+        """Which of these content hashes the store holds (to skip coding them again)."""
+        return self._service.stored_hashes(hashes)
+
     def close(self) -> None:
         pass  # the server closes its store when it stops
 
@@ -139,6 +143,9 @@ class WriterService:
                                    f"process had it open when the server started")
         with self._write_lock:
             return store_batch(store, docs, coder_version, replace)
+
+    def stored_hashes(self, hashes: list[str]) -> set[str]:
+        return self.gate.open().stored_hashes(hashes)
 
     def stop(self) -> None:
         """Withdraw the sidecar, stop the producer, wait for the batch in flight."""

@@ -36,6 +36,12 @@ def register(subparsers) -> None:
     p.add_argument("--max-body", type=int, default=2 * 1024 * 1024, metavar="BYTES",
                    help="largest request body accepted (default 2 MB; larger gets 413)")
     p.add_argument("--open", action="store_true", help="open the explorer in a web browser")
+    p.add_argument("--ingest", nargs="+", metavar="PATH", default=None,
+                   help="while serving, code and store the articles under these paths (the "
+                        "inputs 'dyads code' reads), and what appears there later")
+    p.add_argument("--every", type=float, default=60.0, metavar="SECONDS",
+                   help="with --ingest: look for new articles this often (default 60; "
+                        "0: once)")
     p.set_defaults(func=run)
 
 
@@ -48,6 +54,8 @@ def check_args(args: argparse.Namespace) -> str | None:
                 f"'dyads code ... --db {args.db}' or pass --writable to start an empty one")
     if not 0 < args.port < 65536:
         return f"dyads serve: --port must be between 1 and 65535, not {args.port}"
+    if getattr(args, "ingest", None) and getattr(args, "never_write", False):
+        return "dyads serve: --ingest stores what it codes: it cannot run with --read-only"
     served = _served_by(args.db)
     if served is not None:
         return (f"dyads serve: {args.db} is already served at {served.url} (pid "
@@ -57,6 +65,16 @@ def check_args(args: argparse.Namespace) -> str | None:
               f"GET API are open to the network, POST /code is refused. Set --token or "
               f"{TOKEN_ENV} to allow it.", file=sys.stderr)
     return None
+
+
+def _ingest_loop(args: argparse.Namespace):
+    """The producer of --ingest, or None."""
+    if not getattr(args, "ingest", None):
+        return None
+    from dyads.api.producers import ScanSettings, file_scanner
+
+    every = args.every if args.every and args.every > 0 else None
+    return file_scanner(ScanSettings(tuple(args.ingest), every))
 
 
 def _served_by(db: str):
@@ -89,7 +107,8 @@ def run(args: argparse.Namespace) -> int:
     own_writer = not getattr(args, "never_write", False)
     app = create_app(args.db, token, host=args.host, read_only=args.read_only,
                      max_body_bytes=args.max_body, own_writer=own_writer,
-                     writer=WriterSettings(host=args.host, port=args.port))
+                     writer=WriterSettings(host=args.host, port=args.port),
+                     producer=_ingest_loop(args))
     url = browse_url(args.host, args.port)
     mode = "writable" if not args.read_only else "takes writers' batches" if own_writer \
         else "read-only"

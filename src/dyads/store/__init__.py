@@ -130,6 +130,10 @@ class Store:
     def article(self, doc_id: str) -> dict | None:
         return self._run(_q.article, doc_id)
 
+    def stored_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes (``write.content_hash``) the store holds."""
+        return self._run(write.stored_hashes, list(hashes))
+
     def articles(self, limit: int = 100, offset: int = 0, text: str | None = None) -> list[dict]:
         return self._run(_q.articles, limit, offset, text)
 
