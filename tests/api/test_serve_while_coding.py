@@ -66,7 +66,7 @@ def start_server(db: Path, *extra: str) -> tuple[subprocess.Popen, str]:
     server = dyads("serve", "--db", str(db), "--port", str(port), *extra,
                    stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
-    while sidecar.read(db) is None or not _healthy(port):
+    while getattr(sidecar.read(db), "port", None) != port or not _healthy(port):
         if time.monotonic() > deadline or server.poll() is not None:
             server.kill()
             raise RuntimeError("dyads serve did not start: " + (server.stderr.read() or ""))
@@ -137,4 +137,24 @@ def test_serve_ingest_codes_a_folder_and_what_appears_there_later(tmp_path):
         server.terminate()
         server.wait(timeout=60)
     assert "ingest: 1 articles coded, 1 new" in server.stderr.read()
+    assert not sidecar.sidecar_path(db).exists()
+
+
+def test_after_a_server_crash_writers_open_the_store_and_a_new_server_takes_over(tmp_path):
+    from dyads.store import open_writer
+
+    db = tmp_path / "crash.duckdb"
+    Store.open(db).close()
+    server, _ = start_server(db)
+    server.kill()  # no clean shutdown: the sidecar stays behind, stale
+    server.wait(timeout=60)
+    assert sidecar.read(db).pid == server.pid
+    with open_writer(db, wait=0) as writer:
+        assert isinstance(writer, Store)
+    second, url = start_server(db)
+    try:
+        assert sidecar.read(db).pid == second.pid and sidecar.read(db).url == url
+    finally:
+        second.terminate()
+        second.wait(timeout=60)
     assert not sidecar.sidecar_path(db).exists()

@@ -18,7 +18,7 @@ import duckdb
 
 from dyads.store import export as _export
 from dyads.store import query as _q
-from dyads.store import schema, write
+from dyads.store import schema, sidecar, write
 from dyads.store.errors import StoreError, StoreLocked, is_lock_conflict
 from dyads.store.query import EventFilter, StoreQueryError
 from dyads.store.schema import StoreSchemaError
@@ -52,8 +52,10 @@ class Store:
         try:
             con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.IOException as exc:
-            error = StoreLocked if is_lock_conflict(exc) else StoreError
-            raise error(f"cannot open store {path}: {exc}. Another process may be "
+            if is_lock_conflict(exc):
+                raise StoreLocked(f"cannot open store {path}: {exc}. "
+                                  + sidecar.held_by(path)) from exc
+            raise StoreError(f"cannot open store {path}: {exc}. Another process may be "
                              "writing to it; wait for it or open read_only") from exc
         if read_only:
             schema.check_readable(con)

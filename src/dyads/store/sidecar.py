@@ -95,3 +95,12 @@ def live_server(db_path: str | Path, answers: Callable[[ServerInfo], bool]) -> S
     if info is None or not pid_alive(info.pid):
         return None
     return info if answers(info) else None
+
+
+def held_by(db_path: str | Path) -> str:
+    """What to tell someone who cannot open the store because another process holds it."""
+    info = read(db_path)
+    if info is not None and pid_alive(info.pid):
+        return (f"It is served by 'dyads serve' (pid {info.pid}) at {info.url}: read it "
+                f"through that server, or stop it; 'dyads code --db' stores through it")
+    return "Another process may be writing to it; wait for it or open read_only"
