@@ -203,3 +203,46 @@ def test_reads_answer_from_the_last_commit_while_a_batch_is_being_written(served
     assert results[0]["articles_added"] == 1
     after = httpx.get(server.url + "/articles.json").json()["articles"]
     assert [a["doc_id"] for a in after] == ["slow"]
+
+
+def test_a_writer_falls_back_to_the_store_when_the_server_goes_away(tmp_path):
+    db = tmp_path / "gone.duckdb"
+    with owning_server(db):
+        wait_for(lambda: sidecar.read(db) is not None, "the sidecar")
+        writer = open_writer(db, wait=0)
+        assert isinstance(writer, RemoteWriter)
+        assert writer.add_docs([record("one", "Kenya criticized Ethiopia.")],
+                               coder_version=VERSION)["articles_added"] == 1
+    result = writer.add_docs([record("two", "Chad thanked Niger.")], coder_version=VERSION)
+    writer.close()
+    assert result["articles_added"] == 1
+    with Store.open(db, read_only=True) as store:
+        assert sorted(a["doc_id"] for a in store.articles()) == ["one", "two"]
+
+
+REPO = Path(__file__).resolve().parents[2]
+HOLDER = """
+import sys
+from dyads.store import Store
+store = Store.open(sys.argv[1])
+print("holding", flush=True)
+sys.stdin.readline()
+store.close()
+"""
+
+
+def test_the_server_takes_the_store_once_another_writer_is_done(tmp_path):
+    db = tmp_path / "busy.duckdb"
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    other = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, env=env)
+    assert other.stdout.readline().strip() == "holding"
+    with owning_server(db) as server:
+        try:
+            busy = httpx.get(server.url + "/events.json")
+            assert busy.status_code == 503 and "once that process is done" in busy.json()["detail"]
+            assert sidecar.read(db) is None
+        finally:
+            other.communicate("done\n", timeout=60)
+        wait_for(lambda: sidecar.read(db) is not None, "the server to take the store")
+        assert httpx.get(server.url + "/events.json").status_code == 200
