@@ -46,10 +46,9 @@ def create_app(db_path: str | Path, token: str | None = None, *, host: str = "12
 
     `coder(text, date, doc_id, title, url) -> (docs record, body)` serves POST /code
     (default: the package coder); `kb_loader() -> KnowledgeBase` gives actors' roles
-    (None: no roles shown). `own_writer`: open the store read-write when possible and
-    take other processes' batches (`writer.port` set: publish the sidecar that lets them
-    find the server). `producer(writer, stop)`: run in a thread once the store is open
-    read-write, storing through `writer.add_docs`, until `stop` is set at shutdown.
+    (None: no roles shown). `own_writer`: hold the store's writer, taking the batches of
+    local writers (found through the sidecar when `writer.port` is set); `producer(writer,
+    stop)`: an ingest loop run in a thread (see dyads.api.writer).
     """
     from dyads import __version__
 
@@ -57,18 +56,8 @@ def create_app(db_path: str | Path, token: str | None = None, *, host: str = "12
     gate = StoreGate(settings.db_path, read_only, store_opener, own_writer=own_writer)
     writer = writer or WriterSettings(host=host)
     service = WriterService(gate, writer, producer)
-
-    @asynccontextmanager
-    async def lifespan(_app):
-        service.start()
-        try:
-            yield
-        finally:
-            service.stop()
-            gate.close()
-
     app = FastAPI(title="dyads", version=__version__, docs_url=None, redoc_url=None,
-                  lifespan=lifespan,
+                  lifespan=_lifespan(service, gate),
                   description="Political events coded from news text: search events, "
                               "actors, dyads, networks, places, quotes and articles.")
     app.state.settings = settings
@@ -85,6 +74,19 @@ def create_app(db_path: str | Path, token: str | None = None, *, host: str = "12
                        larger={routes_store.WRITE_PATH: writer.max_batch_bytes})
     app.add_middleware(SecurityHeadersMiddleware)
     return app
+
+
+def _lifespan(service: WriterService, gate: StoreGate):
+    """Take the store and start the producer on start-up; stop both on shutdown."""
+    @asynccontextmanager
+    async def lifespan(_app):
+        service.start()
+        try:
+            yield
+        finally:
+            service.stop()
+            gate.close()
+    return lifespan
 
 
 def wants_html(request: Request) -> bool:

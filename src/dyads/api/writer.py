@@ -87,6 +87,7 @@ class WriterService:
         self.token = secrets.token_urlsafe(32)
         self.producer = producer
         self.published = False
+        self.generation = 0  # batches stored so far: a cache of query results keys on it
         self._write_lock = threading.Lock()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -142,7 +143,10 @@ class WriterService:
             raise StoreUnavailable(f"this server only reads {self.gate.db_path}: another "
                                    f"process had it open when the server started")
         with self._write_lock:
-            return store_batch(store, docs, coder_version, replace)
+            try:
+                return store_batch(store, docs, coder_version, replace)
+            finally:
+                self.generation += 1
 
     def stored_hashes(self, hashes: list[str]) -> set[str]:
         return self.gate.open().stored_hashes(hashes)
