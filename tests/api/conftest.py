@@ -42,10 +42,10 @@ def fake_coder(text, date, doc_id, title, url):
 class LiveServer:
     """uvicorn in a daemon thread on a free localhost port."""
 
-    def __init__(self, app):
+    def __init__(self, app, port: int | None = None):
         import uvicorn
 
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
                                 lifespan="on")

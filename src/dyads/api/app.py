@@ -13,12 +13,13 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from dyads.api import routes_actors, routes_browse, routes_code
+from dyads.api import routes_actors, routes_browse, routes_code, routes_store
 from dyads.api.pages import plain, render
 from dyads.api.roles import default_kb_loader, roles_finder
 from dyads.api.security import (BodyLimitMiddleware, DropEmptyQueryMiddleware,
                                 SecurityHeadersMiddleware)
 from dyads.api.storegate import StoreGate, StoreUnavailable, open_store
+from dyads.api.writer import Producer, WriterService, WriterSettings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
@@ -37,39 +38,55 @@ class ApiSettings:
 def create_app(db_path: str | Path, token: str | None = None, *, host: str = "127.0.0.1",
                read_only: bool = True, max_body_bytes: int = DEFAULT_MAX_BODY,
                coder: Callable | None = None, kb_loader: Callable | None = default_kb_loader,
-               store_opener: Callable = open_store) -> FastAPI:
-    """Build the app over the store at `db_path`; the store opens on the first request.
+               store_opener: Callable = open_store, own_writer: bool = False,
+               writer: WriterSettings | None = None,
+               producer: Producer | None = None) -> FastAPI:
+    """Build the app over the store at `db_path`; the store opens at start-up (or on the
+    first request).
 
     `coder(text, date, doc_id, title, url) -> (docs record, body)` serves POST /code
     (default: the package coder); `kb_loader() -> KnowledgeBase` gives actors' roles
-    (None: no roles shown).
+    (None: no roles shown). `own_writer`: hold the store's writer, taking the batches of
+    local writers (found through the sidecar when `writer.port` is set); `producer(writer,
+    stop)`: an ingest loop run in a thread (see dyads.api.writer).
     """
     from dyads import __version__
 
     settings = ApiSettings(str(db_path), token or None, host, read_only, max_body_bytes)
-    gate = StoreGate(settings.db_path, read_only, store_opener)
-
-    @asynccontextmanager
-    async def lifespan(_app):
-        yield
-        gate.close()
-
+    gate = StoreGate(settings.db_path, read_only, store_opener, own_writer=own_writer)
+    writer = writer or WriterSettings(host=host)
+    service = WriterService(gate, writer, producer)
     app = FastAPI(title="dyads", version=__version__, docs_url=None, redoc_url=None,
-                  lifespan=lifespan,
+                  lifespan=_lifespan(service, gate),
                   description="Political events coded from news text: search events, "
                               "actors, dyads, networks, places, quotes and articles.")
     app.state.settings = settings
     app.state.gate = gate
+    app.state.writer = service
     app.state.coder = coder or routes_code.default_coder
     app.state.roles_of = roles_finder(kb_loader) if kb_loader else None
-    for module in (routes_code, routes_browse, routes_actors):
+    for module in (routes_code, routes_browse, routes_actors, routes_store):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _add_error_handlers(app)
     app.add_middleware(DropEmptyQueryMiddleware)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes,
+                       larger={routes_store.WRITE_PATH: writer.max_batch_bytes})
     app.add_middleware(SecurityHeadersMiddleware)
     return app
+
+
+def _lifespan(service: WriterService, gate: StoreGate):
+    """Take the store and start the producer on start-up; stop both on shutdown."""
+    @asynccontextmanager
+    async def lifespan(_app):
+        service.start()
+        try:
+            yield
+        finally:
+            service.stop()
+            gate.close()
+    return lifespan
 
 
 def wants_html(request: Request) -> bool:

@@ -90,16 +90,11 @@ async def code_text(payload: CodeRequest, request: Request) -> dict:
                                  "try again later or code it with `dyads code`",
                             headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
     if payload.store:
-        gate = request.app.state.gate
-        await run_in_threadpool(_save, gate, record, body)
+        from dyads import __version__
+
+        await run_in_threadpool(request.app.state.writer.store, [{**record, "body": body}],
+                                __version__)
     return plain(record)
-
-
-def _save(gate: StoreGate, record: dict, body: str) -> None:
-    from dyads import __version__
-
-    with gate() as store:
-        store.add_docs([{**record, "body": body}], coder_version=__version__)
 
 
 @router.get("/health", tags=["overview"], summary="Liveness check")

@@ -56,24 +56,26 @@ class BodyLimitMiddleware:
     A streamed body (no Content-Length) is read here, up to the limit, before the app runs,
     so the app never sees a partial body."""
 
-    def __init__(self, app, max_bytes: int):
+    def __init__(self, app, max_bytes: int, larger: dict[str, int] | None = None):
         self.app = app
         self.max_bytes = max_bytes
+        self.larger = dict(larger or {})  # path -> its own limit (the writers' batches)
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        limit = self.larger.get(scope.get("path"), self.max_bytes)
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            return await self._too_large(send)
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            return await self._too_large(send, limit)
         if declared is not None or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             return await self.app(scope, receive, send)  # nothing to stream past the limit
-        body = await self._read_capped(receive)
+        body = await self._read_capped(receive, limit)
         if body is None:
-            return await self._too_large(send)
+            return await self._too_large(send, limit)
         return await self.app(scope, _replay(body, receive), send)
 
-    async def _read_capped(self, receive) -> bytes | None:
+    async def _read_capped(self, receive, limit: int) -> bytes | None:
         """The whole streamed body, or None as soon as it passes the limit."""
         chunks, seen = [], 0
         while True:
@@ -82,14 +84,14 @@ class BodyLimitMiddleware:
                 return b"".join(chunks)
             chunk = message.get("body", b"")
             seen += len(chunk)
-            if seen > self.max_bytes:
+            if seen > limit:
                 return None
             chunks.append(chunk)
             if not message.get("more_body"):
                 return b"".join(chunks)
 
-    async def _too_large(self, send):
-        body = json.dumps({"detail": f"request body larger than {self.max_bytes} bytes"}).encode()
+    async def _too_large(self, send, limit: int):
+        body = json.dumps({"detail": f"request body larger than {limit} bytes"}).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(body)).encode())]})

@@ -14,6 +14,9 @@ from .args import budget_number, fail, iso_date, positive_int
 from .progress import Progress
 
 
+# With --db, coded articles are stored every 200 articles or FLUSH_SECONDS, whichever
+# comes first, so that a server shows them while the run goes on.
+FLUSH_SECONDS = 10.0
 # The engines, the pipeline and spaCy are imported by the handlers, not here: every
 # command's parser is built from this module, and `dyads --help` must not load spaCy.
 
@@ -36,7 +39,11 @@ def _register_code(sub) -> None:
     p.add_argument("--out", help="write here instead of standard output")
     p.add_argument("--date", type=iso_date,
                    help="publication date (YYYY-MM-DD) for inputs that lack one")
-    p.add_argument("--db", help="also store the coded articles in this DuckDB file")
+    p.add_argument("--db", help="also store the coded articles in this DuckDB file (through "
+                                "the 'dyads serve' process serving it, when one does)")
+    p.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+                   help="with --db: how long to wait while another process holds the store "
+                        "(default 60)")
     p.add_argument("--workers", type=positive_int, default=None,
                    help="worker processes (default: all cores, except that an input of at "
                         "most 8 articles is coded in this process, where starting a pool "
@@ -79,7 +86,7 @@ def run_code(args) -> int:
     from ..store import StoreError
 
     try:
-        store = _open_store(args.db)
+        store = _open_store(args.db, args.wait, args.quiet)
     except StoreError as exc:
         return fail(str(exc))
     settings = Settings(max_article_tokens=int(args.max_article_tokens),
@@ -130,23 +137,26 @@ def count_in_background(paths, progress: Progress) -> threading.Thread:
 
 
 class StoreSink:
-    """The coded articles handed to the store in batches of 200, and what it made of them."""
+    """The coded articles handed to the store (or the server owning it) in batches of 200
+    or every FLUSH_SECONDS, and what it made of them."""
 
     BATCH = 200
 
     def __init__(self, store):
         self.store = store
         self.pending: list[dict] = []
+        self.flushed = time.monotonic()
         self.counts = {"new": 0, "duplicate": 0, "replaced": 0, "failed": 0}
 
     def add(self, coded) -> None:
         if self.store is None:
             return
         self.pending.append(dict(coded.to_dict(), body=coded.article.body))
-        if len(self.pending) >= self.BATCH:
+        if len(self.pending) >= self.BATCH or time.monotonic() - self.flushed > FLUSH_SECONDS:
             self.flush()
 
     def flush(self) -> None:
+        self.flushed = time.monotonic()
         if self.pending:
             result = self.store.add_docs(self.pending, coder_version=__version__)
             self.pending = []
@@ -165,12 +175,19 @@ class StoreSink:
                 self.store.close()
 
 
-def _open_store(path):
+def _open_store(path, wait: float, quiet: bool):
+    """The store's writer: the file itself, or the server that owns it (dyads serve)."""
     if not path:
         return None
-    from ..store import Store
+    from ..store import open_writer
 
-    return Store.open(path)
+    def say(message: str) -> None:
+        print(f"dyads: {message}", file=sys.stderr)
+
+    writer = open_writer(path, wait=wait, on_wait=say)
+    if getattr(writer, "url", None) and not quiet:
+        say(f"storing through the server at {writer.url}")
+    return writer
 
 
 def _write(stream, coded, fmt: str) -> None:

@@ -19,11 +19,13 @@ import duckdb
 from dyads.store import export as _export
 from dyads.store import panel as _panel
 from dyads.store import query as _q
-from dyads.store import ingestlog, schema, write
+from dyads.store import ingestlog, schema, sidecar, write
+from dyads.store.errors import StoreError, StoreLocked, is_lock_conflict
 from dyads.store.query import EventFilter, StoreQueryError
 from dyads.store.schema import StoreSchemaError
 
-__all__ = ["Store", "EventFilter", "StoreError", "StoreQueryError", "StoreSchemaError"]
+__all__ = ["Store", "EventFilter", "StoreError", "StoreLocked", "StoreQueryError",
+           "StoreSchemaError", "open_writer"]
 
 DEFAULT_PATH = "dyads.duckdb"
 # Checkpoint (fold the write-ahead log into the file) less often than DuckDB's 16 MB
@@ -42,10 +44,6 @@ def _now():
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-class StoreError(RuntimeError):
-    """The store file cannot be opened; the message says why and what to do."""
-
-
 class Store:
     def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:
         self._con = con
@@ -62,6 +60,9 @@ class Store:
         try:
             con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.IOException as exc:
+            if is_lock_conflict(exc):
+                raise StoreLocked(f"cannot open store {path}: {exc}. "
+                                  + sidecar.held_by(path)) from exc
             raise StoreError(f"cannot open store {path}: {exc}. Another process may be "
                              "writing to it; wait for it or open read_only") from exc
         if read_only:
@@ -157,6 +158,10 @@ class Store:
     def article(self, doc_id: str) -> dict | None:
         return self._run(_q.article, doc_id)
 
+    def stored_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes (``write.content_hash``) the store holds."""
+        return self._run(write.stored_hashes, list(hashes))
+
     def articles(self, limit: int = 100, offset: int = 0, text: str | None = None) -> list[dict]:
         return self._run(_q.articles, limit, offset, text)
 
@@ -210,3 +215,17 @@ class Store:
         """Write merged events as parquet (year/month partitions), csv, gdelt, plover or
         polecat-flat, with provenance (see ``dyads.store.export``)."""
         return self._run(_export.export, fmt, Path(path), f, options)
+
+
+def open_writer(db_path: str | Path = DEFAULT_PATH, *, wait: float = 60.0, poll: float = 0.5,
+                on_wait=None, timeout: float = 600.0):
+    """Where to store coded articles: this store opened read-write (a ``Store``), or,
+    when a running ``dyads serve`` owns it, a ``RemoteWriter`` that hands batches to that
+    server. Both have ``add_docs(docs, coder_version, batch_size=500, replace=False)``
+    returning the same counts, and ``close()``. While another process holds the file it
+    waits up to ``wait`` seconds, then raises ``StoreLocked``; see ``dyads.store.handoff``.
+    """
+    from dyads.store import handoff
+
+    return handoff.open_writer(db_path, Store.open, wait=wait, poll=poll, on_wait=on_wait,
+                               timeout=timeout)

@@ -92,6 +92,15 @@ def content_hash(doc: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def stored_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str]:
+    """The content hashes among ``hashes`` that stored articles have."""
+    if not hashes:
+        return set()
+    rows = con.execute("SELECT content_hash FROM articles WHERE content_hash IN "
+                       "(SELECT unnest($h))", {"h": hashes}).fetchall()
+    return {r[0] for r in rows}
+
+
 def version_key(version: str | None) -> tuple[int, ...]:
     return tuple(int(n) for n in re.findall(r"\d+", version or ""))
 

@@ -1,0 +1,106 @@
+"""The sidecar file a running server publishes next to its store: ``DB.server.json``.
+
+It says that a ``dyads serve`` process owns the store's one DuckDB writer and where to
+hand it batches: pid, host, port, a random write token and the start time. The server
+writes it atomically (readable by its user only) once it holds the writer, and removes it
+on a clean exit. A sidecar left by a crashed server is stale: its pid is dead, or its port
+does not answer with the token; writers ignore it and the next server replaces it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable
+
+SUFFIX = ".server.json"
+TOKEN_HEADER = "x-dyads-write-token"  # how writers present the token
+WILDCARD_HOSTS = ("", "0.0.0.0", "::")
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    pid: int
+    host: str
+    port: int
+    token: str
+    started: str  # ISO 8601, UTC
+    db: str
+    max_batch_bytes: int
+
+    @property
+    def url(self) -> str:
+        """Where a process on this machine reaches the server."""
+        host = self.host
+        if host in WILDCARD_HOSTS:
+            host = "::1" if host == "::" else "127.0.0.1"
+        return f"http://{'[' + host + ']' if ':' in host else host}:{self.port}"
+
+
+def sidecar_path(db_path: str | Path) -> Path:
+    return Path(str(db_path) + SUFFIX)
+
+
+def publish(db_path: str | Path, info: ServerInfo) -> Path:
+    """Write the sidecar atomically (a temporary file renamed over it), mode 0600."""
+    target = sidecar_path(db_path)
+    fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(asdict(info), fh)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def read(db_path: str | Path) -> ServerInfo | None:
+    """The published server, or None when there is no sidecar or it cannot be read."""
+    try:
+        data = json.loads(sidecar_path(db_path).read_text(encoding="utf-8"))
+        return ServerInfo(**{k: data[k] for k in ServerInfo.__dataclass_fields__})
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def withdraw(db_path: str | Path, token: str) -> None:
+    """Remove the sidecar if it is still ours (same token)."""
+    current = read(db_path)
+    if current is not None and current.token == token:
+        sidecar_path(db_path).unlink(missing_ok=True)
+
+
+def pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def live_server(db_path: str | Path, answers: Callable[[ServerInfo], bool]) -> ServerInfo | None:
+    """The server that owns the store now, or None (no sidecar, or a stale one).
+
+    ``answers(info)`` asks the server whether it is there and holds this token."""
+    info = read(db_path)
+    if info is None or not pid_alive(info.pid):
+        return None
+    return info if answers(info) else None
+
+
+def held_by(db_path: str | Path) -> str:
+    """What to tell someone who cannot open the store because another process holds it."""
+    info = read(db_path)
+    if info is not None and pid_alive(info.pid):
+        return (f"It is served by 'dyads serve' (pid {info.pid}) at {info.url}: read it "
+                f"through that server, or stop it; 'dyads code --db' stores through it")
+    return "Another process may be writing to it; wait for it or open read_only"
