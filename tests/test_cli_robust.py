@@ -110,6 +110,7 @@ def test_a_locked_store_is_one_line(tmp_path):
     (tmp_path / "a.txt").write_text(TEXT)
     db = tmp_path / "locked.duckdb"
     with Store.open(db):  # this process writes to it
-        proc = run(["code", str(tmp_path / "a.txt"), "--db", str(db), "--workers", "1"])
+        proc = run(["code", str(tmp_path / "a.txt"), "--db", str(db), "--workers", "1",
+                    "--wait", "0"])
     assert proc.returncode == 2
-    assert len(proc.stderr.splitlines()) == 1 and "cannot open store" in proc.stderr
+    assert len(proc.stderr.splitlines()) == 1 and "in use by another process" in proc.stderr

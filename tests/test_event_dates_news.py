@@ -47,8 +47,9 @@ def test_perfect_told_after_the_lead_is_undated(later):
     assert dated(LEAD + later, "2022-03-31")[-1] == ("11", None, None)
 
 
-def test_perfect_of_habit_is_undated_even_in_the_lead():
-    assert only("Lithuania has long accused Russia of espionage.", "2022-03-31") == (None, None)
+def test_perfect_of_habit_is_vague_background_and_not_coded():
+    # the annotation guide: undated vague background ("has long accused") is not coded
+    assert dyads.code("Lithuania has long accused Russia of espionage.", date="2022-03-31").events == ()
 
 
 def test_past_deed_in_a_relative_clause_does_not_take_the_main_clause_date():

@@ -178,7 +178,14 @@ def _unless_anyone(actor, root: str, doc):
     if actor is None or actor.sector != "PPL" or actor.resolved_by != "context" or root == "14":
         return actor
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    return actor if span is not None and _counted(span.root) else None
+    return actor if span is not None and _particular(span.root) else None
+
+
+def _particular(token) -> bool:
+    """'the man who accused Iran', 'the two men': someone; 'people', 'any man': no one."""
+    singular = token.tag_ in {"NN", "NNP"} and any(
+        c.dep_ == "det" and c.lower_ in {"the", "a", "an", "this", "that"} for c in token.children)
+    return singular or _counted(token)
 
 
 def _counted(token) -> bool:

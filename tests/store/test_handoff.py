@@ -136,5 +136,5 @@ def test_dyads_code_gives_up_with_one_line_and_exit_2(tmp_path):
         release(first)
     lines = proc.stderr.strip().splitlines()
     assert proc.returncode == 2, proc.stderr
-    assert lines[-1].startswith("dyads code: ") and "still in use" in lines[-1]
+    assert lines[-1].startswith("dyads: ") and "still in use" in lines[-1]
     assert "Traceback" not in proc.stderr and proc.stdout == ""

@@ -57,8 +57,8 @@ def sniff(sample: bytes) -> Encoding:
     for bom, codec, label in BOMS:
         if sample.startswith(bom):
             return Encoding(codec, f"read as {label} (byte order mark)" if label else None)
-    for magic, what in MAGIC:
-        if sample.startswith(magic):
+    for magic, what in MAGIC:  # a real image or archive has control bytes at once
+        if sample.startswith(magic) and _CONTROL.search(sample):
             return Encoding(binary=f"this is {what}, not text")
     wide = _utf16_without_bom(sample)
     if wide:
