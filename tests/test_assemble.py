@@ -83,3 +83,9 @@ def test_people_of_no_place_do_nothing_but_crowds_and_counted_people_do():
     rally = dyads.code("Tens of thousands of people rallied in central Belgrade on Saturday "
                        "against President Aleksandar Vucic.", date="2025-03-16").events
     assert [(e.source.sector, e.target.name) for e in rally] == [("PPL", "Aleksandar Vučić")]
+
+
+def test_telling_the_press_is_no_interaction():
+    events = dyads.code("The Burundian Red Cross confirmed the three deaths to Voice of America.",
+                        date="2015-05-04").events
+    assert all(e.target is None or e.target.sector != "MED" for e in events)

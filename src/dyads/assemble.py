@@ -86,6 +86,8 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
         cand = _speaker_as_source(cand, doc, quotes)
         source = actors.rebind(cand.source, d.date) if cand.source else None
         target = actors.rebind(cand.target, d.date) if cand.target else None
+        if cand.root == "01" and target is not None and target.sector == "MED":
+            target = None  # "confirmed the deaths to VOA": the press carries it, no counterpart
         if (settings.statements_need_target and cand.root == "01" and target is None
                 and cand.code not in STANDALONE_STATEMENTS):
             continue
