@@ -246,3 +246,54 @@ def test_the_server_takes_the_store_once_another_writer_is_done(tmp_path):
             other.communicate("done\n", timeout=60)
         wait_for(lambda: sidecar.read(db) is not None, "the server to take the store")
         assert httpx.get(server.url + "/events.json").status_code == 200
+
+
+INGEST_CALLS = [("known_hashes", "hashes", ["abc"]), ("ingest_state", "keys", ["k"]),
+                ("add_copies", "docs", [record("c", "Chad thanked Niger.")]),
+                ("record_ingest", "rows", [{"key": "k", "status": "read"}])]
+
+
+def test_the_ingest_endpoints_need_the_write_token(served):
+    import dataclasses
+
+    from dyads.store import StoreError
+    from dyads.store.sidecar import INGEST_PATHS
+
+    server, db = served
+    for method, key, values in INGEST_CALLS:
+        url = server.url + INGEST_PATHS[method]
+        assert httpx.post(url, json={key: values}).status_code == 401, method
+        assert httpx.post(url, json={key: values},
+                          headers={"x-dyads-write-token": "guess"}).status_code == 401, method
+    wrong = RemoteWriter(dataclasses.replace(sidecar.read(db), token="guess"))
+    with wrong:
+        for method, _, values in INGEST_CALLS:
+            with pytest.raises(StoreError, match="401"):
+                getattr(wrong, method)(values)
+    with open_writer(db, wait=0) as right:  # nothing went in
+        assert right.ingest_state(["k"]) == {} and right.known_hashes(["abc"]) == {}
+    assert httpx.get(server.url + "/articles.json").json()["articles"] == []
+
+
+def test_remote_writer_answers_as_the_store_does_for_dyads_ingest(served):
+    from dyads.store.write import content_hash
+
+    server, db = served
+    first = record("first", "Kenya criticized Ethiopia.")
+    copy = record("copy", "Kenya criticized Ethiopia.")
+    h = content_hash(first)
+    with open_writer(db, wait=0) as writer:
+        assert isinstance(writer, RemoteWriter)
+        assert writer.known_hashes([h]) == {} and writer.ingest_state(["k"]) == {}
+        writer.add_docs([first], coder_version=VERSION)
+        assert writer.add_copies([copy]) == 1
+        assert writer.known_hashes([h, "nothing"]) == {h: {"first", "copy"}}
+        writer.record_ingest([{"key": "k", "source": "s", "doc_id": "first",
+                               "status": "stored", "content_hash": h}])
+        state = writer.ingest_state(["k", "other"])
+    assert list(state) == ["k"] and state["k"]["doc_id"] == "first"
+    assert state["k"]["status"] == "stored"
+    token = {"x-dyads-write-token": sidecar.read(db).token}
+    r = httpx.post(server.url + "/store/ingest/record-ingest", headers=token,
+                   json={"rows": ["not a row"]})
+    assert r.status_code == 422
