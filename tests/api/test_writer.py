@@ -297,3 +297,17 @@ def test_remote_writer_answers_as_the_store_does_for_dyads_ingest(served):
     r = httpx.post(server.url + "/store/ingest/record-ingest", headers=token,
                    json={"rows": ["not a row"]})
     assert r.status_code == 422
+
+
+def test_the_ingest_methods_fall_back_to_the_store_when_the_server_goes_away(tmp_path):
+    db = tmp_path / "gone-ingest.duckdb"
+    row = {"key": "k", "source": "s", "status": "read"}
+    with owning_server(db):
+        wait_for(lambda: sidecar.read(db) is not None, "the sidecar")
+        writer = open_writer(db, wait=0)
+        writer.record_ingest([row])
+    assert writer.ingest_state(["k"])["k"]["status"] == "read"  # now from the file itself
+    writer.record_ingest([dict(row, key="k2")])
+    writer.close()
+    with Store.open(db, read_only=True) as store:
+        assert sorted(store.ingest_state(["k", "k2"])) == ["k", "k2"]

@@ -94,7 +94,11 @@ def run_ingest(args) -> int:
     except (StoreError, StoreSchemaError) as exc:
         return _fail(str(exc))
     with store:
-        return _run(parsed, store, settings, args)
+        try:
+            return _run(parsed, store, settings, args)
+        except StoreError as exc:  # e.g. the server owning the store refused a batch
+            print(f"dyads ingest: {exc}", file=sys.stderr)
+            return 1
 
 
 def _open_writer(db: str, wait: float):

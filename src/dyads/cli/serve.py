@@ -16,9 +16,9 @@ def register(subparsers) -> None:
         "serve", help="serve the REST API and web explorer over a store",
         description="Serve the JSON API (OpenAPI spec at /openapi.json) and the explorer "
                     "pages over a store. The server opens the store read-write and takes "
-                    "the batches of 'dyads code --db' runs on this machine, so it keeps "
-                    "answering while they store; the public API writes nothing unless "
-                    "--writable.")
+                    "the batches of 'dyads code --db' and 'dyads ingest --db' runs on this "
+                    "machine, so it keeps answering while they store; the public API "
+                    "writes nothing unless --writable.")
     p.add_argument("--db", required=True, help="store file (DuckDB) to serve")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1: this machine only)")
