@@ -311,3 +311,17 @@ def test_the_ingest_methods_fall_back_to_the_store_when_the_server_goes_away(tmp
     writer.close()
     with Store.open(db, read_only=True) as store:
         assert sorted(store.ingest_state(["k", "k2"])) == ["k", "k2"]
+
+
+def test_copies_are_sent_in_chunks_that_fit_the_servers_batch_size(tmp_path):
+    db = tmp_path / "chunks.duckdb"
+    port = free_port()
+    app = create_app(db, kb_loader=None, own_writer=True,
+                     writer=WriterSettings(port=port, max_batch_bytes=4000))
+    body = "Kenya criticized Ethiopia. " * 50  # about 1,400 bytes a record
+    with LiveServer(app, port=port):
+        wait_for(lambda: sidecar.read(db) is not None, "the sidecar")
+        with open_writer(db, wait=0) as writer:
+            writer.add_docs([record("original", body)], coder_version=VERSION)
+            added = writer.add_copies([record(f"copy-{n}", body) for n in range(5)])
+    assert added == 5

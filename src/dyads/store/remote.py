@@ -130,7 +130,11 @@ class RemoteWriter:
                          lambda r: r["state"], {})
 
     def add_copies(self, docs: list[dict]) -> int:
-        return self._ask("add_copies", "docs", list(docs), lambda r: int(r["added"]), 0)
+        """Sent in chunks that fit the server's batch size (as ``add_docs``); a copy too
+        large for one is left out: it stays unaliased, nothing else is lost."""
+        chunks = self._chunks(list(docs), 500, [])
+        return sum(self._ask("add_copies", "docs", originals, lambda r: int(r["added"]), 0)
+                   for _, originals in chunks)
 
     def record_ingest(self, rows: list[dict]) -> None:
         self._ask("record_ingest", "rows", list(rows), lambda r: None, None)
