@@ -246,3 +246,82 @@ def test_the_server_takes_the_store_once_another_writer_is_done(tmp_path):
             other.communicate("done\n", timeout=60)
         wait_for(lambda: sidecar.read(db) is not None, "the server to take the store")
         assert httpx.get(server.url + "/events.json").status_code == 200
+
+
+INGEST_CALLS = [("known_hashes", "hashes", ["abc"]), ("ingest_state", "keys", ["k"]),
+                ("add_copies", "docs", [record("c", "Chad thanked Niger.")]),
+                ("record_ingest", "rows", [{"key": "k", "status": "read"}])]
+
+
+def test_the_ingest_endpoints_need_the_write_token(served):
+    import dataclasses
+
+    from dyads.store import StoreError
+    from dyads.store.sidecar import INGEST_PATHS
+
+    server, db = served
+    for method, key, values in INGEST_CALLS:
+        url = server.url + INGEST_PATHS[method]
+        assert httpx.post(url, json={key: values}).status_code == 401, method
+        assert httpx.post(url, json={key: values},
+                          headers={"x-dyads-write-token": "guess"}).status_code == 401, method
+    wrong = RemoteWriter(dataclasses.replace(sidecar.read(db), token="guess"))
+    with wrong:
+        for method, _, values in INGEST_CALLS:
+            with pytest.raises(StoreError, match="401"):
+                getattr(wrong, method)(values)
+    with open_writer(db, wait=0) as right:  # nothing went in
+        assert right.ingest_state(["k"]) == {} and right.known_hashes(["abc"]) == {}
+    assert httpx.get(server.url + "/articles.json").json()["articles"] == []
+
+
+def test_remote_writer_answers_as_the_store_does_for_dyads_ingest(served):
+    from dyads.store.write import content_hash
+
+    server, db = served
+    first = record("first", "Kenya criticized Ethiopia.")
+    copy = record("copy", "Kenya criticized Ethiopia.")
+    h = content_hash(first)
+    with open_writer(db, wait=0) as writer:
+        assert isinstance(writer, RemoteWriter)
+        assert writer.known_hashes([h]) == {} and writer.ingest_state(["k"]) == {}
+        writer.add_docs([first], coder_version=VERSION)
+        assert writer.add_copies([copy]) == 1
+        assert writer.known_hashes([h, "nothing"]) == {h: {"first", "copy"}}
+        writer.record_ingest([{"key": "k", "source": "s", "doc_id": "first",
+                               "status": "stored", "content_hash": h}])
+        state = writer.ingest_state(["k", "other"])
+    assert list(state) == ["k"] and state["k"]["doc_id"] == "first"
+    assert state["k"]["status"] == "stored"
+    token = {"x-dyads-write-token": sidecar.read(db).token}
+    r = httpx.post(server.url + "/store/ingest/record-ingest", headers=token,
+                   json={"rows": ["not a row"]})
+    assert r.status_code == 422
+
+
+def test_the_ingest_methods_fall_back_to_the_store_when_the_server_goes_away(tmp_path):
+    db = tmp_path / "gone-ingest.duckdb"
+    row = {"key": "k", "source": "s", "status": "read"}
+    with owning_server(db):
+        wait_for(lambda: sidecar.read(db) is not None, "the sidecar")
+        writer = open_writer(db, wait=0)
+        writer.record_ingest([row])
+    assert writer.ingest_state(["k"])["k"]["status"] == "read"  # now from the file itself
+    writer.record_ingest([dict(row, key="k2")])
+    writer.close()
+    with Store.open(db, read_only=True) as store:
+        assert sorted(store.ingest_state(["k", "k2"])) == ["k", "k2"]
+
+
+def test_copies_are_sent_in_chunks_that_fit_the_servers_batch_size(tmp_path):
+    db = tmp_path / "chunks.duckdb"
+    port = free_port()
+    app = create_app(db, kb_loader=None, own_writer=True,
+                     writer=WriterSettings(port=port, max_batch_bytes=4000))
+    body = "Kenya criticized Ethiopia. " * 50  # about 1,400 bytes a record
+    with LiveServer(app, port=port):
+        wait_for(lambda: sidecar.read(db) is not None, "the sidecar")
+        with open_writer(db, wait=0) as writer:
+            writer.add_docs([record("original", body)], coder_version=VERSION)
+            added = writer.add_copies([record(f"copy-{n}", body) for n in range(5)])
+    assert added == 5

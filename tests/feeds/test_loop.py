@@ -214,3 +214,34 @@ def test_a_feed_disallowed_by_robots_is_skipped_and_a_vanished_list_is_reported(
     assert (report.skipped, report.failed, site.hits("/feed.xml")) == (1, 1, 0)
     assert report.problems[0] == (site.url("/feed.xml"), "disallowed by robots.txt")
     assert report.problems[1][1].startswith("cannot read the list of URLs")
+
+
+
+class StopOnFirstItem:
+    """The store, setting ``stop`` when the pass asks about its first item."""
+
+    def __init__(self, store, stop) -> None:
+        self.store, self.stop = store, stop
+
+    def ingest_state(self, keys):
+        self.stop.set()
+        return self.store.ingest_state(keys)
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+
+def test_a_set_stop_ends_the_pass_after_the_item_in_hand_and_the_loop_with_it(site, store):
+    import threading
+
+    stop, coder = threading.Event(), Coder()
+    with PoliteClient(SETTINGS) as client:
+        report = ingest_pass([site.url("/feed.xml")], StopOnFirstItem(store, stop), SETTINGS,
+                             client=client, coder=coder, stop=stop)
+    assert report.fetched == 1 and coder.seen == []  # its batch is left for the next pass
+    assert store.stats()["articles"] == 0 and store.ingest_state([site.url("/talks.html")]) == {}
+    stop.clear()
+    with PoliteClient(SETTINGS) as client:
+        total = ingest_loop([site.url("/feed.xml")], store, SETTINGS, 3600.0, client=client,
+                            coder=coder, stop=stop, on_pass=lambda n, report: stop.set())
+    assert total.passes == 1 and total.new == 3  # and no wait of an hour once stop was set

@@ -71,7 +71,7 @@ def create_app(db_path: str | Path, token: str | None = None, *, host: str = "12
     _add_error_handlers(app)
     app.add_middleware(DropEmptyQueryMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes,
-                       larger={routes_store.WRITE_PATH: writer.max_batch_bytes})
+                       larger=dict.fromkeys(routes_store.WRITER_PATHS, writer.max_batch_bytes))
     app.add_middleware(SecurityHeadersMiddleware)
     return app
 

@@ -1,7 +1,10 @@
 """Internal endpoints through which local writers hand their batches to the server.
 
 Not part of the public API (left out of the OpenAPI spec): they answer clients on this
-machine that present the write token of the store's sidecar file.
+machine that present the write token of the store's sidecar file. Besides batches of
+coded articles, ``dyads ingest`` asks what the store knows (body hashes, its ingest log)
+and hands over copies and log rows: the ``/store/ingest/...`` endpoints, one per method
+of ``dyads.feeds.loop.Writer``.
 """
 from __future__ import annotations
 
@@ -11,13 +14,15 @@ import os
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.encoders import jsonable_encoder as jsonable
 
 from dyads.api.security import is_loopback
 from dyads.api.writer import WriterService
-from dyads.store.sidecar import TOKEN_HEADER
+from dyads.store.sidecar import INGEST_PATHS, TOKEN_HEADER
 
 router = APIRouter(include_in_schema=False)
 WRITE_PATH = "/store/articles"  # the path dyads.store.remote posts to
+WRITER_PATHS = (WRITE_PATH, *INGEST_PATHS.values())  # bodies up to the batch size
 
 
 def _service(request: Request) -> WriterService:
@@ -70,3 +75,49 @@ async def store_articles(request: Request) -> dict:
     service = _service(request)
     body = await request.body()
     return await run_in_threadpool(_store, service, body)
+
+
+def _payload(body: bytes, key: str) -> list:
+    """The list under ``key`` of a JSON object body, or a 422."""
+    try:
+        payload = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise HTTPException(422, f"the request is not JSON: {exc}") from exc
+    if not isinstance(payload, dict) or not isinstance(payload.get(key), list):
+        raise HTTPException(422, f"the request must be an object with a list '{key}'")
+    return payload[key]
+
+
+async def _call(request: Request, key: str, method: str):
+    """Check the caller, read the list under ``key``, run ``service.<method>`` in a thread."""
+    service = _service(request)
+    values = _payload(await request.body(), key)
+    try:
+        return await run_in_threadpool(getattr(service, method), values)
+    except (ValueError, KeyError, TypeError) as exc:  # a malformed item, named by the message
+        raise HTTPException(422, f"{method}: {type(exc).__name__}: {exc}") from exc
+
+
+@router.post(INGEST_PATHS["known_hashes"])
+async def known_hashes(request: Request) -> dict:
+    """{"hashes": [...]} -> {"known": {hash: [doc ids]}} for the stored ones."""
+    found = await _call(request, "hashes", "known_hashes")
+    return {"known": {h: sorted(ids) for h, ids in found.items()}}
+
+
+@router.post(INGEST_PATHS["ingest_state"])
+async def ingest_state(request: Request) -> dict:
+    """{"keys": [...]} -> {"state": {key: logged row}} (see dyads.store.ingestlog)."""
+    return {"state": jsonable(await _call(request, "keys", "ingest_state"))}
+
+
+@router.post(INGEST_PATHS["add_copies"])
+async def add_copies(request: Request) -> dict:
+    """{"docs": [...]} (uncoded docs records) -> {"added": new aliases}."""
+    return {"added": await _call(request, "docs", "add_copies")}
+
+
+@router.post(INGEST_PATHS["record_ingest"])
+async def record_ingest(request: Request) -> dict:
+    """{"rows": [...]} (ingest log rows) -> {"recorded": n}."""
+    return {"recorded": await _call(request, "rows", "record_ingest")}

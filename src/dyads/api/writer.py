@@ -59,7 +59,8 @@ def store_batch(store, docs: list, coder_version: str, replace: bool = False) ->
 
 
 class ServerWriter:
-    """The write interface (``add_docs``, ``close``) handed to producers."""
+    """The write interface handed to producers: ``add_docs`` and the other methods of
+    ``dyads.feeds.loop.Writer``, so a feeds loop runs in the server as it does on a Store."""
 
     def __init__(self, service: "WriterService") -> None:
         self._service = service
@@ -71,6 +72,18 @@ class ServerWriter:
     def stored_hashes(self, hashes: list[str]) -> set[str]:
         """Which of these content hashes the store holds (to skip coding them again)."""
         return self._service.stored_hashes(hashes)
+
+    def known_hashes(self, hashes) -> dict[str, set[str]]:
+        return self._service.known_hashes(list(hashes))
+
+    def ingest_state(self, keys) -> dict[str, dict]:
+        return self._service.ingest_state(list(keys))
+
+    def add_copies(self, docs) -> int:
+        return self._service.add_copies(list(docs))
+
+    def record_ingest(self, rows) -> None:
+        self._service.record_ingest(list(rows))
 
     def close(self) -> None:
         pass  # the server closes its store when it stops
@@ -138,18 +151,41 @@ class WriterService:
 
     def store(self, docs: list, coder_version: str, replace: bool = False) -> dict:
         """Store one batch through the server's writer (one batch at a time)."""
+        return self._write(lambda store: store_batch(store, docs, coder_version, replace))
+
+    def stored_hashes(self, hashes: list[str]) -> set[str]:
+        return self.gate.open().stored_hashes(hashes)
+
+    # -- what `dyads ingest` asks and hands over (dyads.feeds.loop.Writer) ----------------
+    def known_hashes(self, hashes: list[str]) -> dict[str, set[str]]:
+        return self.gate.open().known_hashes([str(h) for h in hashes])
+
+    def ingest_state(self, keys: list[str]) -> dict[str, dict]:
+        return self.gate.open().ingest_state([str(k) for k in keys])
+
+    def add_copies(self, docs: list[dict]) -> int:
+        return self._write(lambda store: store.add_copies(_records(docs)))
+
+    def record_ingest(self, rows: list[dict]) -> int:
+        rows = _records(rows)
+        self._write(lambda store: store.record_ingest(rows))
+        return len(rows)
+
+    def _write(self, fn):
+        """``fn(store)`` under the write lock, like a batch of articles."""
+        store = self._writable()
+        with self._write_lock:
+            try:
+                return fn(store)
+            finally:
+                self.generation += 1
+
+    def _writable(self):
         store = self.gate.open()
         if not self.gate.writable:
             raise StoreUnavailable(f"this server only reads {self.gate.db_path}: another "
                                    f"process had it open when the server started")
-        with self._write_lock:
-            try:
-                return store_batch(store, docs, coder_version, replace)
-            finally:
-                self.generation += 1
-
-    def stored_hashes(self, hashes: list[str]) -> set[str]:
-        return self.gate.open().stored_hashes(hashes)
+        return store
 
     def stop(self) -> None:
         """Withdraw the sidecar, stop the producer, wait for the batch in flight."""
@@ -163,6 +199,13 @@ class WriterService:
             thread.join(timeout=self.settings.stop_timeout)
         with self._write_lock:
             pass
+
+
+def _records(items: list) -> list[dict]:
+    """Only objects: a request's list of anything else is refused as a whole."""
+    if not all(isinstance(item, dict) for item in items):
+        raise ValueError("every item must be a JSON object")
+    return items
 
 
 def _say(message: str) -> None:

@@ -22,7 +22,11 @@ def register(sub) -> None:
                        description=DESCRIPTION)
     p.add_argument("sources", nargs="+", metavar="SOURCE",
                    help="feed URL, file of URLs, folder, or a file dyads code reads")
-    p.add_argument("--db", required=True, help="the store to add to (created if missing)")
+    p.add_argument("--db", required=True, help="the store to add to (created if missing; "
+                                               "through the 'dyads serve' process serving "
+                                               "it, when one does)")
+    p.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+                   help="how long to wait while another process holds the store (default 60)")
     when = p.add_mutually_exclusive_group()
     when.add_argument("--every", type=float, metavar="SECONDS",
                       help="repeat a pass every SECONDS until Ctrl-C")
@@ -72,7 +76,7 @@ def _printer(quiet: bool):
 def run_ingest(args) -> int:
     from ..feeds import sources
     from ..ingest import check_date
-    from ..store import Store, StoreError, StoreSchemaError
+    from ..store import StoreError, StoreSchemaError
 
     if args.every is not None and args.every <= 0:
         return _fail("--every needs a number of seconds above 0")
@@ -86,11 +90,28 @@ def run_ingest(args) -> int:
     except (ValueError, sources.SourceError) as exc:
         return _fail(str(exc))
     try:
-        store = Store.open(args.db)
+        store = _open_writer(args.db, args.wait)
     except (StoreError, StoreSchemaError) as exc:
         return _fail(str(exc))
     with store:
-        return _run(parsed, store, settings, args)
+        try:
+            return _run(parsed, store, settings, args)
+        except StoreError as exc:  # e.g. the server owning the store refused a batch
+            print(f"dyads ingest: {exc}", file=sys.stderr)
+            return 1
+
+
+def _open_writer(db: str, wait: float):
+    """The store opened here, or the running ``dyads serve`` that owns it."""
+    from ..store import open_writer
+
+    def say(message: str) -> None:
+        print(f"dyads: {message}", file=sys.stderr, flush=True)
+
+    writer = open_writer(db, wait=max(0.0, wait), on_wait=say)
+    if getattr(writer, "url", None):
+        say(f"storing through the server at {writer.url}")
+    return writer
 
 
 def _run(parsed, store, settings, args) -> int:

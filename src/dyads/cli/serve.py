@@ -16,9 +16,9 @@ def register(subparsers) -> None:
         "serve", help="serve the REST API and web explorer over a store",
         description="Serve the JSON API (OpenAPI spec at /openapi.json) and the explorer "
                     "pages over a store. The server opens the store read-write and takes "
-                    "the batches of 'dyads code --db' runs on this machine, so it keeps "
-                    "answering while they store; the public API writes nothing unless "
-                    "--writable.")
+                    "the batches of 'dyads code --db' and 'dyads ingest --db' runs on this "
+                    "machine, so it keeps answering while they store; the public API "
+                    "writes nothing unless --writable.")
     p.add_argument("--db", required=True, help="store file (DuckDB) to serve")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1: this machine only)")
@@ -36,11 +36,12 @@ def register(subparsers) -> None:
     p.add_argument("--max-body", type=int, default=2 * 1024 * 1024, metavar="BYTES",
                    help="largest request body accepted (default 2 MB; larger gets 413)")
     p.add_argument("--open", action="store_true", help="open the explorer in a web browser")
-    p.add_argument("--ingest", nargs="+", metavar="PATH", default=None,
-                   help="while serving, code and store the articles under these paths (the "
+    p.add_argument("--ingest", nargs="+", metavar="SOURCE", default=None,
+                   help="while serving, fetch, code and store what these sources hold, as "
+                        "'dyads ingest' does (feed URLs, files of page URLs, folders, the "
                         "inputs 'dyads code' reads), and what appears there later")
     p.add_argument("--every", type=float, default=60.0, metavar="SECONDS",
-                   help="with --ingest: look for new articles this often (default 60; "
+                   help="with --ingest: a pass over the sources this often (default 60; "
                         "0: once)")
     p.set_defaults(func=run)
 
@@ -49,13 +50,15 @@ def check_args(args: argparse.Namespace) -> str | None:
     """A message saying what to fix, or None when the arguments can be served."""
     from dyads.api.security import is_loopback
 
-    if args.read_only and not Path(args.db).exists():
+    if args.read_only and not Path(args.db).exists() and not getattr(args, "ingest", None):
         return (f"dyads serve: no store at {args.db}; create one with "
                 f"'dyads code ... --db {args.db}' or pass --writable to start an empty one")
     if not 0 < args.port < 65536:
         return f"dyads serve: --port must be between 1 and 65535, not {args.port}"
-    if getattr(args, "ingest", None) and getattr(args, "never_write", False):
-        return "dyads serve: --ingest stores what it codes: it cannot run with --read-only"
+    if getattr(args, "ingest", None):
+        problem = _check_sources(args)
+        if problem:
+            return problem
     served = _served_by(args.db)
     if served is not None:
         return (f"dyads serve: {args.db} is already served at {served.url} (pid "
@@ -67,14 +70,29 @@ def check_args(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _check_sources(args: argparse.Namespace) -> str | None:
+    """What is wrong with --ingest, or None."""
+    from dyads.feeds.sources import SourceError, classify
+
+    if getattr(args, "never_write", False):
+        return "dyads serve: --ingest stores what it codes: it cannot run with --read-only"
+    if "-" in args.ingest:
+        return "dyads serve: --ingest cannot read standard input (-); name files or folders"
+    try:
+        args.ingest_sources = [classify(source) for source in args.ingest]
+    except SourceError as exc:
+        return f"dyads serve: --ingest: {exc}"
+    return None
+
+
 def _ingest_loop(args: argparse.Namespace):
-    """The producer of --ingest, or None."""
+    """The producer of --ingest (the passes of 'dyads ingest'), or None."""
     if not getattr(args, "ingest", None):
         return None
-    from dyads.api.producers import ScanSettings, file_scanner
+    from dyads.api.producers import feed_loop
 
     every = args.every if args.every and args.every > 0 else None
-    return file_scanner(ScanSettings(tuple(args.ingest), every))
+    return feed_loop(getattr(args, "ingest_sources", None) or args.ingest, every)
 
 
 def _served_by(db: str):

@@ -28,9 +28,9 @@ class PassWork:
 
     def __init__(self, writer, settings: IngestSettings, client: PoliteClient,
                  coder: Callable[[list[Article]], Iterable[CodedArticle]],
-                 log: Callable[[str], None]) -> None:
+                 log: Callable[[str], None], stop=None) -> None:
         self.writer, self.settings, self.client = writer, settings, client
-        self.coder, self.log = coder, log
+        self.coder, self.log, self.stop = coder, log, stop  # stop: a threading.Event
         self.report = IngestReport()
         self.batch: list[Article] = []
         self.copies: list[dict] = []
@@ -48,9 +48,14 @@ class PassWork:
         self.report.problems.append((where, reason))
         self.log(f"skipped: {where}: {reason}")
 
+    def stopped(self) -> bool:
+        return self.stop is not None and self.stop.is_set()
+
     # -- items ---------------------------------------------------------------------------
     def source(self, source: src.Source) -> None:
         for item in src.list_items(source, self.client):
+            if self.stopped():
+                return
             if isinstance(item, src.ItemError):
                 (self.skip if item.refused else self.fail)(item.where, item.reason)
                 continue

@@ -14,6 +14,7 @@ its URL or path and why) and the pass goes on; nothing here stops for one bad it
 """
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -55,16 +56,19 @@ def open_coder(workers: int = 1) -> Iterator[Coder]:
 
 def ingest_pass(sources: Sequence[str | src.Source], writer: Writer, settings: IngestSettings,
                 *, client: PoliteClient | None = None, coder: Coder | None = None,
-                log: Log | None = None) -> IngestReport:
+                log: Log | None = None, stop: threading.Event | None = None) -> IngestReport:
     """One pass over every source; returns what it found. ``client`` and ``coder`` are
-    opened (and closed) here unless given, e.g. by ``ingest_loop`` to keep them."""
+    opened (and closed) here unless given, e.g. by ``ingest_loop`` to keep them. Once
+    ``stop`` is set the pass ends after the item in hand, leaving its last batch
+    uncoded (the next pass redoes it)."""
     parsed = [s if isinstance(s, src.Source) else src.classify(s) for s in sources]
     with _maybe(client, lambda: PoliteClient(settings)) as http, \
             _coder_or(coder, settings.workers) as code:
-        run = PassWork(writer, settings, http, code, log or (lambda line: None))
+        run = PassWork(writer, settings, http, code, log or (lambda line: None), stop)
         for source in parsed:
             run.source(source)
-        run.flush()
+        if not run.stopped():
+            run.flush()
     run.report.passes = 1
     return run.report
 
@@ -73,17 +77,23 @@ def ingest_loop(sources: Sequence[str | src.Source], writer: Writer, settings: I
                 every: float, *, passes: int | None = None, log: Log | None = None,
                 on_pass: Callable[[int, IngestReport], None] | None = None,
                 sleep: Callable[[float], None] = time.sleep,
-                client: PoliteClient | None = None, coder: Coder | None = None) -> IngestReport:
-    """Pass after pass, ``every`` seconds apart (start to start), until ``passes`` are done
-    or Ctrl-C; returns the counts of all passes (``interrupted`` after Ctrl-C)."""
+                client: PoliteClient | None = None, coder: Coder | None = None,
+                stop: threading.Event | None = None) -> IngestReport:
+    """Pass after pass, ``every`` seconds apart (start to start), until ``passes`` are done,
+    Ctrl-C, or ``stop`` is set (then it waits on ``stop`` between passes, and a pass ends
+    early, see ``ingest_pass``); returns the counts of all passes (``interrupted`` after
+    Ctrl-C)."""
     total = IngestReport()
     parsed = [s if isinstance(s, src.Source) else src.classify(s) for s in sources]
+    if stop is not None:
+        sleep = stop.wait
     try:
         with _maybe(client, lambda: PoliteClient(settings)) as http, \
                 _coder_or(coder, settings.workers) as code:
-            while passes is None or total.passes < passes:
+            while (passes is None or total.passes < passes) and not (stop and stop.is_set()):
                 started = time.monotonic()
-                report = ingest_pass(parsed, writer, settings, client=http, coder=code, log=log)
+                report = ingest_pass(parsed, writer, settings, client=http, coder=code,
+                                     log=log, stop=stop)
                 total.add(report)
                 if on_pass:
                     on_pass(total.passes, report)

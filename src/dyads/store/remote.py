@@ -1,7 +1,9 @@
 """RemoteWriter: stores docs records through the ``dyads serve`` process that owns the store.
 
-It has the write interface of ``Store`` (``add_docs``, ``close``, a context manager) and
-POSTs the records, as the JSON the store reads (the docs records of OUTPUT.md, each with
+It has the write interface of ``Store`` (``add_docs``, ``close``, a context manager, and
+what ``dyads ingest`` needs besides: ``known_hashes``, ``ingest_state``, ``add_copies``,
+``record_ingest``, each one small JSON request to ``/store/ingest/...``) and POSTs the
+records, as the JSON the store reads (the docs records of OUTPUT.md, each with
 its ``body``), to the server's internal endpoint ``POST /store/articles`` with the write
 token from the store's sidecar. The server stores each batch through its own writer and
 replies with the counts ``Store.add_docs`` returns. Storing is idempotent (articles are
@@ -15,7 +17,7 @@ from typing import Callable, Iterable
 import httpx
 
 from dyads.store.errors import StoreError
-from dyads.store.sidecar import TOKEN_HEADER, ServerInfo
+from dyads.store.sidecar import INGEST_PATHS, TOKEN_HEADER, ServerInfo
 
 WRITE_PATH = "/store/articles"
 PROBE_PATH = "/store/writer"
@@ -116,6 +118,51 @@ class RemoteWriter:
             raise StoreError(f"the server at {self.url} refused the batch "
                              f"({r.status_code}): {detail}")
         return {"errors": [f"batch of {len(texts)} records not stored ({r.status_code}): {detail}"]}
+
+    # -- what dyads ingest asks and hands over (dyads.feeds.loop.Writer) -----------------
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, set[str]]:
+        """Stored body hashes among ``hashes`` -> the doc ids of each (as Store's)."""
+        return self._ask("known_hashes", "hashes", sorted({str(h) for h in hashes}),
+                         lambda r: {h: set(ids) for h, ids in r["known"].items()}, {})
+
+    def ingest_state(self, keys: Iterable[str]) -> dict[str, dict]:
+        return self._ask("ingest_state", "keys", sorted({str(k) for k in keys}),
+                         lambda r: r["state"], {})
+
+    def add_copies(self, docs: list[dict]) -> int:
+        """Sent in chunks that fit the server's batch size (as ``add_docs``); a copy too
+        large for one is left out: it stays unaliased, nothing else is lost."""
+        chunks = self._chunks(list(docs), 500, [])
+        return sum(self._ask("add_copies", "docs", originals, lambda r: int(r["added"]), 0)
+                   for _, originals in chunks)
+
+    def record_ingest(self, rows: list[dict]) -> None:
+        self._ask("record_ingest", "rows", list(rows), lambda r: None, None)
+
+    def _ask(self, method: str, key: str, values: list, decode: Callable, empty):
+        """``decode`` of the server's JSON answer to ``{key: values}``; once the server has
+        gone (and a fallback is given), the replacement writer's own ``method``."""
+        if not values:
+            return empty
+        if self._replacement is None:
+            try:
+                return decode(self._request(INGEST_PATHS[method], {key: values}))
+            except ServerGone:
+                if self._fallback is None:
+                    raise
+                self._replacement = self._fallback()
+        return getattr(self._replacement, method)(values)
+
+    def _request(self, path: str, payload: dict) -> dict:
+        body = json.dumps(payload, ensure_ascii=False, default=str).encode("utf-8")
+        try:
+            r = self._client.post(path, content=body, headers={"content-type": "application/json"})
+        except httpx.TransportError as exc:
+            raise ServerGone(f"the server at {self.url} stopped answering ({exc})") from exc
+        if r.status_code != 200:
+            raise StoreError(f"the server at {self.url} refused the request to {path} "
+                             f"({r.status_code}): {_detail(r)}")
+        return r.json()
 
     def close(self) -> None:
         self._client.close()

@@ -17,6 +17,10 @@ from typing import Callable
 
 SUFFIX = ".server.json"
 TOKEN_HEADER = "x-dyads-write-token"  # how writers present the token
+# The server's internal endpoints for `dyads ingest` (dyads.feeds.loop.Writer's methods
+# beyond add_docs), shared by the client (store.remote) and the server (api.routes_store).
+INGEST_PATHS = {name: "/store/ingest/" + name.replace("_", "-")
+                for name in ("known_hashes", "ingest_state", "add_copies", "record_ingest")}
 WILDCARD_HOSTS = ("", "0.0.0.0", "::")
 
 
