@@ -6,7 +6,7 @@ import io
 
 import httpx
 import pytest
-from conftest import TEST_TOKEN, LiveServer, fake_coder
+from api_support import TEST_TOKEN, LiveServer, fake_coder
 
 
 def first_event_id(client, **params) -> str:

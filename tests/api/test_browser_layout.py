@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ARTIFACTS
+from api_support import ARTIFACTS
 from test_browser import browser  # noqa: F401  (the module's Chromium fixture)
 
 WIDTHS = (1366, 390)

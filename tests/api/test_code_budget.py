@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import TEST_TOKEN, fake_coder
+from api_support import TEST_TOKEN, fake_coder
 from dyads.api import create_app, routes_code
 from dyads.windows import time_budget_error
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from conftest import LiveServer
+from api_support import LiveServer
 
 pytestmark = pytest.mark.slow
 TEXT = ("Secretary of State Antony Blinken met Indian External Affairs Minister "

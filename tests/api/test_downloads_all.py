@@ -7,7 +7,7 @@ import io
 import httpx
 import pytest
 
-from conftest import LiveServer, fake_coder
+from api_support import LiveServer, fake_coder
 
 N = 1_234  # more than the old download cap (100) and the JSON page cap (1000)
 

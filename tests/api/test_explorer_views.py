@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from api_docs import actor, event
-from conftest import LiveServer
+from api_support import LiveServer
 
 REPORTS = [  # doc id, date, source, target, cameo, plover, goldstein, modality, text
     ("praise-2018", "2018-03-13", "USA", "RUS", "051", "SUPPORT", 3.4, "asserted",

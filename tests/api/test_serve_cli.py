@@ -7,7 +7,7 @@ import time
 
 import httpx
 import pytest
-from conftest import free_port
+from api_support import free_port
 
 from dyads.cli import main
 

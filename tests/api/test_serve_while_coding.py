@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import free_port
+from api_support import free_port
 
 from dyads.store import Store, sidecar
 

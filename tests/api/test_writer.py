@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import LiveServer, free_port
+from api_support import LiveServer, free_port
 
 from dyads.api import create_app
 from dyads.api.writer import WriterSettings
