@@ -10,7 +10,9 @@ model object dyads uses) and dyads' in-process coder (``pipeline.code_articles``
 warmed up before the clock starts). Words are the alphabetic tokens of the parse, the
 count dyads reports. Prints medians by wall clock and by CPU time (steadier when other
 programs share the machine), the dyads/spaCy ratio (target: >= 0.75) and the peak RSS
-of this process and of the pool's workers.
+of this process and of the pool's workers, and the split of dyads' own CPU time by stage
+(parse, actors, events, quotes, dates, places, assemble, other) from one extra, separately
+timed run (benchmarks/stages.py), so the wrappers never slow the compared runs.
 """
 from __future__ import annotations
 
@@ -88,6 +90,16 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def stage_split(articles, resources, batch_size: int) -> dict:
+    """One more dyads run, with each stage's own CPU time added up (benchmarks/stages.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from stages import StageTimer
+
+    with StageTimer() as timer:
+        (_, cpu), _ = time_dyads(articles, resources, batch_size)
+    return timer.split(cpu)
+
+
 def single_process(articles, resources, repeat: int, batch_size: int) -> dict:
     texts = [a.body for a in articles]
     time_spacy(resources.nlp, texts[:20], batch_size)  # warm-up: lazy init, caches
@@ -98,7 +110,8 @@ def single_process(articles, resources, repeat: int, batch_size: int) -> dict:
         spacy_s.append(seconds)
         seconds, dyads_words = time_dyads(articles, resources, batch_size)
         dyads_s.append(seconds)
-    result = {"words": dyads_words, "spacy_words": spacy_words}
+    result = {"words": dyads_words, "spacy_words": spacy_words,
+              "dyads_cpu_by_stage": stage_split(articles, resources, batch_size)}
     for i, clock in enumerate(("wall", "cpu")):
         spacy_rate = spacy_words / statistics.median(s[i] for s in spacy_s)
         dyads_rate = dyads_words / statistics.median(s[i] for s in dyads_s)

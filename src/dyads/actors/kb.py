@@ -2,7 +2,8 @@
 
 The KB is a read-only SQLite file built by ``scripts/build_kb.py`` and shipped in
 ``dyads/data/kb.sqlite``. Keys are normalised at build time with the functions in
-``dyads.actors.sectors`` so a lookup is one indexed query.
+``dyads.actors.sectors`` so a lookup is one indexed query; the entity names and sector
+words, asked for most often, are read into memory on first use (``dyads.actors.kb_index``).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from dyads.actors.kb_index import NameIndex
 from dyads.actors.sectors import (
     entity_key,
     loose_key,
@@ -134,6 +136,7 @@ class KnowledgeBase:
         self._title_sector = lru_cache(maxsize=LOOKUP_CACHE)(self._title_sector_uncached)
         self._given_name = lru_cache(maxsize=LOOKUP_CACHE)(self._given_name_uncached)
         self._first_words: frozenset[str] | None = None  # built on first use
+        self._index: NameIndex | None = None  # built on first use
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "KnowledgeBase":
@@ -154,6 +157,13 @@ class KnowledgeBase:
             conn.row_factory = sqlite3.Row
             self._local.conn = conn
         return conn
+
+    @property
+    def index(self) -> NameIndex:
+        """Entity names and sector words in memory, read on first use."""
+        if self._index is None:
+            self._index = NameIndex(self.db)
+        return self._index
 
     # ---- people -------------------------------------------------------------------
     def person(self, name: str, on: str | date | None = None) -> PersonMatch | None:
@@ -289,8 +299,7 @@ class KnowledgeBase:
         """Whether some country, metonym or organisation name begins with this word (a cheap
         test before trying every window of a phrase)."""
         if self._first_words is None:
-            keys = (row[0] for row in self.db.execute("SELECT key FROM entities"))
-            self._first_words = frozenset(k.split(" ", 1)[0] for k in keys if k)
+            self._first_words = frozenset(k.split(" ", 1)[0] for k in self.index.entities if k)
         key = entity_key(word)
         return bool(key) and key.split(" ", 1)[0] in self._first_words
 
@@ -298,23 +307,20 @@ class KnowledgeBase:
         key = entity_key(text)
         if not key:
             return None
-        row = self.db.execute(
-            "SELECT name, kb_id, country, sector, code, kind, acronym FROM entities "
-            "WHERE key = ?", (key,)).fetchone()
-        if row is None or (row["acronym"] and not text.replace(".", "").isupper()):
+        row = self.index.entities.get(key)  # the columns of kb_index.ENTITY_COLUMNS
+        if row is None or (row[6] and not text.replace(".", "").isupper()):
             return None  # "who" is not the WHO
-        return Entity(*tuple(row)[:6])
+        return Entity(*row[:6])
 
     def sector(self, word: str) -> str | None:
         return self._sector(word)
 
     def _sector_uncached(self, word: str) -> str | None:
+        words = self.index.sector_words
         for form in phrase_forms(word):
-            row = self.db.execute("SELECT code FROM sector_words WHERE key = ?",
-                                  (form,)).fetchone()
-            if row:
-                return title_sector_from_code(row["code"]) if " " in form else \
-                    primary_sector(row["code"])
+            if form in words:
+                return title_sector_from_code(words[form]) if " " in form else \
+                    primary_sector(words[form])
         return None
 
     def title_sector(self, title_words: str) -> str | None:
@@ -323,10 +329,8 @@ class KnowledgeBase:
     def _title_sector_uncached(self, title_words: str) -> str | None:
         for window in title_windows(title_words):
             for form in phrase_forms(window):
-                row = self.db.execute("SELECT code FROM sector_words WHERE key = ?",
-                                      (form,)).fetchone()
-                if row:
-                    return title_sector_from_code(row["code"])
+                if form in self.index.sector_words:
+                    return title_sector_from_code(self.index.sector_words[form])
         return None
 
     def info(self) -> dict:

@@ -188,13 +188,20 @@ def _named_in_full(doc, word, kb: KnowledgeBase, on):
     """'Minister Hamada' after 'Minister of Defense Hamada Yasukazu': the surname is the
     person the article names with a neighbouring name word (either order, tagged a person
     or not) when the KB knows that full name, not a namesake found by surname."""
-    for tok in doc:
-        if tok.i == word.i or tok.text != word.text:
+    for i in _same_text(doc, word):
+        if i == word.i:
             continue
-        for a, b in ((tok.i - 1, tok.i + 1), (tok.i, tok.i + 2)):
+        for a, b in ((i - 1, i + 1), (i, i + 2)):
             if a < 0 or b > len(doc) or not all(t.is_title and t.is_alpha for t in doc[a:b]):
                 continue
             match = kb.person(doc[a:b].text, on=on)
             if match is not None and match.name_kind != "surname":
                 return match
     return None
+
+
+def _same_text(doc, word) -> list[int]:
+    """Indices of the tokens written exactly as ``word``, in text order (one pass over the
+    doc's ORTH array: no Token objects built)."""
+    orths = doc.to_array("ORTH")
+    return [int(i) for i in (orths == word.orth).nonzero()[0]]

@@ -366,5 +366,14 @@ def load_lexicon(path: str | Path | None = None, *,
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The shipped lexicon with its generated layer, loaded once per process."""
-    return load_lexicon()
+    """The shipped lexicon with its generated layer, loaded once per process (from the
+    user's cache of it when its YAML files are unchanged: dyads.events.lexicon_cache)."""
+    from dyads import __version__
+    from dyads.events import lexicon_cache
+
+    generated = os.environ.get(NO_GENERATED_ENV, "") in {"", "0"}
+    files = (LEXICON_FILE, GENERATED_FILE) if generated else (LEXICON_FILE,)
+    data = resources.files("dyads.data")
+    parts = [__version__.encode(), Path(__file__).read_bytes(),
+             *(data.joinpath(name).read_bytes() for name in files)]
+    return lexicon_cache.cached("lexicon", parts, load_lexicon, lexicon_cache.cache_folder())
