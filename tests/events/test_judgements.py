@@ -181,3 +181,11 @@ def test_a_verbal_attack_between_kb_people_the_parser_does_not_tag():
     got = [(e.cameo, e.source.name, e.target.name) for e in dyads.code(text, date="2016-10-31").events
            if e.sentence.index == 1]
     assert got == [("111", "Donald Trump", "Hillary Clinton")]
+
+
+def test_calling_someone_a_name_when_the_parser_hangs_both_as_predicates():
+    import dyads
+    text = 'Elizabeth Warren called Barack Obama the "biggest barrier" to progress on Friday.'
+    got = [(e.cameo, e.source.name, e.target.name) for e in dyads.code(text, date="2016-10-15").events]
+    assert ("111", "Elizabeth Warren", "Barack Obama") in got
+    assert not any(c == "041" for c, _, _ in got)  # not a phone call

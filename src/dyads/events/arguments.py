@@ -101,7 +101,16 @@ def direct_object(verb):
     obj = child(verb, "dobj", "dative")
     if obj is None and verb.dep_ == "conj":  # "end the aggression and pull back its forces"
         obj = None
+    if obj is None:
+        obj = predicated_object(verb)
     return obj
+
+
+def predicated_object(verb):
+    """'called SEC Chair Mary Jo White the biggest barrier': the parser may hang both the
+    object and its predicate as oprd; the first is the object."""
+    preds = [c for c in verb.children if c.dep_ == "oprd"]
+    return preds[0] if len(preds) == 2 else None
 
 
 def object_candidates(verb, preferred_prep: str | None):

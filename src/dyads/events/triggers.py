@@ -146,7 +146,8 @@ def entry_fits(token, entry: LexEntry) -> bool:
 
 def _predicate_fits(verb, predicates) -> bool:
     """'called the visit a reckless PROVOCATION': the object predicate or a word on it."""
-    pred = args.child(verb, "oprd")
+    preds = [c for c in verb.children if c.dep_ == "oprd"]
+    pred = preds[-1] if preds else None  # of two, the first is the object
     if pred is None or pred.pos_ == "PROPN":  # "called Scholz": a misparsed object, a name
         return False
     words = {pred.lemma_.lower()} | {c.lemma_.lower() for c in pred.children}
