@@ -140,8 +140,7 @@ def _protesters_of_place(cand, source, target, location):
     does not give belong to the country they protest in (or whose government they target)."""
     if cand.root != "14" or source is None or source.country or source.sector in {"IGO", "NGO"}:
         return source
-    country = (location.country if location is not None else None) or (
-        target.country if target is not None else None)
+    country = _place_country(location, target)
     return _with_country(source, country) if country is not None else source
 
 
@@ -154,8 +153,7 @@ def _police_action_of_place(cand, source, target, location):
     with no country in the text, are of the country where it happens (or of each other)."""
     if cand.root not in POLICE_ACTION_ROOTS or source is None or source.sector != "COP":
         return source, target
-    country = (location.country if location is not None else None) or (
-        target.country if target is not None else None) or source.country
+    country = _place_country(location, target) or source.country
     if country is None:
         return source, target
     return _with_country(source, country), (
@@ -202,13 +200,18 @@ def _counted(token) -> bool:
 
 def _implied_doer(cand, trigger, target, location):
     doer = IMPLIED_DOERS.get(cand.code)
-    country = (location.country if location is not None else None) or (
-        target.country if target is not None else None)
+    country = _place_country(location, target)
     if doer is None or country is None:
         return None
     name, sector = doer
     return Actor(text="", start=trigger.idx, end=trigger.idx, name=name, country=country,
                  sector=sector, code=composite_code(country, sector), resolved_by="implied")
+
+
+def _place_country(location, target):
+    """Where a deed happens, else whom it is done to: the country an unnamed doer belongs to."""
+    return (location.country if location is not None else None) or (
+        target.country if target is not None else None)
 
 
 def _with_country(actor, country):
