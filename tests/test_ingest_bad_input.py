@@ -153,3 +153,18 @@ def test_a_utf8_line_in_a_feed_judged_latin1_stays_utf8():
     data = first.encode("latin-1") + b"\n" + b" " * 5000 + b"\n" + later.encode("utf-8") + b"\n"
     articles = list(read_source(data, "feed", ".jsonl", None))
     assert [a.body for a in articles] == ["Talks in Zürich.", "Talks in Zürich again."]
+
+
+def test_a_stray_utf16_mark_before_utf8_lines_is_one_bad_line():
+    good = json.dumps({"id": "ok", "text": TEXT}).encode()
+    for mark in (b"\xfe\xff", b"\xff\xfe"):
+        articles = list(read_source(mark + b"\n" + good, "feed", ".jsonl", None))
+        assert {a.doc_id: a.body for a in articles}["ok"] == TEXT
+        assert [a.doc_id for a in articles if not a.body] == ["feed:1"]
+    wide = ("\n".join([good.decode()] * 2)).encode("utf-16")  # a real UTF-16 file still is
+    assert [a.body for a in read_source(wide, "feed", ".jsonl", None)] == [TEXT, TEXT]
+    for script in ("Переговоры в Москве продолжились.", "北京和东京今天举行了会谈。"):
+        for codec in ("utf-16-be", "utf-16-le"):
+            mark = "\ufeff".encode(codec)
+            [article] = read_source(mark + script.encode(codec), "page", ".txt", None)
+            assert article.body == script

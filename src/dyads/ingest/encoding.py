@@ -55,7 +55,7 @@ def sniff(sample: bytes) -> Encoding:
     """The encoding of a source that starts with ``sample`` (the whole of it, or its first
     SAMPLE_BYTES; a character cut at the end of the sample is no error)."""
     for bom, codec, label in BOMS:
-        if sample.startswith(bom):
+        if sample.startswith(bom) and not _stray_wide_bom(sample[len(bom):], codec):
             return Encoding(codec, f"read as {label} (byte order mark)" if label else None)
     for magic, what in MAGIC:  # a real image or archive has control bytes at once
         if sample.startswith(magic) and _CONTROL.search(sample):
@@ -68,6 +68,15 @@ def sniff(sample: bytes) -> Encoding:
     if _is_utf8(sample) or _mostly_utf8(sample):
         return UTF8
     return _legacy(sample)
+
+
+def _stray_wide_bom(rest: bytes, codec: str) -> bool:
+    """A UTF-16/32 byte order mark before mostly ASCII bytes with no NUL: the mark is two
+    stray bytes (a garbage line), not the encoding. Wide Latin text is full of NULs, and
+    wide text in other scripts is full of bytes past ASCII or control bytes."""
+    return (codec != "utf-8-sig" and len(rest) >= 4 and b"\x00" not in rest
+            and len(_HIGH.findall(rest)) + len(_CONTROL.findall(rest))
+            <= (1 - MOSTLY_ASCII) * len(rest))
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
