@@ -168,3 +168,11 @@ def test_a_denial_answers_the_deed_and_does_not_take_its_day():
     by_code = {e.cameo[:2]: e.date for e in events}
     assert by_code.get("19") == "2025-09-01"
     assert all(e.date == "2025-09-04" for e in events if e.cameo[:2] in {"01", "11"})
+
+
+def test_a_participial_scene_dates_the_act_it_hangs_on():
+    text = "Emmanuel Macron, speaking in Brussels on Thursday, condemned the strikes by Russia."
+    assert only(text, "2023-03-24") == ("2023-03-23", "day")
+    # a clause of its own with its own subject keeps its time to itself
+    other = "Emmanuel Macron condemned Russia after the police had fired on Thursday."
+    assert dated(other, "2023-03-24")[0][1] == "2023-03-24"

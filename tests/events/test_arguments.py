@@ -46,3 +46,11 @@ def test_object_control_gives_the_subject_of_the_infinitive(parse):
 def test_the_passive_subject_of_an_object_control_verb_does_the_infinitive(parse):
     doc = parse("Kenya was urged by Britain to release the prisoners.")
     assert args.subject_of(_token(doc, "release")).text == "Kenya"
+
+
+def test_a_place_in_the_doers_own_phrase_is_no_target():
+    import dyads
+    events = dyads.code("Emmanuel Macron, speaking in Brussels on Thursday, condemned the "
+                        "strikes by Russia.", date="2023-03-24").events
+    assert [(e.cameo, e.source.name, e.target.name) for e in events] == [
+        ("111", "Emmanuel Macron", "Russia")]

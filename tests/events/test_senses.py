@@ -55,3 +55,65 @@ def test_a_duty_the_speaker_takes_on_is_no_demand():
     assert codes("“We should not be focusing on Syria,” Donald Trump said.") == []
     assert [c[0][:2] for c in codes("Vladimir Putin said that Sudan must return the helicopter.")] \
         == ["10"]
+
+
+@pytest.mark.parametrize("text", [
+    "Barack Obama has spoken out before about the sexism Hillary Clinton has faced.",
+    "Barack Obama arrived to speak during a campaign event for Hillary Clinton.",
+    "Hillary Clinton was eager to talk about Donald Trump.",
+])
+def test_speaking_about_someone_is_no_consultation(text):
+    assert [c for c in codes(text, "2016-10-25") if c[0].startswith("04")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vladimir Putin spoke with Recep Tayyip Erdogan on Tuesday.",
+     [("040", "Vladimir Putin", "Recep Tayyip Erdogan")]),
+    ("Vladimir Putin and Recep Tayyip Erdogan talked on Tuesday.",
+     [("040", "Vladimir Putin", "Recep Tayyip Erdogan"),
+      ("040", "Recep Tayyip Erdogan", "Vladimir Putin")]),
+])
+def test_talking_with_someone_stays_a_consultation(text, expected):
+    assert codes(text) == expected
+
+
+def test_rallying_supporters_is_campaigning_not_protest():
+    assert codes("Hillary Clinton was rallying supporters in Raleigh.", "2016-11-03") == []
+    protest = codes("Thousands of protesters rallied in Athens against the austerity measures.")
+    assert [c[0][:2] for c in protest] == ["14"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hillary Clinton can't beat Donald Trump without the media.",
+    "Bernie Sanders defeated Hillary Clinton in the Michigan primary.",
+])
+def test_beating_a_rival_in_a_race_is_no_force(text):
+    assert codes(text, "2016-03-09") == []
+
+
+def test_police_beating_protesters_stays_force():
+    assert [c[0][:2] for c in codes("Police beat the protesters in Dhaka.")] == ["17"]
+
+
+def test_charging_ahead_is_no_arrest():
+    assert codes("Donald Trump charged into unexpected territory.", "2016-11-06") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hillary Clinton acknowledged that she expected her bid to draw scrutiny.", []),
+    ("Russia acknowledged responsibility for the attack.", [("015", "Russia", None)]),
+    ("Recep Tayyip Erdogan acknowledged that the government's response had been slow.",
+     [("015", "Recep Tayyip Erdogan", None)]),
+])
+def test_admitting_means_admitting_a_fault(text, expected):
+    assert codes(text, "2023-02-08") == expected
+
+
+def test_not_supporting_a_treaty_is_two_rejections():
+    assert codes("Hillary Clinton and Donald Trump say they do not support the treaty.",
+                 "2016-10-21") == [("120", "Hillary Clinton", None), ("120", "Donald Trump", None)]
+
+
+def test_coordinated_doers_of_a_demand_each_demand():
+    assert codes("Hillary Clinton and Donald Trump demanded an apology.", "2016-10-21") == [
+        ("102", "Hillary Clinton", None), ("102", "Donald Trump", None)]

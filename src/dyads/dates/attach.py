@@ -86,11 +86,23 @@ def attachment(date_verb, event_verb, past: bool = False) -> int | None:
     if up is not None:
         return None if any(past_relative(t) for t in up) else 1
     down = path_up(date_verb, event_verb)
-    if down is not None and {t.dep_ for t in down} <= SHARED_CLAUSE_DEPS:
+    if down is not None and ({t.dep_ for t in down} <= SHARED_CLAUSE_DEPS
+                             or _participial_adjunct(down)):
         return 2
     if past and down is not None and [t.dep_ for t in down] == ["xcomp"]:
         return 3
     return None
+
+
+def _participial_adjunct(path) -> bool:
+    """'Macron, speaking in Brussels on Thursday, condemned ...': a subjectless participle
+    hung on the event's verb tells the scene of the same act, so its time is the act's."""
+    deps = [t.dep_ for t in path]
+    if deps not in (["advcl"], ["acl", "nsubj"]):  # on the verb, or on its subject
+        return False
+    verb = path[0]
+    return verb.tag_ in {"VBG", "VBN"} and not any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in verb.children)
 
 
 def explicitly_past(date_text: str) -> bool:

@@ -245,11 +245,19 @@ NOUN_POS = {"NOUN", "PROPN", "PRON"}
 CLAUSE_DEPS = {"acl", "relcl", "advcl", "ccomp"}
 
 
-def subtree_nouns(trigger, limit: int = 12):
+def _where(token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}
+
+
+def subtree_nouns(trigger, limit: int = 12, places: bool = False):
     """Noun heads under the trigger, nearest first: the last resort for a target
     ("threatened to launch an offensive in its war with Iraq" → Iraq). Under an event
-    noun, clauses of their own are left out ("a trip aimed at a ceasefire in Gaza")."""
+    noun, clauses of their own are left out ("a trip aimed at a ceasefire in Gaza"); the
+    place where the doer was is no target unless ``places`` ("protesters in Tehran")."""
     tokens = _own_clause(trigger) if trigger.pos_ != "NOUN" else _outside_clauses(trigger)
+    if trigger.pos_ != "NOUN" and not places:  # "Macron, speaking in Brussels, condemned":
+        doer = {t.i for c in trigger.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        tokens = [t for t in tokens if not (t.i in doer and _where(t))]  # where he was
     found = [t for t in tokens if t.i != trigger.i and t.pos_ in NOUN_POS
              and t.dep_ not in {"compound", "amod", "poss"}]
     found.sort(key=lambda t: abs(t.i - trigger.i))

@@ -151,7 +151,8 @@ def _argument_tokens(token, entry: LexEntry):
         targets += args.object_candidates(content, None)  # "threatened to shell Iraqi towns"
     if entry.code[:2] in MATERIAL_ROOTS:
         targets += args.place_objects(token)
-    return source, targets, [] if denies_own_deed(entry) else args.subtree_nouns(token)
+    return source, targets, [] if denies_own_deed(entry) else args.subtree_nouns(
+        token, places=entry.code[:2] in MATERIAL_ROOTS)
 
 
 # Verbs whose subject receives what their object noun does: "X FACED criticism from Y".
@@ -250,8 +251,8 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
     elif entry.pos == "noun" and modality == "asserted" and _goal_noun(token):
         modality = "hypothetical"  # "progress toward a meeting": not (yet) held
     code = code or entry.code
-    if modality == "negated" and entry.negated_code:
-        code = entry.negated_code
+    if modality == "negated" and entry.negated_code:  # the code says the negation
+        code, modality = entry.negated_code, "asserted"
     elif modality == "negated" and will_not(token):  # "Syria will not accept refugees"
         code, modality = shifted_code("refusal", code), "asserted"
     elif modality == "future" and entry.lemma not in ENACTED_BY_ANNOUNCING:
@@ -277,8 +278,10 @@ def _needs_target(entry: LexEntry) -> bool:
 
 
 
-# Roots where coordinated doers each act alone: "A and B denied/criticised ...".
-SOLO_ROOTS = {"01", "11"}
+# Roots where coordinated doers each act alone: "A and B denied/criticised/demanded/
+# rejected/threatened/protested/arrested ..." (with no target named, neither is the
+# other's: "Clinton and Trump do not support the treaty" is two rejections of it).
+SOLO_ROOTS = {"01", "02", "10", "11", "12", "13", "14", "17"}
 
 # Roots where coordinated doers act on each other: "A and B agreed/met/cooperated".
 MUTUAL_ROOTS = {"03", "04", "05", "06"}

@@ -2,7 +2,10 @@
 
 A question is not an appeal ("asked whether he respects Putin", "when asked about the
 plan"), a trip to a rally or a venue is not a visit to a country ("headed to the
-venue", "came to power"), and "in order to" orders nothing. Each test looks at the trigger's own dependents only.
+venue", "came to power"), and "in order to" orders nothing. Speaking about something
+or at an event is no consultation, rallying supporters is campaigning, beating a rival
+is winning a race, charging ahead is moving, and admitting a fact is not admitting a
+fault. Each test looks at the trigger and its own dependents only.
 """
 from __future__ import annotations
 
@@ -18,8 +21,7 @@ DESTINATION_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 
 
 def wrong_sense(token, entry: LexEntry) -> bool:
-    return (_asks_a_question(token, entry) or _trip_elsewhere(token, entry)
-            or _purpose_phrase(token))
+    return any(test(token, entry) for test in SENSE_TESTS)
 
 
 def _purpose_phrase(token) -> bool:
@@ -60,3 +62,97 @@ def _trip_elsewhere(token, entry: LexEntry) -> bool:
     preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"]
     goals = [g for p in preps for g in p.children if g.dep_ == "pobj"]
     return bool(goals) and not any(g.ent_type_ in DESTINATION_ENTITIES for g in goals)
+
+
+CONSULT_ROOT, TALK_VERBS = "04", {"speak", "talk", "chat"}
+PARTNER_PREPS = {"to", "with"}
+CALL_MEDIA = {"phone", "telephone", "video", "videoconference", "videolink", "zoom"}
+
+
+def _talk_without_partner(token, entry: LexEntry) -> bool:
+    """'spoke out about sexism', 'arrives to speak during a campaign event', 'eager to
+    talk about Trump': no one is talked with. 'spoke with X', 'A and B talked' and 'the
+    two leaders spoke' stay consultations."""
+    if not entry.code.startswith(CONSULT_ROOT) or token.lemma_.lower() not in TALK_VERBS \
+            or token.pos_ != "VERB":
+        return False
+    kids = list(token.children)
+    if any(c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ in PARTNER_PREPS)
+           for c in kids):
+        return False
+    if any(t.lower_ in CALL_MEDIA for c in kids if c.dep_ == "prep" for t in c.subtree):
+        return False  # "spoke by telephone (with X)": a call, whoever the parser hangs on
+    subject = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subject is not None and (subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"we", "they"}
+                                or any(c.dep_ == "conj" for c in subject.children)):
+        return False
+    return True
+
+
+PROTEST_ROOT = "14"
+
+
+def _rallies_followers(token, entry: LexEntry) -> bool:
+    """'rallying supporters in Raleigh', 'rally the base': mobilising one's own side is
+    campaigning, not a demonstration ('protesters rallied' has no object)."""
+    return entry.code.startswith(PROTEST_ROOT) and token.lemma_.lower() == "rally" and any(
+        c.dep_ == "dobj" for c in token.children)
+
+
+WIN_VERBS = {"beat", "defeat", "crush", "trounce", "thrash", "rout", "best", "edge"}
+FORCE_ROOTS = ("18", "19")
+CONTEST_WORDS = {"election", "elections", "primary", "primaries", "vote", "votes", "poll",
+                 "polls", "ballot", "race", "nomination", "caucus", "caucuses", "nominee",
+                 "candidate", "debate", "campaign", "electoral", "landslide", "opponent",
+                 "rival", "seat", "runoff", "delegates"}
+PERSONAL = {"PERSON"}
+
+
+def _wins_a_contest(token, entry: LexEntry) -> bool:
+    """'she can't beat this guy', 'defeated Sanders in the primary': one candidate
+    beating another wins a race. Force stays force when the sentence names no contest
+    and the sides are not both people ('troops defeated the rebels')."""
+    if not entry.code.startswith(FORCE_ROOTS) or token.lemma_.lower() not in WIN_VERBS:
+        return False
+    if any(t.lower_ in CONTEST_WORDS for t in token.sent):
+        return True
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    return subject is not None and obj is not None and all(
+        t.ent_type_ in PERSONAL or t.pos_ == "PRON" or t.lower_ in {"guy", "man", "woman"}
+        for t in (subject, obj))
+
+
+MOVE_PREPS = {"into", "ahead", "through", "toward", "towards", "forward", "onto"}
+
+
+def _charges_ahead(token, entry: LexEntry) -> bool:
+    """'charged into unexpected territory': a charge with no one charged is a movement."""
+    return token.lemma_.lower() == "charge" and entry.code.startswith(("17", "18", "19")) \
+        and not any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children) \
+        and any(c.dep_ in {"prep", "advmod", "prt"} and c.lower_ in MOVE_PREPS
+                for c in token.children)
+
+
+ADMIT_CODE, ADMIT_VERBS = "015", {"admit", "acknowledge", "concede", "confess"}
+FAULT_WORDS = {"mistake", "mistakes", "error", "errors", "wrong", "wrongdoing", "fault",
+               "guilt", "guilty", "responsibility", "responsible", "blame", "failure",
+               "failures", "fail", "failed", "failing", "misstep", "missteps", "mishandle",
+               "mishandled", "regret", "lie", "lied", "lying", "role", "involvement", "crime",
+               "crimes", "abuse", "abuses", "misconduct", "negligence", "culpability",
+               "slow", "inadequate", "insufficient", "flawed", "poor", "lapse", "lapses",
+               "shortcoming", "shortcomings", "late", "sorry", "apologise", "apologize"}
+
+
+def _admits_no_fault(token, entry: LexEntry) -> bool:
+    """015 is admitting responsibility: 'acknowledged that he expected scrutiny' or
+    'admitted Trump is fascinating to cover' admits a fact, not a fault or a deed."""
+    if entry.code != ADMIT_CODE or token.lemma_.lower() not in ADMIT_VERBS:
+        return False
+    said = [t for c in token.children if c.dep_ in {"dobj", "ccomp", "xcomp"} for t in c.subtree]
+    return bool(said) and not any(t.lower_ in FAULT_WORDS for t in said)
+
+
+SENSE_TESTS = (_asks_a_question, _trip_elsewhere, lambda token, entry: _purpose_phrase(token),
+               _talk_without_partner, _rallies_followers, _wins_a_contest, _charges_ahead,
+               _admits_no_fault)
