@@ -37,6 +37,15 @@ def is_passive(verb) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
+# What people send, give or post whose words are theirs: "an email praising", "a speech
+# blaming", "tweets attacking", "in a statement condemning".
+MESSAGE_NOUNS = {"statement", "declaration", "letter", "resolution", "communique", "petition",
+                 "note", "message", "ultimatum", "reminder", "appeal", "manifesto", "motion",
+                 "email", "e-mail", "speech", "tweet", "post", "video", "ad", "advert",
+                 "advertisement", "column", "op-ed", "editorial", "interview", "address",
+                 "remark", "comment", "memo", "report"}
+
+
 def subject_of(verb, depth: int = 0):
     """The doer of a verb: its subject, the agent of a passive, or the controller."""
     if depth > 4:
@@ -63,6 +72,11 @@ def subject_of(verb, depth: int = 0):
         return controller if controller is not None else subject_of(head, depth + 1)
     if verb.dep_ in {"conj", "acomp", "attr", "oprd"}:  # "Syria is willing to withdraw"
         return subject_of(head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in MESSAGE_NOUNS \
+            and head.dep_ in {"dobj", "pobj"}:  # "sent an email praising X": the sender
+        sender = head.head.head if head.dep_ == "pobj" else head.head
+        if sender.pos_ in {"VERB", "AUX"}:
+            return subject_of(sender, depth + 1)
     if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
         return head
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":

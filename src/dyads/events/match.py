@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..actors.resolve import ArticleActors
 from ..records import Actor
 from . import arguments as args
+from .claims import claims_as_accusations, is_claim
 from .codes import future_code, shifted_code
 from .combine import find_triggers
 from .judgements import denies_own_deed, is_judgement, statements_as_judgements, verbal_attacks
@@ -63,6 +64,7 @@ def match_events(doc, lexicon: Lexicon, actors: ArticleActors, discards=None) ->
     for s_index, sent in enumerate(doc.sents):
         triggers = find_triggers(sent, lexicon, discards)
         triggers = wishes_as_appeals(sent, statements_as_demands(sent, triggers))
+        triggers = claims_as_accusations(sent, triggers)
         triggers = verbal_attacks(sent, statements_as_judgements(sent, triggers),
                                   actors.is_person)
         for i, entry in sorted(triggers.items()):
@@ -139,10 +141,11 @@ def _argument_tokens(token, entry: LexEntry):
         source = args.noun_source(source) if source is not None else None
     targets = []
     clause = args.complement_clause(token)
-    if clause is not None and (entry.code[:2] in CONTENT_ROOTS or is_judgement(entry)) \
+    judged = is_judgement(entry) or is_claim(entry)
+    if clause is not None and (entry.code[:2] in CONTENT_ROOTS or judged) \
             and not denies_own_deed(entry):
         subj = args.subject_of(clause)  # "demanded that the US cancel ..." → the US
-        if is_judgement(entry):  # "said Y is not trusted by voters": Y is judged
+        if judged:  # "said Y is not trusted by voters": Y is judged
             subj = args.child(clause, "nsubj", "nsubjpass") or subj
         targets += ([subj] if subj is not None else []) + args.object_candidates(clause, None)
     targets += args.object_candidates(token, entry.target_prep)

@@ -206,8 +206,7 @@ CONTAINER_SHIFT = {"03": "future", "13": "future", "10": "demand", "12": "refusa
 
 
 # Documents whose participle says what they do: "a statement DEMANDING that ...".
-MESSAGE_NOUNS = {"statement", "declaration", "letter", "resolution", "communique", "petition",
-                 "note", "message", "ultimatum", "reminder", "appeal", "manifesto", "motion"}
+MESSAGE_NOUNS = args.MESSAGE_NOUNS
 
 
 def _message_participle(token) -> bool:

@@ -1,0 +1,67 @@
+"""Hedged claims: a deed someone alleges is their accusation, not a deed the text asserts.
+
+"She claimed Trump had groped her", "the group alleged that soldiers looted the town",
+"residents said soldiers looted shops": the news reports what someone says another did
+(a deed told first and attributed after, "..., residents said", stays the deed).
+As the annotation guide codes it, that is the claimant's accusation (112) against the
+doer the claim names; the alleged deed itself is not coded as done. Officials reporting
+their own side's or the enemy's deeds ("the ministry said troops shelled Kharkiv") are the
+ordinary way wire copy tells of deeds and are left as the deeds they report.
+"""
+from __future__ import annotations
+
+from . import arguments as args
+from .lexicon import LexEntry
+
+ACCUSATION_CODE = "112"
+# Verbs that hedge whatever they report.
+CLAIM_VERBS = {"claim", "allege"}
+# Verbs that hedge a report when the speaker is a witness, not an authority.
+HEARSAY_VERBS = {"say", "tell", "report", "recount", "describe", "testify"}
+HEARSAY_SPEAKERS = {"resident", "witness", "villager", "survivor", "victim", "relative",
+                    "activist", "eyewitness", "neighbour", "neighbor", "woman", "man",
+                    "accuser", "family", "refugee", "local", "protester", "student"}
+# Deeds whose allegation is an accusation: coercion, assault, fighting, mass violence.
+ALLEGED_ROOTS = ("17", "18", "19", "20")
+CLAIM_MARK = "+alleged:"
+
+
+def claims_as_accusations(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
+    """Retype each hedging verb whose reported clause holds a deed as an accusation (112)
+    by the claimant, and drop the deed: the clause's subject is the accused."""
+    out = dict(triggers)
+    for verb in sent:
+        if verb.pos_ != "VERB" or not _hedges(verb):
+            continue
+        clause = args.complement_clause(verb)
+        deeds = [v for v in args.clause_main_verbs(clause) if v.i in out
+                 and out[v.i].code.startswith(ALLEGED_ROOTS)] if clause is not None else []
+        if not deeds or args.child(clause, "nsubj") is None:
+            continue
+        for deed in deeds:
+            out.pop(deed.i, None)
+        lemma = verb.lemma_.lower()
+        out[verb.i] = LexEntry(code=ACCUSATION_CODE, lemma=lemma, pos="verb", particle=None,
+                               objects=(), target_prep=None, xcomp=(), source_prep=None,
+                               negated_code=None,
+                               id=f"{ACCUSATION_CODE}:{lemma}/verb{CLAIM_MARK}"
+                                  f"{deeds[0].lemma_.lower()}", specificity=0)
+    return out
+
+
+def is_claim(entry: LexEntry) -> bool:
+    return CLAIM_MARK in entry.id
+
+
+def _hedges(verb) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in CLAIM_VERBS:
+        return True
+    if lemma not in HEARSAY_VERBS:
+        return False
+    speaker = args.child(verb, "nsubj")
+    clause = args.complement_clause(verb)
+    # "..., residents said" after the deed attributes a report the text tells as news;
+    # "residents said soldiers looted" puts the telling first: their account
+    return speaker is not None and speaker.lemma_.lower() in HEARSAY_SPEAKERS \
+        and clause is not None and clause.i > verb.i

@@ -1,0 +1,52 @@
+"""Hedged claims are the claimant's accusation; messages' participles are the sender's."""
+import pytest
+
+import dyads
+
+
+def codes(text, date="2016-10-25"):
+    return [(e.cameo, e.source and (e.source.name or e.source.text),
+             e.target and (e.target.name or e.target.text))
+            for e in dyads.code(text, date=date).events]
+
+
+@pytest.mark.parametrize("text", [
+    "Jessica Leeds later claimed that Donald Trump had groped her.",
+    "Jessica Leeds later claimed Donald Trump had groped her.",
+])
+def test_a_claimed_deed_is_an_accusation_not_the_deed(text):
+    assert codes(text) == [("112", "Jessica Leeds", "Donald Trump")]
+
+
+def test_what_witnesses_say_others_did_is_their_accusation():
+    [(code, _, target)] = codes("Residents said RSF fighters looted shops in Wad Madani, Sudan.",
+                                "2023-12-20")
+    assert code == "112" and "RSF" in target
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Ukrainian military said Russian forces shelled Kharkiv overnight.", "19"),
+    ("Police said they arrested 12 protesters in Dhaka.", "17"),
+])
+def test_authorities_reporting_deeds_report_the_deeds(text, expected):
+    assert [c[0][:2] for c in codes(text, "2022-05-02")] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pat Smith delivered an emotional speech blaming Hillary Clinton for her son's death.",
+     [("112", "Pat Smith", "Hillary Clinton")]),
+    ("Donald Trump posted a video attacking Hillary Clinton.",
+     [("111", "Donald Trump", "Hillary Clinton")]),
+])
+def test_a_message_participle_is_the_senders_act(text, expected):
+    assert codes(text) == expected
+
+
+def test_delivering_a_speech_gives_no_aid():
+    events = codes("Barack Obama delivered a speech to the students of Howard University.")
+    assert [c for c in events if c[0].startswith("07")] == []
+
+
+def test_a_deed_told_first_and_attributed_after_stays_the_deed():
+    text = "Sudanese soldiers looted shops in Wad Madani on Tuesday, residents said."
+    assert [c[0][:2] for c in codes(text, "2023-12-20")] == ["17"]
