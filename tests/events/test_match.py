@@ -283,3 +283,19 @@ def test_readiness_for_a_deed_is_an_intent_not_the_deed():
 def test_a_considered_deed_is_not_reported_as_done():
     got = coded("Turkey is considering sending representatives to talks with Russia.")
     assert [c for _, _, c, _ in got] == ["014"]
+
+
+def test_two_people_named_before_are_two_actors_though_neither_is_in_the_kb():
+    import dyads
+    text = ("Fox News anchor Megyn Kelly met Donald Trump in New York on Wednesday. "
+            "Kelly initially came under fire from Trump over her questions at a debate.")
+    events = dyads.code(text, date="2016-04-13").events
+    assert ("111", "Donald Trump", "Megyn Kelly") in [
+        (e.cameo, e.source and e.source.name, e.target and e.target.name) for e in events]
+
+
+def test_a_person_and_a_back_reference_to_the_same_person_stay_one_actor():
+    import dyads
+    text = "Megyn Kelly spoke on Wednesday. Kelly said she would criticize Kelly's critics."
+    events = dyads.code(text, date="2016-04-13").events
+    assert not any(e.source and e.target and e.source.name == e.target.name for e in events)

@@ -203,6 +203,21 @@ def _pick_targets(target_toks, fallback_toks, source_tok, sources, actors: Artic
     return found, tok
 
 
+def _two_people(tok, source_tok, actors: ArticleActors) -> bool:
+    """Both sides are written as people's names ('Kelly came under fire from Trump')."""
+    if tok is None or source_tok is None or tok.i == source_tok.i:
+        return False
+    people = {a.token for a in actors.antecedents if a.is_person}
+    return all(t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or t.i in people)
+               for t in (tok, source_tok))
+
+
+def _named_apart(a: Actor, b: Actor) -> bool:
+    """Two people the article names differently are two actors, though both are only
+    references back (and so share a country and no KB id)."""
+    return bool(a.name and b.name) and a.name.lower() != b.name.lower()
+
+
 def _first_target(target_toks, source_tok, sources, actors: ArticleActors, places=False):
     fallback = ([], None)
     skip = {source_tok.i} if source_tok is not None else set()
@@ -210,8 +225,10 @@ def _first_target(target_toks, source_tok, sources, actors: ArticleActors, place
     for tok in target_toks:
         if tok.i in skip:
             continue
+        people = _two_people(tok, source_tok, actors)
         found = [a for a in actors.at(tok, places=places) if (a.country or a.code)
-                 and not any(same_actor(a, s) for s in sources)]  # "X said he was ..."
+                 and not any(same_actor(a, s) and not (people and _named_apart(a, s))
+                             for s in sources)]  # "X said he was ..."
         with_country = [a for a in found if (a.country and not (
             a.country in source_keys and (a.sector is None or own_forces(a))
             and a.resolved_by != "person")) or a.sector in {"IGO", "NGO"}]
@@ -264,7 +281,8 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
     reporter = _reporter(token, actors)
     return [EventCandidate(token.i, entry, repression(code, s, t), s, t, modality, s_index,
                            arg_ids, reporter)
-            for s, t in dyads_of(sources, targets, code[:2] not in SOLO_ROOTS)]
+            for s, t in dyads_of(sources, targets, code[:2] not in SOLO_ROOTS,
+                                 apart=_two_people(target_tok, source_tok, actors) and _named_apart)]
 
 
 def _needs_target(entry: LexEntry) -> bool:

@@ -77,9 +77,10 @@ def _state_and_capital(a: Actor, b: Actor) -> bool:
                                        for x in (a, b))
 
 
-def dyads_of(sources: list[Actor], targets: list[Actor], mutual: bool = True):
+def dyads_of(sources: list[Actor], targets: list[Actor], mutual: bool = True, apart=None):
     """Source × target pairs; coordinated sources with no target act on each other where
-    the act is mutual ("A and B met/fought"), else each acts alone ("A and B denied")."""
+    the act is mutual ("A and B met/fought"), else each acts alone ("A and B denied").
+    ``apart(s, t)``: the text tells the two apart though they look like one actor."""
     sources = [s for s in sources if s.country or s.code]
     if not targets and len(sources) > 1 and mutual:
         return [(s, t) for s in sources for t in sources if s is not t and not same_actor(s, t)]
@@ -87,4 +88,5 @@ def dyads_of(sources: list[Actor], targets: list[Actor], mutual: bool = True):
         return [(None, t) for t in targets[:1]]
     if not targets:
         return [(s, None) for s in sources]
-    return [(s, t) for s in sources for t in targets if not same_actor(s, t)]
+    return [(s, t) for s in sources for t in targets
+            if not same_actor(s, t) or (apart and apart(s, t))]
