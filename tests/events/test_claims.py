@@ -50,3 +50,23 @@ def test_delivering_a_speech_gives_no_aid():
 def test_a_deed_told_first_and_attributed_after_stays_the_deed():
     text = "Sudanese soldiers looted shops in Wad Madani on Tuesday, residents said."
     assert [c[0][:2] for c in codes(text, "2023-12-20")] == ["17"]
+
+
+def test_claiming_ones_own_deed_keeps_the_deed():
+    codes_ = codes("The Taliban issued a statement claiming it killed 60 Afghan soldiers in Herat.",
+                   "2021-05-02")
+    assert [c[0][:2] for c in codes_] == ["19"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vladimir Putin did not rule out a meeting with Joe Biden.", "014"),
+    ("Vladimir Putin did not rule out military action against Ukraine.", "130"),
+])
+def test_not_ruling_out_considers_or_threatens(text, expected):
+    assert [c[0] for c in codes(text, "2021-12-01")] == [expected]
+
+
+def test_vowing_to_continue_protests_threatens_dissent():
+    text = ("Protesters in Bujumbura have vowed to continue street demonstrations until "
+            "Pierre Nkurunziza changes his mind.")
+    assert [c[0] for c in codes(text, "2015-05-02")] == ["133"]

@@ -24,6 +24,8 @@ HEARSAY_SPEAKERS = {"resident", "witness", "villager", "survivor", "victim", "re
 # Deeds whose allegation is an accusation: coercion, assault, fighting, mass violence.
 ALLEGED_ROOTS = ("17", "18", "19", "20")
 CLAIM_MARK = "+alleged:"
+# A claimant speaking of its own deed claims responsibility: the deed stands.
+OWN_SIDE = {"it", "they", "we", "i"}
 
 
 def claims_as_accusations(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
@@ -36,8 +38,9 @@ def claims_as_accusations(sent, triggers: dict[int, LexEntry]) -> dict[int, LexE
         clause = args.complement_clause(verb)
         deeds = [v for v in args.clause_main_verbs(clause) if v.i in out
                  and out[v.i].code.startswith(ALLEGED_ROOTS)] if clause is not None else []
-        if not deeds or args.child(clause, "nsubj") is None:
-            continue
+        subject = args.child(clause, "nsubj") if deeds else None
+        if subject is None or subject.lower_ in OWN_SIDE:
+            continue  # "the Taliban claimed it killed 60 soldiers": a claim of its own deed
         for deed in deeds:
             out.pop(deed.i, None)
         lemma = verb.lemma_.lower()
