@@ -176,3 +176,15 @@ def test_a_participial_scene_dates_the_act_it_hangs_on():
     # a clause of its own with its own subject keeps its time to itself
     other = "Emmanuel Macron condemned Russia after the police had fired on Thursday."
     assert dated(other, "2023-03-24")[0][1] == "2023-03-24"
+
+
+def test_words_reported_from_a_dated_message_take_its_day():
+    text = ("The reply answered letters Democrats sent Saturday. Tom Carper said he found "
+            "James Comey's letter troubling.")
+    assert dated(text, "2016-10-31") == [("11", "2016-10-29", "day")]
+    # a message dated in the same sentence dates what it says
+    same = "In a statement released Tuesday, Mike Pence accused Hillary Clinton of corruption."
+    assert dated(same, "2016-10-31") == [("11", "2016-10-25", "day")]
+    # with no dated message before, the report is of the publication day
+    plain = "The reply came on Monday. Tom Carper criticized James Comey."
+    assert dated(plain, "2016-10-31") == [("11", "2016-10-31", "day")]

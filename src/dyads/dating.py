@@ -219,6 +219,7 @@ def date_event(art, cand, earlier, dated) -> EventDate:
     inherited = (_same_sentence_date(cand, earlier, dated)
                  or occasions.attribution_date(art, cand)
                  or occasions.same_speaker_date(art, cand, earlier, dated)
+                 or occasions.message_date(art, cand)
                  or occasions.crowd_date(cand, earlier, dated))
     if inherited is not None:
         return inherited

@@ -8,14 +8,10 @@ inherited date is always one the text states somewhere.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .dates.anchors import occasion_words
+from .event_date import EventDate
 from .events import arguments as args
 from .events.roots import MATERIAL_ROOTS
-
-if TYPE_CHECKING:
-    from .event_date import EventDate
 
 PUBLISHED = "published"
 PRONOUNS = frozenset("he she it they we his her its their him them".split())
@@ -214,3 +210,48 @@ def _event_nouns(trigger) -> set[str]:
     ('held talks' is referred to as 'the talks')."""
     lemmas = {trigger.lemma_} | {c.lemma_ for c in trigger.children if c.dep_ in {"dobj", "obj"}}
     return {w for lemma in lemmas for w in occasion_words(lemma)}
+
+
+# Messages whose contents the next sentences report: "a pair of letters Democrats sent
+# Saturday. Sens. A and B said they found ...", "In a statement released Tuesday, X said".
+MESSAGE_WORDS = frozenset({"letter", "statement", "email", "e-mail", "memo", "release",
+                           "tweet", "post", "message", "note", "column", "op-ed", "editorial"})
+SENDING_VERBS = frozenset({"send", "release", "issue", "post", "write", "publish", "sign",
+                           "deliver", "circulate", "pen"})
+VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+MESSAGE_SENTENCES = 2
+
+
+def message_date(art, cand) -> "EventDate | None":
+    """The day a message was sent dates the words reported from it: an undated verbal
+    event in the message's sentence or the two after takes the day of the last message
+    named before it with one ('letters sent Saturday')."""
+    if cand.code[:2] not in VERBAL_ROOTS or art.doc[cand.trigger].tag_ not in {"VBD", "VBN"}:
+        return None
+    trigger_char = art.doc[cand.trigger].idx
+    for index in range(cand.sentence_index, max(-1, cand.sentence_index - MESSAGE_SENTENCES - 1), -1):
+        for start, _, mention in reversed(art.mentions(index)):
+            word = _token_at(art.doc, start)
+            if start < trigger_char and mention.precision == "day" and word is not None \
+                    and _dates_a_message(word):
+                return EventDate(mention.date, mention.precision, mention.text)
+    return None
+
+
+def _dates_a_message(word) -> bool:
+    verb = word
+    for _ in range(4):  # up to the clause's verb
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.lemma_.lower() not in SENDING_VERBS:
+        return False
+    sent_thing = args.child(verb, "dobj", "nsubjpass")
+    if sent_thing is not None and sent_thing.lemma_.lower() in MESSAGE_WORDS:
+        return True  # "sent a letter on Saturday", "the letter was sent Saturday"
+    return verb.dep_ in {"acl", "relcl"} and verb.head.lemma_.lower() in MESSAGE_WORDS
+
+
+def _token_at(doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

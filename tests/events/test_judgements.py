@@ -189,3 +189,13 @@ def test_calling_someone_a_name_when_the_parser_hangs_both_as_predicates():
     got = [(e.cameo, e.source.name, e.target.name) for e in dyads.code(text, date="2016-10-15").events]
     assert ("111", "Elizabeth Warren", "Barack Obama") in got
     assert not any(c == "041" for c, _, _ in got)  # not a phone call
+
+
+def test_a_listed_group_reporting_what_they_found_judges_each():
+    import dyads
+    text = ('Sens. Tom Carper, Dianne Feinstein, Patrick Leahy and Ben Cardin said they '
+            'found James Comey\'s letter "troubling".')
+    events = dyads.code(text, date="2016-10-29").events
+    assert [(e.cameo, e.source.name, e.target.name) for e in events] == [
+        ("111", name, "James Comey")
+        for name in ("Tom Carper", "Dianne Feinstein", "Patrick Leahy", "Ben Cardin")]

@@ -67,12 +67,13 @@ NAME_ENTITIES = {"GPE", "ORG", "NORP"}
 
 def listed_appos(token) -> bool:
     """'The US, Russia, and Switzerland': the parser may hang a list's second name on the
-    first as an apposition; a named apposition with conjuncts of its own is a list item."""
+    first as an apposition; a named apposition with conjuncts of its own is a list item
+    (the 'and' may hang on its last conjunct: 'Sens. A, B, C and D')."""
     people = token.ent_type_ == token.head.ent_type_ == "PERSON"  # "Sens. A, B and C"
     return (token.dep_ == "appos" and (people or token.ent_type_ in NAME_ENTITIES
                                        and token.head.ent_type_ in NAME_ENTITIES)
             and any(c.dep_ == "conj" for c in token.children)
-            and any(c.dep_ == "cc" for c in token.children))
+            and any(c.dep_ == "cc" for t in [token, *token.conjuncts] for c in t.children))
 
 
 def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):

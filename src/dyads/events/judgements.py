@@ -175,7 +175,8 @@ def _judged_content(verb, triggers) -> list:
     if predicate is not None and obj is not None:
         return list(predicate.subtree)
     if obj is not None and verb.lemma_.lower() in OBJECT_JUDGING_VERBS:
-        return [obj]  # "found X's speech TROUBLING", parsed as one noun phrase
+        # "found X's speech TROUBLING", parsed as one noun phrase: the adjective after it
+        return [obj] + [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]
     return []
 
 

@@ -203,6 +203,22 @@ def _pick_targets(target_toks, fallback_toks, source_tok, sources, actors: Artic
     return found, tok
 
 
+def _reporting_group(token):
+    """'A, B and C said they found the letter troubling': 'they' in what a group reports
+    is the group itself (coordinated people are no single antecedent to point back to)."""
+    if token is None or token.lower_ != "they" or token.dep_ != "nsubj":
+        return None
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head is verb:
+        return None
+    group = args.child(verb.head, "nsubj")
+    if group is None or not any(t.dep_ in {"conj", "appos"} for t in group.subtree):
+        return None
+    return group
+
+
 def _two_people(tok, source_tok, actors: ArticleActors) -> bool:
     """Both sides are written as people's names ('Kelly came under fire from Trump')."""
     if tok is None or source_tok is None or tok.i == source_tok.i:
@@ -247,6 +263,7 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
     # "talks between A and B": A is the source, its conjunct B the target
     paired = bool(target_toks) and target_toks[0].dep_ == "conj" and source_tok is not None \
         and target_toks[0].head.i == source_tok.i
+    source_tok = _reporting_group(source_tok) or source_tok
     sources = actors.at(source_tok, coordinated=not paired) if source_tok is not None else []
     if not sources and source_tok is not None:
         source_tok = _second_source(token, source_tok) or source_tok
