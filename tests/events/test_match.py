@@ -299,3 +299,13 @@ def test_a_person_and_a_back_reference_to_the_same_person_stay_one_actor():
     text = "Megyn Kelly spoke on Wednesday. Kelly said she would criticize Kelly's critics."
     events = dyads.code(text, date="2016-04-13").events
     assert not any(e.source and e.target and e.source.name == e.target.name for e in events)
+
+
+def test_he_and_another_named_person_are_two_actors():
+    import dyads
+    text = ("Bernie Sanders raised money for Tim Canova, a law professor in Florida. "
+            "Sanders said he will campaign for Canova.")
+    events = dyads.code(text, date="2016-07-25").events
+    assert ("032", "Bernie Sanders", "Tim Canova") in [
+        (e.cameo, e.source and e.source.name, e.target and (e.target.name or e.target.text))
+        for e in events]

@@ -220,12 +220,17 @@ def _reporting_group(token):
 
 
 def _two_people(tok, source_tok, actors: ArticleActors) -> bool:
-    """Both sides are written as people's names ('Kelly came under fire from Trump')."""
+    """Both sides are written as people's names or he/she ('Kelly came under fire from
+    Trump', 'he will campaign for Canova')."""
     if tok is None or source_tok is None or tok.i == source_tok.i:
         return False
     people = {a.token for a in actors.antecedents if a.is_person}
-    return all(t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or t.i in people)
-               for t in (tok, source_tok))
+    return all(t.lower_ in PERSON_PRONOUNS or (
+        t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or t.i in people))
+        for t in (tok, source_tok))
+
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
 
 
 def _named_apart(a: Actor, b: Actor) -> bool:
