@@ -309,3 +309,18 @@ def test_he_and_another_named_person_are_two_actors():
     assert ("032", "Bernie Sanders", "Tim Canova") in [
         (e.cameo, e.source and e.source.name, e.target and (e.target.name or e.target.text))
         for e in events]
+
+
+def test_a_back_reference_and_another_named_person_of_its_country_are_two_actors():
+    from dyads.events.pairs import same_actor
+    from dyads.records import Actor
+    tapper = Actor(text="Tapper", start=0, end=6, name="Jake Tapper", kb_id=None,
+                   country="USA", sector="MED", code="USAMED", resolved_by="coref")
+    brazile = Actor(text="Donna Brazile", start=30, end=43, name="Donna Brazile", kb_id=None,
+                    country="USA", sector=None, code="USA", resolved_by="context")
+    israel = Actor(text="Israel", start=30, end=36, name="Israel", kb_id="Q801",
+                   country="ISR", sector=None, code="ISR", resolved_by="country")
+    netanyahu = Actor(text="He", start=0, end=2, name="Benjamin Netanyahu", kb_id="Q43723",
+                      country="ISR", sector="GOV", code="ISRGOV", resolved_by="coref")
+    assert not same_actor(tapper, brazile)
+    assert same_actor(netanyahu, israel)  # "He warned that Israel would strike": his side

@@ -47,7 +47,19 @@ def same_actor(a: Actor | None, b: Actor | None) -> bool:
     # but "police said they detained 22 protesters" pairs two actors of one country
     corefs = [a.resolved_by, b.resolved_by].count("coref")
     one_sector = a.sector is None or b.sector is None or a.sector == b.sector
+    names = {_full_name(a), _full_name(b)}
+    if corefs == 1 and None not in names and len(names) == 2:
+        return False  # "Tapper told ... that Brazile leaked": two people of one country
     return corefs == 2 or (corefs == 1 and one_sector) or _state_and_capital(a, b)
+
+
+def _full_name(actor: Actor) -> str | None:
+    """A person's full name as the article gave it ('Donna Brazile'), for a person and
+    not a state: a country, its capital or its people stand for the state."""
+    name = actor.name or ""
+    if actor.resolved_by in STATE_KINDS or len(name.split()) < 2:
+        return None
+    return name if name[:1].isupper() else None
 
 
 def _two_people(a: Actor, b: Actor) -> bool:
