@@ -89,3 +89,13 @@ def test_telling_the_press_is_no_interaction():
     events = dyads.code("The Burundian Red Cross confirmed the three deaths to Voice of America.",
                         date="2015-05-04").events
     assert all(e.target is None or e.target.sector != "MED" for e in events)
+
+
+def test_we_in_a_quote_of_two_speakers_is_each_of_them():
+    import dyads
+    text = ('Rep. Elijah Cummings and Rep. John Conyers criticized James Comey on Saturday. '
+            '"We are writing to request that the FBI issue a more complete accounting," '
+            'Cummings and Conyers wrote.')
+    events = dyads.code(text, date="2016-10-29").events
+    appeals = sorted(e.source.name for e in events if e.cameo.startswith("02"))
+    assert appeals == ["Elijah Cummings", "John Conyers"]

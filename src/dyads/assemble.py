@@ -77,13 +77,13 @@ def _code(match):
 
 def build_events(article, doc, candidates, actors, quotes, resources, settings, coder) -> list[Event]:
     sentences = list(doc.sents)
+    candidates = [c for cand in candidates for c in _speakers_as_sources(cand, doc, quotes, actors)]
     tweets = tweet_dates(article.boilerplate, article.body)
     dates = assign_dates(doc, candidates, article.published, actors, sentences, tweets)
     body_hash = hashlib.sha1(article.body.encode("utf-8")).hexdigest()[:16]
     events = []
     for cand in candidates:
         d = dates[id(cand)]
-        cand = _speaker_as_source(cand, doc, quotes)
         source = actors.rebind(cand.source, d.date) if cand.source else None
         target = actors.rebind(cand.target, d.date) if cand.target else None
         if cand.root == "01" and target is not None and target.sector == "MED":
@@ -234,16 +234,36 @@ def event_id(doc_id: str, body_hash: str, trigger_start: int, cameo: str, source
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
-def _speaker_as_source(cand, doc, quotes):
-    """'Had a useful conversation with Blinken,' he said → the speaker is the doer."""
+def _speakers_as_sources(cand, doc, quotes, actors) -> list:
+    """'Had a useful conversation with Blinken,' he said → the speaker is the doer; '"We
+    are writing to request ...," A and B wrote' → each of the speakers."""
     if cand.source is not None:
-        return cand
+        return [cand]
     start = doc[cand.trigger].idx
     for q in quotes:
         if q.start <= start < q.end and q.speaker is not None and q.speaker.country:
-            if cand.target is None or q.speaker.key != cand.target.key:
-                return replace(cand, source=q.speaker)
-    return cand
+            speakers = _all_speakers(q, doc, actors) if _says_we(cand, doc) else [q.speaker]
+            found = [replace(cand, source=s) for s in speakers
+                     if cand.target is None or s.key != cand.target.key]
+            if found:
+                return found
+    return [cand]
+
+
+def _says_we(cand, doc) -> bool:
+    return any(doc[i].lower_ in {"we", "us"} for i in cand.arg_tokens[:1])
+
+
+def _all_speakers(q, doc, actors) -> list:
+    """The coordinated speakers of a quotation ('A and B wrote'), with a country each."""
+    span = doc.char_span(q.speaker.start, q.speaker.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return [q.speaker]
+    head = span.root
+    while head.dep_ == "conj" and head.head is not head:  # "A and B wrote": from A
+        head = head.head
+    found = [a for a in actors.at(head) if a.country]
+    return found if len(found) > 1 else [q.speaker]
 
 
 def _actor_tokens(doc, cand) -> set[int]:
