@@ -70,3 +70,12 @@ def test_vowing_to_continue_protests_threatens_dissent():
     text = ("Protesters in Bujumbura have vowed to continue street demonstrations until "
             "Pierre Nkurunziza changes his mind.")
     assert [c[0] for c in codes(text, "2015-05-02")] == ["133"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Donald Trump promised to destroy the Islamic State.", "138"),
+    ("This followed Donald Trump's threat to sue The New York Times.", "130"),
+])
+def test_promises_to_destroy_and_threats_to_sue_are_threats_at_their_object(text, expected):
+    [(code, _, target)] = codes(text, "2016-11-03")
+    assert code == expected and target in {"Islamic State", "New York Times"}

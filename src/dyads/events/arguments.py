@@ -207,7 +207,15 @@ def noun_target(noun):
                 conj = child(obj, "conj")
                 return conj if conj is not None else obj
             return obj
-    return None
+    return infinitive_object(noun)
+
+
+def infinitive_object(noun):
+    """'threats TO SUE the Times', 'a plan to strike Iran': the object of the noun's own
+    infinitive is whom it is aimed at."""
+    verb = next((c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    return child(verb, "dobj") if verb is not None else None
 
 
 def between_source(noun):
