@@ -99,3 +99,13 @@ def test_we_in_a_quote_of_two_speakers_is_each_of_them():
     events = dyads.code(text, date="2016-10-29").events
     appeals = sorted(e.source.name for e in events if e.cameo.startswith("02"))
     assert appeals == ["Elijah Cummings", "John Conyers"]
+
+
+def test_deaths_with_no_doer_and_no_named_attack_are_no_event():
+    import dyads
+    gone = dyads.code("At least 15 people have been killed in more than a week of protests "
+                      "in Bujumbura, Burundi.", date="2015-05-04").events
+    assert [e for e in gone if e.cameo.startswith(("18", "19", "20"))] == []
+    named = dyads.code("At least three Iraqi civilians have been killed in a car bombing in "
+                       "Baghdad.", date="2015-05-04").events
+    assert [(e.source, e.target.country) for e in named] == [(None, "IRQ")]

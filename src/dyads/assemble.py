@@ -15,6 +15,7 @@ from .actors.kb import composite_code
 from .actors.mentions import phrase_of
 from .dating import assign_dates, tweet_dates
 from .events.codes import cameo_code
+from .events.combine import names_its_deed
 from .events.discards import keep_event
 from .events.pairs import CROWD_SECTORS
 from .events.roots import STANDALONE_STATEMENTS
@@ -101,7 +102,8 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
         source = _protesters_of_place(cand, source, target, location)
         source, target = _police_action_of_place(cand, source, target, location)
         source = _unless_anyone(source, cand.root, doc) or _implied_doer(cand, trigger, target, location)
-        if source is None and settings.events_need_source and cand.root < SOURCELESS_FROM:
+        if source is None and settings.events_need_source and not (
+                cand.root >= SOURCELESS_FROM and names_its_deed(cand.entry)):
             continue
         if not any(_named(a) for a in (source, target)):
             continue  # "the storm killed 12 people": no country, no body
@@ -164,7 +166,10 @@ def _police_action_of_place(cand, source, target, location):
 # Deeds whose doer the text leaves implicit but institutions fix: "she was arrested" is an
 # arrest by the police of the place, "they were deported" an expulsion by its government.
 IMPLIED_DOERS = {"173": ("police", "COP"), "174": ("government", "GOV")}
-SOURCELESS_FROM = "17"  # roots from here on keep an event whose doer is unknown
+# Force and coercion may stand with an unknown doer only where the text names the attack
+# ("a car bombing killed three soldiers", "killed in an airstrike"); "15 people were
+# killed" names no deed and no doer.
+SOURCELESS_FROM = "17"
 
 
 COUNT_WORDS = {"two", "three", "four", "five", "dozens", "hundreds", "thousands", "tens",

@@ -41,8 +41,12 @@ class Settings:
     # CAMEO codes a bare statement only when nothing more specific is said; the reporting
     # verbs' demands and comments are kept either way.
     plain_reporting: bool = False
-    # Words and cooperation need a doer: "was asked whether ...", "we supported ..." with no
-    # resolvable speaker make no event. Force and coercion (17-20) keep their victims.
+    # Every event needs a doer: "was asked whether ...", "we supported ..." with no
+    # resolvable speaker, or "15 people have been killed in the protests" say who was acted
+    # on but not who did it (measured on the real-news sets: 0 of 10 such force events were
+    # right). A named attack ("a car bombing killed three soldiers", "killed in an
+    # airstrike") stands without one; arrests and expulsions take the place's police or
+    # government as implied doer.
     events_need_source: bool = True
     # Per-article budget: an article of more tokens than this (0: no limit) is not coded and
     # comes back with an error saying so; the rest of its batch goes on.

@@ -108,6 +108,14 @@ def _accords_as_intent(triggers: dict, sent) -> dict:
 VIOLENT_ROOTS = {"18", "19", "20"}
 
 
+NAMED_DEED = "<"  # in an entry id: the verb's deed is the one the noun names
+
+
+def names_its_deed(entry) -> bool:
+    """'killed in a car bombing', 'a car bombing killed': the text names the attack."""
+    return NAMED_DEED in entry.id
+
+
 def _deeds_with_event_subjects(triggers: dict, sent) -> dict:
     """'An explosion wounded two policemen': the noun names the deed (183), the verb's
     object is the target, and the noun's own doer (if any) is the source."""
@@ -121,7 +129,7 @@ def _deeds_with_event_subjects(triggers: dict, sent) -> dict:
             if noun is None or noun.pos != "noun" or noun.code[:2] not in VIOLENT_ROOTS:
                 continue
             out.pop(tok.i, None)
-            out[i] = replace(entry, code=noun.code, id=f"{entry.id}<{noun.id}",
+            out[i] = replace(entry, code=noun.code, id=f"{entry.id}{NAMED_DEED}{noun.id}",
                              doer_in_subject=as_subject)
             break
     return out
