@@ -101,7 +101,8 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
                                  tuple(a.country for a in (source, target) if a and a.country))
         source = _protesters_of_place(cand, source, target, location)
         source, target = _police_action_of_place(cand, source, target, location)
-        source = _unless_anyone(source, cand.root, doc) or _implied_doer(cand, trigger, target, location)
+        source = _no_press_force(_unless_anyone(source, cand.root, doc), cand.root) \
+            or _implied_doer(cand, trigger, target, location)
         if source is None and settings.events_need_source and not (
                 cand.root >= SOURCELESS_FROM and names_its_deed(cand.entry)):
             continue
@@ -176,6 +177,17 @@ COUNT_WORDS = {"two", "three", "four", "five", "dozens", "hundreds", "thousands"
                "millions", "both"}
 
 
+FORCE_ROOTS = ("17", "18", "19", "20")
+
+
+def _no_press_force(actor, root: str):
+    """The press reports force, it does not use it: a news outlet as the doer of an
+    arrest or a shooting is a reference back gone astray ('"they are firing at us," the
+    organizer told VOA' → VOA)."""
+    return None if actor is not None and actor.sector == "MED" and root.startswith(FORCE_ROOTS) \
+        else actor
+
+
 def _unless_anyone(actor, root: str, doc):
     """'People are blaming immigrants', 'men who claim': people of no place or group named
     are no one in particular, so they do nothing an analyst could count. A crowd that
@@ -242,8 +254,8 @@ def event_id(doc_id: str, body_hash: str, trigger_start: int, cameo: str, source
 def _speakers_as_sources(cand, doc, quotes, actors) -> list:
     """'Had a useful conversation with Blinken,' he said → the speaker is the doer; '"We
     are writing to request ...," A and B wrote' → each of the speakers."""
-    if cand.source is not None:
-        return [cand]
+    if cand.source is not None or _someone_else(cand, doc):
+        return [cand]  # '"they are firing at us," a protester told VOA': not the speaker
     start = doc[cand.trigger].idx
     for q in quotes:
         if q.start <= start < q.end and q.speaker is not None and q.speaker.country:
@@ -256,7 +268,12 @@ def _speakers_as_sources(cand, doc, quotes, actors) -> list:
 
 
 def _says_we(cand, doc) -> bool:
-    return any(doc[i].lower_ in {"we", "us"} for i in cand.arg_tokens[:1])
+    return cand.source_token is not None and doc[cand.source_token].lower_ == "we"
+
+
+def _someone_else(cand, doc) -> bool:
+    """The quoted words name a doer of the third person ('they', 'the police')."""
+    return cand.source_token is not None and doc[cand.source_token].lower_ not in {"i", "we"}
 
 
 def _all_speakers(q, doc, actors) -> list:

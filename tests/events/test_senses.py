@@ -117,3 +117,17 @@ def test_not_supporting_a_treaty_is_two_rejections():
 def test_coordinated_doers_of_a_demand_each_demand():
     assert codes("Hillary Clinton and Donald Trump demanded an apology.", "2016-10-21") == [
         ("102", "Hillary Clinton", None), ("102", "Donald Trump", None)]
+
+
+def test_being_armed_with_guns_is_no_arms_supply():
+    text = "Burundi police are armed with guns and teargas in Bujumbura."
+    assert [c for c in codes(text, "2015-05-04") if c[0].startswith("07")] == []
+    assert [c[0][:2] for c in codes("Iran armed the Houthis in Yemen.", "2015-05-04")] == ["07"]
+
+
+def test_the_press_is_no_doer_of_force():
+    text = ('Voice of America spoke to the organizer in Bujumbura, Burundi. "They are firing '
+            'live bullets at us," the organizer told Voice of America.')
+    events = dyads.code(text, date="2015-05-04").events
+    assert not any(e.source and e.source.sector == "MED" and e.cameo[:2] in {"17", "18", "19", "20"}
+                   for e in events)

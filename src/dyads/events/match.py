@@ -53,6 +53,7 @@ class EventCandidate:
     sentence_index: int
     arg_tokens: tuple[int, ...]  # token indices of the argument heads (not places)
     reporter: Actor | None = None  # who reported it: "Fomin said Russia will reduce ..."
+    source_token: int | None = None  # the doer's head as written ("they", "we"), resolved or not
 
     @property
     def root(self) -> str:
@@ -301,8 +302,9 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
         code = conditional_threat(token, future_code(code))
     arg_ids = tuple(t.i for t in (source_tok, target_tok) if t is not None)
     reporter = _reporter(token, actors)
+    source_i = source_tok.i if source_tok is not None else None
     return [EventCandidate(token.i, entry, repression(code, s, t), s, t, modality, s_index,
-                           arg_ids, reporter)
+                           arg_ids, reporter, source_i)
             for s, t in dyads_of(sources, targets, code[:2] not in SOLO_ROOTS,
                                  apart=_two_people(target_tok, source_tok, actors) and _named_apart)]
 

@@ -4,8 +4,8 @@ A question is not an appeal ("asked whether he respects Putin", "when asked abou
 plan"), a trip to a rally or a venue is not a visit to a country ("headed to the
 venue", "came to power"), and "in order to" orders nothing. Speaking about something
 or at an event is no consultation, rallying supporters is campaigning, beating a rival
-is winning a race, charging ahead is moving, and admitting a fact is not admitting a
-fault. Each test looks at the trigger and its own dependents only.
+is winning a race, charging ahead is moving, admitting a fact is not admitting a fault,
+and being armed with guns is no arms supply. Each test looks at the trigger and its own dependents only.
 """
 from __future__ import annotations
 
@@ -153,6 +153,14 @@ def _admits_no_fault(token, entry: LexEntry) -> bool:
     return bool(said) and not any(t.lower_ in FAULT_WORDS for t in said)
 
 
+def _armed_with(token, entry: LexEntry) -> bool:
+    """'they are armed with guns': a description of who carries what, not arms supplied
+    ('Iran armed the Houthis' has an object and no passive)."""
+    return token.lemma_.lower() == "arm" and entry.code.startswith("07") and token.tag_ == "VBN" \
+        and not any(c.dep_ == "dobj" for c in token.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+
+
 SENSE_TESTS = (_asks_a_question, _trip_elsewhere, lambda token, entry: _purpose_phrase(token),
                _talk_without_partner, _rallies_followers, _wins_a_contest, _charges_ahead,
-               _admits_no_fault)
+               _admits_no_fault, _armed_with)
