@@ -324,3 +324,13 @@ def test_a_back_reference_and_another_named_person_of_its_country_are_two_actors
                       country="ISR", sector="GOV", code="ISRGOV", resolved_by="coref")
     assert not same_actor(tapper, brazile)
     assert same_actor(netanyahu, israel)  # "He warned that Israel would strike": his side
+
+
+def test_a_deed_talked_about_is_not_the_talkers_deed():
+    import dyads
+    for text in ("The ministry said nothing about the clashes with Taliban fighters in Kunduz.",
+                 "Afghan authorities have not commented on the fighting with the Taliban."):
+        events = dyads.code(text, date="2018-08-12").events
+        assert [e for e in events if e.cameo.startswith("19")] == []
+    held = dyads.code("Russia held talks with Ukraine in Istanbul.", date="2022-03-29").events
+    assert [(e.cameo[:2], e.source.country) for e in held] == [("04", "RUS")]

@@ -125,7 +125,8 @@ def _argument_tokens(token, entry: LexEntry):
                   or _recipient(token, entry))
         if source is None:  # "made progress at talks", "during the conversation with X"
             verb = args.governing_verb(token)
-            source = args.subject_of(verb) if verb is not None else None
+            source = args.subject_of(verb) if verb is not None and not _talked_about(
+                token, verb) else None
         places = []
         if entry.code[:2] in MATERIAL_ROOTS:  # "staged a protest in Beijing"
             verb = args.governing_verb(token)
@@ -161,6 +162,24 @@ def _argument_tokens(token, entry: LexEntry):
 
 # Verbs whose subject receives what their object noun does: "X FACED criticism from Y".
 RECEIVING_VERBS = {"face", "draw", "receive", "attract", "earn", "meet", "encounter", "suffer"}
+
+
+# Verbs that speak of a deed without being party to it: "commented on the fighting",
+# "said nothing about the clashes", "condemned the attack".
+TALKING_VERBS = {"say", "tell", "comment", "talk", "speak", "discuss", "report", "mention",
+                 "describe", "ask", "answer", "deny", "confirm", "condemn", "criticize",
+                 "criticise", "denounce", "deplore", "decry", "welcome", "praise", "blame",
+                 "investigate", "question", "write", "tweet", "post", "claim", "blog"}
+
+
+def _talked_about(noun, verb) -> bool:
+    """The event noun is what the verb's subject talks about, not something it does."""
+    if verb.lemma_.lower() not in TALKING_VERBS:
+        return False
+    return noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS)
+
+
+TOPIC_PREPS = {"about", "on", "of", "regarding", "concerning"}  # not "in a call"
 
 
 def _recipient(noun, entry: LexEntry):
