@@ -131,3 +131,20 @@ def test_the_press_is_no_doer_of_force():
     events = dyads.code(text, date="2015-05-04").events
     assert not any(e.source and e.source.sector == "MED" and e.cameo[:2] in {"17", "18", "19", "20"}
                    for e in events)
+
+
+def test_the_deed_asked_about_is_no_event():
+    text = ("Last month, when I asked Bernie Sanders if he would ever endorse Hillary Clinton, "
+            "he looked straight into my camera.")
+    assert codes(text, "2016-07-25") == []
+    assert codes("Joe Biden asked Vladimir Putin whether Russia would withdraw its troops.") == []
+
+
+def test_heading_to_a_convention_is_no_visit():
+    assert codes("Bernie Sanders heads to the Democratic National Convention on Monday.",
+                 "2016-07-25") == []
+
+
+def test_would_in_its_short_form_is_hypothetical():
+    [event] = dyads.code("Mark Cuban said he'd meet Donald Trump in Dallas.", date="2016-05-22").events
+    assert event.modality == "hypothetical"

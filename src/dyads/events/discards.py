@@ -47,6 +47,8 @@ class Discards:
         """'relations hit a new low': the trigger's object or particle makes it an idiom."""
         lemma = trigger.lemma_.lower()
         words = {c.lemma_.lower() for c in trigger.children if c.dep_ in {"dobj", "prt", "attr"}}
+        words |= {g.lemma_.lower() for c in trigger.children if c.dep_ == "prep"  # "looked
+                  for g in c.children if g.dep_ == "pobj"}  # into the camera"
         return any((lemma, w) in self.idioms for w in words)
 
     def actor_is_discarded(self, phrase: str) -> bool:

@@ -17,6 +17,7 @@ from .judgements import denies_own_deed, is_judgement, statements_as_judgements,
 from .lexicon import LexEntry, Lexicon
 from .modality import is_habitual, is_pending, modality_of
 from .pairs import dyads_of, own_forces, repression, same_actor
+from .senses import asked_about
 from .roots import (
     CONTAINER_ROOTS,
     CONTENT_ROOTS,
@@ -71,7 +72,7 @@ def match_events(doc, lexicon: Lexicon, actors: ArticleActors, discards=None) ->
         for i, entry in sorted(triggers.items()):
             token = doc[i]
             if governed_by_trigger(token, triggers) or _aim_of_same_deed(token, triggers) \
-                    or _unasserted(token, triggers):
+                    or _unasserted(token, triggers) or asked_about(token):
                 continue
             if entry.code.startswith(STATEMENT_ROOT) and (
                     statement_has_content_event(token, triggers) or _says_by_participle(token, triggers)):

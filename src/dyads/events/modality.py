@@ -7,7 +7,7 @@ Read off the trigger's own auxiliaries and negation, then off the verbs that gov
 from __future__ import annotations
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can"}
+HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "'d"}
 FUTURE_GOVERNORS = {"plan", "intend", "promise", "pledge", "vow", "prepare", "aim", "expect",
                     "schedule", "set", "threaten", "announce", "agree", "decide", "be", "go",
                     "want", "seek", "willing", "ready", "prepared", "determined", "committed",

@@ -49,6 +49,38 @@ def _asks_a_question(token, entry: LexEntry) -> bool:
     return False
 
 
+def asked_about(token) -> bool:
+    """'asked Sanders if he would ever endorse Clinton', 'wondered whether Iran would
+    retaliate': the deed is the question's content, neither done nor announced."""
+    if _follows_the_asked(token):
+        return True
+    cur = token
+    for _ in range(3):
+        if cur.head is cur:
+            return False
+        if cur.dep_ in {"ccomp", "advcl", "dobj"} and cur.head.lemma_.lower() in ASKING_VERBS \
+                and cur.i > cur.head.i and _is_question_clause(cur):
+            return True  # reported questions only: '"How many times ...?" he asked' asserts
+        if cur.dep_ not in {"xcomp", "conj", "ccomp", "advcl"}:
+            return False
+        cur = cur.head
+    return False
+
+
+ASKING_VERBS = QUESTION_VERBS | {"wonder", "question"}
+
+
+def _follows_the_asked(token) -> bool:
+    """'asked Sanders if he would endorse ...' with the if-clause hung elsewhere by the
+    parser: the word before 'if' is the one asked."""
+    mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in {"if", "whether"}), None)
+    if mark is None or mark.i == 0:
+        return False
+    before = token.doc[mark.i - 1]
+    return before.lemma_.lower() in ASKING_VERBS or (
+        before.dep_ in {"dobj", "dative"} and before.head.lemma_.lower() in ASKING_VERBS)
+
+
 def _is_question_clause(head) -> bool:
     first = next(iter(head.subtree))
     return first.lower_ in QUESTION_WORDS or any(
@@ -61,7 +93,13 @@ def _trip_elsewhere(token, entry: LexEntry) -> bool:
         return False
     preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"]
     goals = [g for p in preps for g in p.children if g.dep_ == "pobj"]
-    return bool(goals) and not any(g.ent_type_ in DESTINATION_ENTITIES for g in goals)
+    return bool(goals) and not any(g.ent_type_ in DESTINATION_ENTITIES
+                                   and g.lemma_.lower() not in GATHERINGS for g in goals)
+
+
+# Named gatherings one goes to that are no host: "heads to the Democratic National Convention".
+GATHERINGS = {"convention", "conference", "rally", "debate", "event", "ceremony", "festival",
+              "game", "match", "caucus", "primary", "fundraiser", "gala", "concert"}
 
 
 CONSULT_ROOT, TALK_VERBS = "04", {"speak", "talk", "chat"}
