@@ -28,13 +28,20 @@ class ServerGone(StoreError):
     """The server stopped answering while a batch was on its way."""
 
 
-def probe(info: ServerInfo, timeout: float = 2.0) -> bool:
-    """True when the server at ``info`` answers and holds the writer with this token."""
-    try:
-        r = httpx.get(info.url + PROBE_PATH, headers={TOKEN_HEADER: info.token}, timeout=timeout)
-        return r.status_code == 200 and r.json().get("pid") == info.pid
-    except (httpx.HTTPError, ValueError):
-        return False
+def probe(info: ServerInfo, timeout: float = 3.0, attempts: int = 2) -> bool:
+    """True when the server at ``info`` answers and holds the writer with this token. A
+    live server process (its pid is alive) busy coding gets a second chance before it
+    is taken for gone, so a slow answer does not send writes around it."""
+    for _ in range(attempts):
+        try:
+            r = httpx.get(info.url + PROBE_PATH, headers={TOKEN_HEADER: info.token},
+                          timeout=timeout)
+            return r.status_code == 200 and r.json().get("pid") == info.pid
+        except httpx.TimeoutException:
+            continue
+        except (httpx.HTTPError, ValueError):
+            return False
+    return False
 
 
 def store_counts(result: dict) -> dict:
