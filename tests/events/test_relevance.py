@@ -94,8 +94,12 @@ def test_sports_markets_weather_and_crime_make_no_event(text):
      ("190", "NGAUAF", "NGACVL")),
     ("Israeli forces killed two Palestinians in a raid near a market in Jenin on Tuesday.",
      ("190", "ISRMIL", "PSE")),
+    # fire, waves and winds are not hazards: their doers are people
+    ("Israeli fire killed two Palestinians in Gaza on Monday.", ("190", "ISR", "PSE")),
     ("Iran's government banned women from the stadium before the World Cup qualifier, drawing "
      "criticism from FIFA.", ("1722", "IRNGOV", "IRNCVL")),
+    ("Russia banned its athletes from competing in the tournament in Ukraine.",
+     ("1722", "RUSGOV", "UKRCVL")),
     ("China imposed tariffs on Australian wine, and Australia accused Beijing of economic "
      "coercion.", ("112", "AUSGOV", "CHNGOV")),
 ])
