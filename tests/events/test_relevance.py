@@ -115,12 +115,18 @@ def test_the_setting_turns_the_stage_off():
 
 @pytest.fixture(scope="module")
 def judged(resources):
-    """(rule, relevant, reason) of each event of a text, as relevance.explain gives them."""
+    """(rule, relevant, reason) of each event of a text, coded with the stage off and judged."""
     from dyads.ingest import make_article
+    from dyads.parse import masked_text
+    from dyads.pipeline import code_doc
 
     def judge(text):
-        found = relevance.explain(make_article("t", text, DATE), resources)
-        return [(d.rule, d.relevant, d.reason) for _, d in found]
+        article = make_article("t", text, DATE)
+        doc = resources.nlp(masked_text(article))
+        unjudged = Settings(political_relevance=False, dedupe_within_article=False)
+        coded = code_doc(article, doc, resources, unjudged)
+        return [(d.rule, d.relevant, d.reason)
+                for _, d in relevance.judge_events(coded.events, doc, resources.relevance)]
     return judge
 
 

@@ -1,11 +1,11 @@
 """Political relevance: sports results, markets, weather and ordinary crime make no event.
 
 Runs over an article's coded events (actors and codes known, before reports are merged).
-Each event gets a ``Decision`` that names the rule and the features behind it, so a dropped
-event can be explained: the sentence's domain cues (``data/relevance.yaml``), the trigger's
-sense in that domain, the doer when it is a natural hazard, and whether either actor is a
-political body. Conservative by design: a political cue or a political actor keeps the event
-(a boycott of the Olympics, sanctions on a bank, a minister criticising a company).
+Each event gets a ``Decision`` (``judge_events``) that names the rule and the features behind
+it, so a dropped event can be explained: the sentence's domain cues (``data/relevance.yaml``),
+the trigger's sense in that domain, the doer when it is a natural hazard, and whether either
+actor is a political body. Conservative by design: a political cue or a political actor keeps
+the event (a boycott of the Olympics, sanctions on a bank, a minister criticising a company).
 """
 from __future__ import annotations
 
@@ -107,7 +107,8 @@ def story_domains(doc, rules: Rules) -> frozenset[str]:
     return frozenset(found)
 
 
-def sentence_domain(sent, trigger, rules: Rules, in_story=frozenset()) -> tuple[Domain, list[str]] | None:
+def sentence_domain(sent, trigger, rules: Rules,
+                    in_story=frozenset()) -> tuple[Domain, list[str]] | None:
     """The best-scoring domain of a sentence at or above the threshold, with its cues."""
     best = None
     for domain in rules.domains:
@@ -178,25 +179,29 @@ def judge(event, sent, trigger, rules: Rules, in_story=frozenset()) -> Decision:
     """Decide one event from its sentence (a spaCy span), its trigger token and its actors."""
     doer = hazard_doer(trigger, rules.hazards)
     if doer is not None:
-        return Decision(False, "hazard_doer",
-                        f"{trigger.text!r} is done by {doer.text!r}, a natural hazard, not a person or body")
+        return Decision(False, "hazard_doer", f"{trigger.text!r} is done by {doer.text!r}, "
+                        "a natural hazard, not a person or body")
     found = sentence_domain(sent, trigger, rules, in_story)
     if found is None:
         return Decision(True, "no_domain", "no sports, market, disaster or crime cues")
     domain, cues = found
     political = _cues(sent, rules.political_cues)
     if political:
-        return Decision(True, "political_cue", f"{domain.name} cues {cues} but political cues {political}")
+        return Decision(True, "political_cue",
+                        f"{domain.name} cues {cues} but political cues {political}")
     for actor in (event.source, event.target):
         if political_actor(actor, domain.country_is_political):
-            return Decision(True, "political_actor", f"{domain.name} cues {cues} but actor {_describe(actor)}")
+            return Decision(True, "political_actor",
+                            f"{domain.name} cues {cues} but actor {_describe(actor)}")
     actors = [_describe(a) for a in (event.source, event.target) if a is not None]
     return Decision(False, domain.name,
                     f"{domain.name} cues {cues}; no political cue or actor among {actors}")
 
 
 def judge_events(events, doc, rules: Rules | None = None) -> list[tuple[object, Decision]]:
-    """Each event of one parsed article with its decision, in order."""
+    """Each event of one parsed article with its decision, in order. To see why an event
+    was dropped, code the article with ``Settings(political_relevance=False,
+    dedupe_within_article=False)`` and judge its events here (tests/events/test_relevance.py)."""
     rules = rules or default_rules()
     in_story = story_domains(doc, rules)
     judged = []
@@ -215,15 +220,3 @@ def relevant_events(events, doc, rules: Rules | None = None) -> list:
     """The events of one article that are political."""
     return [e for e, decision in judge_events(events, doc, rules) if decision.relevant]
 
-
-def explain(article, resources=None) -> list[tuple[object, Decision]]:
-    """Every event of an Article coded with this stage off, each with the decision the stage
-    makes about it: the way to see which rule dropped an event, and why."""
-    from ..parse import masked_text
-    from ..pipeline import Settings, code_doc, load_resources
-
-    resources = resources or load_resources()
-    doc = resources.nlp(masked_text(article))
-    unjudged = Settings(political_relevance=False, dedupe_within_article=False)
-    coded = code_doc(article, doc, resources, unjudged)
-    return judge_events(coded.events, doc, resources.relevance)
