@@ -14,10 +14,11 @@ from dataclasses import dataclass, field, replace
 from . import __version__, windows
 from .actors.kb import KnowledgeBase, default_kb
 from .actors.resolve import ArticleActors
-from .assemble import build_events, build_quotes
+from .assemble import build_events, build_quotes, dedupe
 from .events.discards import Discards, default_discards
 from .events.lexicon import Lexicon, default_lexicon
 from .events.match import match_events
+from .events.relevance import Rules, default_rules, relevant_events
 from .parse import load_nlp, looks_english, masked_text
 from .places import Gazetteer, default_gazetteer
 from .records import Article, CodedArticle
@@ -54,6 +55,8 @@ class Settings:
     # An article still being coded after this many seconds (0: no limit) is ended with an
     # error; it is checked between the windows of a long text (see dyads.windows).
     max_article_seconds: float = 120.0
+    # Sports results, markets, weather and ordinary crime make no event (events.relevance).
+    political_relevance: bool = True
 
 
 @dataclass
@@ -65,6 +68,7 @@ class Resources:
     lexicon: Lexicon
     gazetteer: Gazetteer
     discards: Discards = field(default_factory=default_discards)
+    relevance: Rules = field(default_factory=default_rules)
 
 
 @functools.lru_cache(maxsize=1)
@@ -104,15 +108,19 @@ def code_doc(article: Article, doc, resources: Resources, settings: Settings) ->
     actors = ArticleActors(doc, resources.kb, article.published, resources.gazetteer)
     candidates = match_events(doc, resources.lexicon, actors, resources.discards)
     quotes = build_quotes(article, doc, actors)
-    events = build_events(article, doc, candidates, actors, quotes, resources, settings, CODER)
+    # judged before reports are merged, so a dropped report cannot lend its code to a kept one
+    unmerged = replace(settings, dedupe_within_article=False)
+    events = build_events(article, doc, candidates, actors, quotes, resources, unmerged, CODER)
+    if settings.political_relevance:
+        events = relevant_events(events, doc, resources.relevance)
+    if settings.dedupe_within_article:
+        events = dedupe(events)
     return CodedArticle(article=article, events=tuple(events), quotes=tuple(quotes),
                         errors=article.errors, words=sum(1 for t in doc if t.is_alpha))
 
 
 def code_in_windows(article: Article, resources: Resources, settings: Settings) -> CodedArticle:
     """A long article coded window by window (see dyads.windows), within its time budget."""
-    from .assemble import dedupe
-
     deadline = windows.Deadline(settings.max_article_seconds)
     # reports are merged once over the whole article, as when it is coded whole
     per_window = replace(settings, dedupe_within_article=False)
