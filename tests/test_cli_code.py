@@ -95,3 +95,20 @@ def test_demo_codes_stores_and_summarises(tmp_path):
 def test_progress_bar_hidden_when_not_a_terminal(batch):
     proc = run(["code", str(batch / "good.txt"), "--workers", "1"])
     assert "\r" not in proc.stderr and "articles" in proc.stderr  # summary only
+
+
+def test_show_dropped_lists_what_the_relevance_check_dropped_and_why(tmp_path):
+    race = tmp_path / "race.txt"
+    race.write_text("2024-09-08\n\nKenya's Faith Kipyegon beat Ethiopia's Gudaf Tsegay by two "
+                    "seconds to win the 1,500 metres final on Sunday, taking the gold medal in a "
+                    "championship record time.\n")
+    shown = run(["code", str(race), "--format", "docs", "--show-dropped", "--quiet"])
+    assert shown.returncode == 0, shown.stderr
+    [record] = [json.loads(line) for line in shown.stdout.splitlines()]
+    assert record["events"] == []
+    [dropped] = record["dropped"]
+    assert dropped["dropped_by"]["rule"] == "sports" and "medal" in dropped["dropped_by"]["reason"]
+    plain = run(["code", str(race), "--format", "docs", "--quiet"])
+    assert "dropped" not in json.loads(plain.stdout.splitlines()[0])
+    wrong = run(["code", str(race), "--show-dropped", "--quiet"])
+    assert wrong.returncode == 2 and "--format docs" in wrong.stderr

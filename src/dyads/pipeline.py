@@ -18,7 +18,7 @@ from .assemble import build_events, build_quotes, dedupe
 from .events.discards import Discards, default_discards
 from .events.lexicon import Lexicon, default_lexicon
 from .events.match import match_events
-from .events.relevance import Rules, default_rules, relevant_events
+from .events.relevance import Rules, default_rules, judge_events
 from .parse import load_nlp, looks_english, masked_text
 from .places import Gazetteer, default_gazetteer
 from .records import Article, CodedArticle
@@ -57,6 +57,9 @@ class Settings:
     max_article_seconds: float = 120.0
     # Sports results, markets, weather and ordinary crime make no event (events.relevance).
     political_relevance: bool = True
+    # Keep what the relevance stage drops, with its rule and reason, in the docs record's
+    # "dropped" list (`dyads code --format docs --show-dropped`).
+    keep_dropped: bool = False
 
 
 @dataclass
@@ -111,12 +114,17 @@ def code_doc(article: Article, doc, resources: Resources, settings: Settings) ->
     # judged before reports are merged, so a dropped report cannot lend its code to a kept one
     unmerged = replace(settings, dedupe_within_article=False)
     events = build_events(article, doc, candidates, actors, quotes, resources, unmerged, CODER)
+    dropped = []
     if settings.political_relevance:
-        events = relevant_events(events, doc, resources.relevance)
+        judged = judge_events(events, doc, resources.relevance)
+        events = [e for e, decision in judged if decision.relevant]
+        dropped = [(e, decision) for e, decision in judged if not decision.relevant]
     if settings.dedupe_within_article:
         events = dedupe(events)
+    extra = {"dropped": tuple(dropped)} if settings.keep_dropped else {}
     return CodedArticle(article=article, events=tuple(events), quotes=tuple(quotes),
-                        errors=article.errors, words=sum(1 for t in doc if t.is_alpha))
+                        errors=article.errors, words=sum(1 for t in doc if t.is_alpha),
+                        extra=extra)
 
 
 def code_in_windows(article: Article, resources: Resources, settings: Settings) -> CodedArticle:

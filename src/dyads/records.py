@@ -217,8 +217,12 @@ class CodedArticle:
 
     def to_dict(self) -> dict:
         a = self.article
-        return {
+        out = {
             "doc_id": a.doc_id, "published": a.published, "title": a.title, "url": a.url,
             "meta": dict(a.meta), "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes], "errors": list(self.errors),
         }
+        if "dropped" in self.extra:  # Settings.keep_dropped: why each was not kept
+            out["dropped"] = [{**e.to_dict(), "dropped_by": {"rule": d.rule, "reason": d.reason}}
+                              for e, d in self.extra["dropped"]]
+        return out

@@ -130,9 +130,13 @@ def joined(article: Article, parts: list[tuple[CodedArticle, int, int]], dedupe=
 
     events = [shift_event(e, chars, sents, new_id) for c, chars, sents in parts for e in c.events]
     quotes = [shift_quote(q, chars) for c, chars, _ in parts for q in c.quotes]
+    dropped = [(shift_event(e, chars, sents, new_id), why) for c, chars, sents in parts
+               for e, why in c.extra.get("dropped", ())]
+    kept = any("dropped" in c.extra for c, _, _ in parts)
     return CodedArticle(article=article, events=tuple(dedupe(events) if dedupe else events),
                         quotes=tuple(quotes), errors=article.errors,
-                        words=sum(c.words for c, _, _ in parts))
+                        words=sum(c.words for c, _, _ in parts),
+                        extra={"dropped": tuple(dropped)} if kept else {})
 
 
 def _body_hash(body: str) -> str:

@@ -60,6 +60,10 @@ def _register_code(sub) -> None:
                    help="when stderr is no terminal, a progress line every S seconds "
                         "(default 10) and every 1,000 articles")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
+    p.add_argument("--show-dropped", action="store_true",
+                   help="with --format docs: also list the events the political-relevance "
+                        "check dropped (sports, markets, weather, crime), each with its rule "
+                        "and reason under \"dropped_by\"")
     p.set_defaults(func=run_code)
 
 
@@ -89,8 +93,12 @@ def run_code(args) -> int:
         store = _open_store(args.db, args.wait, args.quiet)
     except StoreError as exc:
         return fail(str(exc))
+    if args.show_dropped and args.format != "docs":
+        return fail("--show-dropped lists what each article's relevance check dropped, "
+                    "so it needs --format docs")
     settings = Settings(max_article_tokens=int(args.max_article_tokens),
-                        max_article_seconds=args.max_article_seconds)
+                        max_article_seconds=args.max_article_seconds,
+                        keep_dropped=args.show_dropped)
     articles = read_inputs(args.paths, date=args.date, input_format=args.input_format)
     engine_opts = {"scheduler": args.scheduler, "parquet_out": args.parquet_out} if args.scheduler else {}
     # workers=None: all cores, or this process for a small input (engines.choose_engine)
