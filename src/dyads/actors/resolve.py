@@ -22,6 +22,7 @@ from .context import (
     named_place,
 )
 from .kb import KnowledgeBase, composite_code
+from .names import name_head
 from .mentions import COUNTY_WORDS, PRONOUNS, listed_appos, phrase_of, resolve_phrase
 from .not_actors import dateline_sibling, in_dateline, thing_pronoun, title_object
 
@@ -79,6 +80,7 @@ class ArticleActors(ContextCountries, NamedBodies):
             return self._single(real, on, places) if real is not None else []
         if title_object(token):
             return []  # "state" in "secretary of state"
+        token = name_head(token)
         if token.text.startswith("@"):
             handle = self._handle(token, on)
             return [handle] if handle else []
