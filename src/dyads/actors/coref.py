@@ -88,7 +88,8 @@ def resolve_pronoun(token, antecedents, skip_chars=()) -> Actor | None:
         people = [a for a in earlier if a.is_person and a.token not in bound]
         if not people:
             return None
-        return _as_reference(_salient(people, token).actor, token.doc[token.i:token.i + 1])
+        chosen = _inside_subject(token, people) or _salient(people, token)
+        return _as_reference(chosen.actor, token.doc[token.i:token.i + 1])
     if lower in GROUP_PRONOUNS or lower in {"it", "its"}:
         groups = [a for a in earlier if not a.is_person]
         return _as_reference(groups[-1].actor, token.doc[token.i:token.i + 1]) if groups else None
@@ -96,6 +97,26 @@ def resolve_pronoun(token, antecedents, skip_chars=()) -> Actor | None:
 
 
 OBJECT_PRONOUNS = {"him", "her", "them"}
+OBJECT_DEPS = {"dobj", "attr", "oprd", "dative", "acomp"}
+
+
+def _inside_subject(token, people: list[Antecedent]) -> Antecedent | None:
+    """'Emails belonging to Jo Doe exposed his doubts': a possessive in the object of a
+    verb whose subject is a thing that holds a person is bound by that person, not by
+    whoever was named last before the sentence."""
+    noun = token.head
+    while noun.dep_ in {"pobj", "prep"} and noun.head is not noun:
+        noun = noun.head  # "the text of his letter"
+    if token.dep_ != "poss" or noun.dep_ not in OBJECT_DEPS:
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ == "PRON" or subject.ent_type_ == "PERSON":
+        return None
+    inside = range(subject.left_edge.i, subject.right_edge.i + 1)
+    if any(a.token == subject.i for a in people):
+        return None  # the subject is a person: the usual salience finds it
+    held = [a for a in people if a.token in inside]
+    return held[-1] if held else None
 
 
 def _own_subject(token) -> set[int]:
