@@ -52,7 +52,9 @@ class NamedBodies:
         if span is None or self.kb.entity(span.text) is not None:
             return actor
         words = [t.lower_.rstrip(".") for t in span]
-        sector = (actor.sector if actor is not None else None) or BODY_SECTORS.get(words[-1])
+        # the name's last word, else its head noun: "the Ohio Board of Elections"
+        sector = (actor.sector if actor is not None else None) or BODY_SECTORS.get(words[-1]) \
+            or BODY_SECTORS.get(head.lower_)
         country = self._body_place(span) or self._namesake_country(span) \
             or coref.dominant_country(self.antecedents, token.i)
         if country is None:

@@ -329,8 +329,8 @@ def _unknown_person(span, name, entities, title_sector) -> Actor:
     return _actor(span, name, None, country, title_sector, "title", 0.7 if country else 0.5)
 
 
-# "(R-Va.)", "(D-N.Y.)", "(I-Vt.)": the party-and-state tag of an American lawmaker.
-PARTY_TAG = re.compile(r"\(\s*[RDI]\s*[-–]\s*[A-Z][A-Za-z.]*")
+# "(R-Va.)", "(D-N.Y.)", ", I-Vt.,": the party-and-state tag of an American lawmaker.
+PARTY_TAG = re.compile(r"[(,]\s*[RDI]\s*[-–]\s*[A-Z][A-Za-z.]*")
 
 
 def _party_tagged(span, actor: Actor) -> Actor:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..parse import entity_span
 from ..records import Actor
-from . import coref
+from . import coref, us_politics
 from .ambiguous import disambiguated
 from .bodies import NamedBodies
 from .context import (
@@ -47,7 +47,8 @@ class ArticleActors(ContextCountries, NamedBodies):
         """``resolve_phrase`` once per token and date (coreference and events share it)."""
         key = (token.i, on)
         if key not in self._phrases:
-            self._phrases[key] = resolve_phrase(self.doc, token, self.kb, on, self._is_place)
+            actor = resolve_phrase(self.doc, token, self.kb, on, self._is_place)
+            self._phrases[key] = us_politics.refine(actor, token, self.kb, self.gazetteer)
         return self._phrases[key]
 
     def _is_place(self, name: str) -> bool:

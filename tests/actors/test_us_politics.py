@@ -1,0 +1,72 @@
+"""American party politics as news writes it (issue 13): party tags, party words in
+apposition or before a name, party adjectives on people words and chambers' party members
+give unknown actors the USA and a sector, in US stories only."""
+import pytest
+
+US = "Donald Trump attacked Hillary Clinton on Monday. "
+
+
+def _at(resources, text, word, date="2016-10-01", nth=0):
+    from dyads.actors.resolve import ArticleActors
+
+    doc = resources.nlp(text)
+    actors = ArticleActors(doc, resources.kb, date, resources.gazetteer)
+    token = [t for t in doc if t.text == word][nth]
+    return [(a.name, a.code) for a in actors.at(token)]
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    (US + "Tom Harkwell, a Democrat from Ohio, criticized Trump.", "Harkwell",
+     ("Tom Harkwell", "USAPTY")),
+    (US + "Tom Harkwell, a Republican, criticized Trump.", "Harkwell",
+     ("Tom Harkwell", "USAPTY")),
+    (US + "Republican Tom Harkwell criticized Trump.", "Harkwell", ("Tom Harkwell", "USAPTY")),
+    (US + "Democrat Tom Harkwell criticized Trump.", "Harkwell", ("Tom Harkwell", "USAPTY")),
+    (US + "Tom Harkwell, the Republican candidate for governor, criticized Clinton.",
+     "Harkwell", ("Tom Harkwell", "USAGOV")),
+])
+def test_party_word_makes_an_unknown_person_american(resources, text, word, expected):
+    assert _at(resources, text, word) == [expected]
+
+
+@pytest.mark.parametrize("text,word,code", [
+    (US + "The Democratic nominee criticized Trump.", "nominee", "USAPTY"),
+    (US + "Republican legislators criticized Clinton.", "legislators", "USALEG"),
+    (US + "GOP lawmakers criticized Clinton.", "lawmakers", "USALEG"),
+    (US + "House Republicans criticized Clinton.", "Republicans", "USALEG"),
+    (US + "Senate Democrats criticized Trump.", "Democrats", "USALEG"),
+])
+def test_party_adjective_on_a_people_word(resources, text, word, code):
+    assert [c for _, c in _at(resources, text, word)] == [code]
+
+
+def test_party_and_state_tag_after_a_comma(resources):
+    text = US + "Rep. Tom Harkwell, R-Wis., criticized Trump."
+    assert _at(resources, text, "Harkwell") == [("Tom Harkwell", "USALEG")]
+
+
+def test_party_word_outside_a_us_story_gives_no_usa(resources):
+    text = ("Prime Minister Shinzo Abe met President Moon Jae-in in Tokyo on Monday. "
+            "Tom Harkwell, a Democrat, criticized Abe.")
+    found = _at(resources, text, "Harkwell", date="2018-05-01")
+    assert all(code is None or not code.startswith("USA") for _, code in found)
+
+
+def test_republican_guard_is_no_american_party(resources):
+    text = ("Syrian President Bashar al-Assad visited Damascus on Monday. "
+            "Republican Guard commanders shelled the town.")
+    found = _at(resources, text, "commanders", date="2014-05-01")
+    assert all(code is None or not code.startswith("USA") for _, code in found)
+
+
+def test_named_election_board_is_a_government_body(resources):
+    text = US + "The Ohio Board of Elections rejected Trump's request."
+    assert [c for _, c in _at(resources, text, "Board")] == ["USAGOV"]
+
+
+def test_us_story_counts_named_people_and_places(resources):
+    from dyads.actors.us_politics import us_story
+
+    assert us_story(resources.nlp(US + "Ohio voted."), resources.kb, resources.gazetteer)
+    assert not us_story(resources.nlp("Vladimir Putin visited Moscow and Kazan."),
+                        resources.kb, resources.gazetteer)
