@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..parse import entity_span
 from ..records import Actor
 from . import coref, us_politics
-from .ambiguous import disambiguated
+from .ambiguous import disambiguated, washington_state
 from .bodies import NamedBodies
 from .context import (
     PLACE_NOUNS,
@@ -111,6 +111,7 @@ class ArticleActors(ContextCountries, NamedBodies):
             return [bloc]
         actor = self._namesake_town(token, self._residence(token, self.phrase(token, on)))
         actor = disambiguated(actor, token.i, self.antecedents)  # "Georgia" in a US story
+        actor = washington_state(actor, token, self.gazetteer)
         if actor is not None and token.lower_ in FOLLOWER_HEADS:
             actor = _follower(actor)  # "Supporters of President X" (capitalised: a title)
         paired = self._coordinated_modifiers(token, actor, on)
