@@ -70,3 +70,34 @@ def test_us_story_counts_named_people_and_places(resources):
     assert us_story(resources.nlp(US + "Ohio voted."), resources.kb, resources.gazetteer)
     assert not us_story(resources.nlp("Vladimir Putin visited Moscow and Kazan."),
                         resources.kb, resources.gazetteer)
+
+
+@pytest.mark.parametrize("text,word", [
+    (US + "The House Oversight Committee criticized Clinton.", "Committee"),
+    (US + "The Senate Judiciary Committee criticized Clinton.", "Committee"),
+    (US + "The Congressional Black Caucus criticized Trump.", "Caucus"),
+])
+def test_committee_of_a_chamber_legislates(resources, text, word):
+    assert [c for _, c in _at(resources, text, word)] == ["USALEG"]
+
+
+def test_pronoun_after_a_chamber_committee_is_the_committee(resources):
+    text = US + ("Tom Harkwell, who chairs the House's Homeland Security Committee, "
+                 "criticized Clinton. Its members agreed.")
+    assert [c for _, c in _at(resources, text, "Its")] == ["USALEG"]
+
+
+def test_white_house_panel_is_no_chamber(resources):
+    text = US + "The White House Council of Economic Advisers criticized Trump."
+    assert "USALEG" not in [c for _, c in _at(resources, text, "Council")]
+
+
+def test_person_titled_by_a_chamber_is_a_legislator(resources):
+    text = US + "House Oversight Committee Chairman Tom Harkwell criticized Clinton."
+    assert _at(resources, text, "Harkwell") == [("Tom Harkwell", "USALEG")]
+
+
+def test_state_abbreviation_after_a_town_is_a_us_state(resources):
+    text = ("At a rally in Gettysburg, Pa., on Saturday, Donald Trump attacked the women "
+            "who accused him.")
+    assert [c for _, c in _at(resources, text, "women")] == ["USACVL"]

@@ -13,6 +13,7 @@ from ..records import Actor
 from . import coref
 from .kb import composite_code
 from .sectors import norm_text
+from .us_politics import chamber_body
 
 # Last words of a body's name and the sector they give it.
 BODY_SECTORS = {"university": "EDU", "college": "EDU", "school": "EDU", "institute": "NGO",
@@ -53,8 +54,9 @@ class NamedBodies:
             return actor
         words = [t.lower_.rstrip(".") for t in span]
         # the name's last word, else its head noun: "the Ohio Board of Elections"
-        sector = (actor.sector if actor is not None else None) or BODY_SECTORS.get(words[-1]) \
-            or BODY_SECTORS.get(head.lower_)
+        sector = "LEG" if chamber_body(span, head) else (
+            (actor.sector if actor is not None else None) or BODY_SECTORS.get(words[-1])
+            or BODY_SECTORS.get(head.lower_))
         country = self._body_place(span) or self._namesake_country(span) \
             or coref.dominant_country(self.antecedents, token.i)
         if country is None:

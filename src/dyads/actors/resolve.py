@@ -252,8 +252,8 @@ class ArticleActors(ContextCountries, NamedBodies):
         if self.gazetteer is None or token.ent_type_ not in {"GPE", "LOC", "FAC"}:
             return None
         span = entity_span(token)
-        place = self.gazetteer.lookup(span.text, self._named_countries(span)) \
-            if span is not None else None
+        place = None if span is None else us_politics.ap_state(span) or \
+            self.gazetteer.lookup(span.text, self._named_countries(span))
         if place is None or not place.country or _other_county(span, place):
             return None
         return Actor(text=span.text, start=span.start_char, end=span.end_char,

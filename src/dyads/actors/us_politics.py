@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..places import Place
 from ..records import Actor
 from .kb import composite_code
 from .mentions import phrase_of
@@ -35,12 +36,14 @@ def refine(actor: Actor | None, token, kb, gazetteer=None) -> Actor | None:
     """The actor with the country (USA) and sector a party word in its phrase gives it."""
     if actor is not None and actor.code == "USAPTY" and _chamber_members(token):
         return replace(actor, sector="LEG", code="USALEG")  # "Senate Democrats"
-    if actor is None or actor.kb_id or actor.resolved_by not in {"sector", "title", "context"}:
-        return actor
-    if actor.country not in {None, "USA"}:
+    if actor is None or actor.kb_id or actor.country not in {None, "USA"}:
         return actor
     doc = token.doc
     phrase = phrase_of(token)
+    if chamber_body(doc[phrase.left:phrase.right], token) or _chamber_title(actor, token, phrase):
+        return _american(actor, "LEG", doc, kb, gazetteer)
+    if actor.resolved_by not in {"sector", "title", "context"}:
+        return actor
     words = [t for t in doc[phrase.left:phrase.right] if t.lower_ in PARTY_WORDS]
     if not words:
         return actor
@@ -51,6 +54,41 @@ def refine(actor: Actor | None, token, kb, gazetteer=None) -> Actor | None:
     sector = actor.sector if actor.sector not in NAMELESS_SECTORS else "PTY"
     return replace(actor, country="USA", sector=sector, code=composite_code("USA", sector),
                    resolved_by="title", confidence=max(actor.confidence, 0.6))
+
+
+def _american(actor: Actor, sector: str, doc, kb, gazetteer) -> Actor:
+    """The actor as an American one of ``sector``, in a US story only."""
+    if actor.country is None and not us_story(doc, kb, gazetteer):
+        return actor
+    return replace(actor, country="USA", sector=sector, code=composite_code("USA", sector),
+                   # a body stays a body (not a titled person coreference could take)
+                   resolved_by={"sector": "title", "ngo": "body"}.get(actor.resolved_by,
+                                                                     actor.resolved_by),
+                   confidence=max(actor.confidence, 0.6))
+
+
+BODY_WORDS = {"committee", "subcommittee", "caucus", "panel"}
+
+
+def chamber_body(span, head) -> bool:
+    """'the House Oversight Committee', 'the Senate's ethics panel', 'the Congressional
+    Black Caucus': a body of a chamber of Congress (not of the White House) legislates."""
+    return head.lemma_.lower() in BODY_WORDS and any(_chamber(t) for t in span)
+
+
+def _chamber(token) -> bool:
+    doc = token.doc
+    return token.lower_ in CHAMBER_WORDS and token.text[:1].isupper() and not (
+        token.i > 0 and doc[token.i - 1].lower_ == "white")
+
+
+def _chamber_title(actor: Actor, token, phrase) -> bool:
+    """'House Oversight Committee Chairman Jo Doe', 'Senate Majority Leader Jo Doe': an
+    unknown person titled by a chamber of Congress is a legislator."""
+    if not actor.name or actor.sector not in NAMELESS_SECTORS or actor.resolved_by not in {
+            "title", "context"}:
+        return False
+    return any(_chamber(t) for t in token.doc[phrase.left:token.i] if t.ent_type_ != "PERSON")
 
 
 def _chamber_members(token) -> bool:
@@ -109,3 +147,22 @@ def _ent_country(ent, kb, gazetteer) -> str | None:
             place = gazetteer.lookup(ent.text)
             return place.country if place is not None else None
     return None
+
+
+# The AP's abbreviations of US states, written after a town: "Gettysburg, Pa.".
+AP_STATES = {"Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.",
+             "Ill.", "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.",
+             "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.",
+             "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.",
+             "W.Va.", "Wis.", "Wyo.", "D.C."}
+
+
+def ap_state(span) -> Place | None:
+    """'Pa.' after 'Gettysburg,' is Pennsylvania, not the town of Pa the gazetteer knows:
+    a state abbreviation after a comma and a place name is a US state."""
+    doc = span.doc
+    if span.text not in AP_STATES or span.start < 2 or doc[span.start - 1].text != "," \
+            or not doc[span.start - 2].text[:1].isupper():
+        return None
+    return Place(name=span.text, country="USA", lat=0.0, lon=0.0, geonames_id=None,
+                 population=0, precision="region")
