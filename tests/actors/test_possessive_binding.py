@@ -34,3 +34,13 @@ def test_subject_with_no_person_inside_keeps_the_salient_person(resources):
 def test_person_subject_binds_as_before(resources):
     text = US + "Tom Harkwell repeated his criticism of Clinton."
     assert _pronoun(resources, text) == ["Tom Harkwell"]
+
+
+@pytest.mark.parametrize("text,word,name", [
+    (US + "The Clinton campaign says they are unwilling to debate Trump.", "they",
+     "Hillary Clinton"),
+    ("Donald Trump attacked the Justice Department on Monday. "
+     "The Justice Department said they would not comment.", "they", "Justice Department"),
+])
+def test_body_reporting_a_clause_is_its_plural_subject(resources, text, word, name):
+    assert _pronoun(resources, text, word) == [name]

@@ -101,3 +101,9 @@ def test_state_abbreviation_after_a_town_is_a_us_state(resources):
     text = ("At a rally in Gettysburg, Pa., on Saturday, Donald Trump attacked the women "
             "who accused him.")
     assert [c for _, c in _at(resources, text, "women")] == ["USACVL"]
+
+
+def test_third_party_candidates_staff_work_for_the_campaign(resources):
+    text = ("Jill Stein attacked Hillary Clinton on Monday. "
+            "Stein press secretary Dana Brellow criticized Clinton.")
+    assert _at(resources, text, "Brellow") == [("Dana Brellow", "USAOPP")]

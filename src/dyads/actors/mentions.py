@@ -343,6 +343,7 @@ def _party_tagged(span, actor: Actor) -> Actor:
 
 
 STAFF_SECTORS = {None, "GOV"}  # a candidate's press secretary or aide works for the party
+CAMPAIGN_SECTORS = {"PTY", "OPP"}  # a third-party (OPP) candidate's staff are the party's too
 
 
 def _staff_of(doc, phrase: Phrase, kb: KnowledgeBase, on, actor: Actor) -> Actor:
@@ -357,7 +358,8 @@ def _staff_of(doc, phrase: Phrase, kb: KnowledgeBase, on, actor: Actor) -> Actor
     boss = next((m for n in names if (m := kb.person(n, on=on)) is not None and m.country), None)
     if boss is None:
         return actor
-    sector = "PTY" if boss.sector == "PTY" and actor.sector in STAFF_SECTORS else actor.sector
+    sector = boss.sector if boss.sector in CAMPAIGN_SECTORS and actor.sector in STAFF_SECTORS \
+        else actor.sector
     return Actor(text=actor.text, start=actor.start, end=actor.end, name=actor.name, kb_id=None,
                  country=boss.country, sector=sector, code=composite_code(boss.country, sector),
                  resolved_by="title", confidence=0.6)

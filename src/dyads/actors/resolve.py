@@ -13,6 +13,7 @@ from ..parse import entity_span
 from ..records import Actor
 from . import coref, us_politics
 from .ambiguous import disambiguated, washington_state
+from .us_politics import collective
 from .bodies import NamedBodies
 from .context import (
     PLACE_NOUNS,
@@ -217,7 +218,9 @@ class ArticleActors(ContextCountries, NamedBodies):
             return []
         plural = token.lower_ in {"they", "them", "their"}
         found = self.at(reporter, on)
-        if plural != (len(found) > 1 or reporter.tag_ in {"NNS", "NNPS"}):
+        # "the campaign says they ...": a body may be "they"
+        many = len(found) > 1 or reporter.tag_ in {"NNS", "NNPS"} or collective(reporter)
+        if plural != many:
             return [] if not found or token.lower_ not in {"it", "its"} else found
         return [replace(a, resolved_by="coref") for a in found]
 

@@ -166,3 +166,14 @@ def ap_state(span) -> Place | None:
         return None
     return Place(name=span.text, country="USA", lat=0.0, lon=0.0, geonames_id=None,
                  population=0, precision="region")
+
+
+# Bodies news refers back to as "they": "the campaign says they are unwilling".
+COLLECTIVE_NOUNS = {"campaign", "committee", "team", "party", "administration", "board",
+                    "court", "government", "staff", "council", "commission", "network"}
+
+
+def collective(token) -> bool:
+    """A body named in the singular that a plural pronoun may stand for."""
+    return token.lemma_.lower() in COLLECTIVE_NOUNS or (
+        token.ent_type_ == "ORG" and token.pos_ == "PROPN")
