@@ -181,6 +181,8 @@ def resolve_pair(token, antecedents) -> list[Actor]:
         return []
     if not any(c.lower_ in PAIR_DETERMINERS for c in token.children):
         return []
+    if any(c.dep_ in NOT_HEAD_DEPS and c.text[:1].isupper() for c in token.children):
+        return []  # "both State and FBI officials" names its two sides itself
     people_only = token.lower_ in PERSON_PAIR_WORDS
     distinct: list[Actor] = []
     for ante in reversed(_before(antecedents, token.i)):
