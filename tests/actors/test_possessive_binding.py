@@ -44,3 +44,9 @@ def test_person_subject_binds_as_before(resources):
 ])
 def test_body_reporting_a_clause_is_its_plural_subject(resources, text, word, name):
     assert _pronoun(resources, text, word) == [name]
+
+
+def test_object_pronoun_is_not_its_subjects_earlier_mention(resources):
+    text = ("Hillary Clinton attacked Donald Trump on Monday. "
+            "Sen. Tom Harkwell criticized Clinton. Harkwell accused her of lying.")
+    assert _pronoun(resources, text, "her") != ["Tom Harkwell"]

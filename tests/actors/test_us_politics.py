@@ -107,3 +107,8 @@ def test_third_party_candidates_staff_work_for_the_campaign(resources):
     text = ("Jill Stein attacked Hillary Clinton on Monday. "
             "Stein press secretary Dana Brellow criticized Clinton.")
     assert _at(resources, text, "Brellow") == [("Dana Brellow", "USAOPP")]
+
+
+def test_treasury_is_a_government_body(resources):
+    text = US + "Rep. Tom Harkwell criticized the plan. Harkwell later attacked the Treasury."
+    assert [c for _, c in _at(resources, text, "Treasury")] == ["USAGOV"]

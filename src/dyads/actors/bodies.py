@@ -23,7 +23,8 @@ BODY_SECTORS = {"university": "EDU", "college": "EDU", "school": "EDU", "institu
                 "inc": "BUS", "corp": "BUS", "corporation": "BUS", "company": "BUS",
                 "llc": "BUS", "group": "BUS", "police": "COP", "sheriff": "COP",
                 "security": "COP", "court": "JUD", "board": "GOV", "commission": "GOV",
-                "department": "GOV", "office": "GOV", "county": "GOV", "council": "GOV"}
+                "department": "GOV", "office": "GOV", "county": "GOV", "council": "GOV",
+                "treasury": "GOV", "ministry": "GOV", "agency": "GOV"}
 NO_BODY_SECTORS = {"IGO", "MNC", "IMG"}
 
 

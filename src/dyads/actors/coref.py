@@ -85,7 +85,10 @@ def resolve_pronoun(token, antecedents, skip_chars=()) -> Actor | None:
                if not any(lo <= token.doc[a.token].idx < hi for lo, hi in skip_chars)]
     if lower in PERSON_PRONOUNS:
         bound = _own_subject(token)
-        people = [a for a in earlier if a.is_person and a.token not in bound]
+        # "Doe accused her": not Doe, nor Doe's earlier mentions
+        selves = {a.actor.name for a in earlier if a.token in bound and a.actor.name}
+        people = [a for a in earlier if a.is_person and a.token not in bound
+                  and a.actor.name not in selves]
         if not people:
             return None
         chosen = _inside_subject(token, people) or _salient(people, token)
