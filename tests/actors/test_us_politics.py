@@ -112,3 +112,22 @@ def test_third_party_candidates_staff_work_for_the_campaign(resources):
 def test_treasury_is_a_government_body(resources):
     text = US + "Rep. Tom Harkwell criticized the plan. Harkwell later attacked the Treasury."
     assert [c for _, c in _at(resources, text, "Treasury")] == ["USAGOV"]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Chancellor Olaf Scholz met Emmanuel Macron in Berlin on Monday. "
+     "The Christian Democrats criticized Scholz.", "DEUPTY"),
+    ("Prime Minister Ulf Kristersson met Olaf Scholz on Monday. "
+     "The Sweden Democrats criticized Kristersson.", "SWEPTY"),
+])
+def test_another_countrys_democrats_are_not_american(resources, text, code):
+    assert [c for _, c in _at(resources, text, "Democrats", date="2023-05-01")] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    US + "Ohio Democrats criticized Trump.",
+    US + "Blue Dog Democrats criticized Trump.",
+    US + "Democrats criticized Trump.",
+])
+def test_american_democrats_stay_american(resources, text):
+    assert [c for _, c in _at(resources, text, "Democrats")] == ["USAPTY"]

@@ -36,6 +36,8 @@ def refine(actor: Actor | None, token, kb, gazetteer=None) -> Actor | None:
     """The actor with the country (USA) and sector a party word in its phrase gives it."""
     if actor is not None and actor.code == "USAPTY" and _chamber_members(token):
         return replace(actor, sector="LEG", code="USALEG")  # "Senate Democrats"
+    if actor is not None and actor.code == "USAPTY" and token.lower_ in PARTY_NOUNS:
+        return _local_party(actor, token, kb, gazetteer)
     if actor is None or actor.kb_id or actor.country not in {None, "USA"}:
         return actor
     doc = token.doc
@@ -91,6 +93,40 @@ def _chamber_title(actor: Actor, token, phrase) -> bool:
     return any(_chamber(t) for t in token.doc[phrase.left:token.i] if t.ent_type_ != "PERSON")
 
 
+PARTY_NOUNS = {"democrats", "republicans"}
+
+
+def _local_party(actor: Actor, token, kb, gazetteer) -> Actor:
+    """'the Christian Democrats', 'the Sweden Democrats', or 'Democrats' in a story that
+    never names the US: another country's party (its country from the name, else from
+    the story), not the American one the KB keys the word to. 'Ohio Democrats' and
+    'Blue Dog Democrats' in a US story stay American."""
+    doc = token.doc
+    mods = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}
+            and c.i < token.i and c.text[:1].isupper()]
+    countries = story_countries(doc, kb, gazetteer)
+    named = [e.country for m in mods if (e := kb.entity(m.text)) is not None and e.country]
+    if any(_us_state_word(m, gazetteer) for m in mods) or "USA" in named:
+        return actor
+    if not named and (us_story(doc, kb, gazetteer) or (not mods and countries.get("USA"))):
+        return actor
+    country = named[0] if named else None
+    span = doc[phrase_of(token).left:token.i + 1]
+    if span[0].lower_ == "the" and len(span) > 1:
+        span = span[1:]
+    return replace(actor, text=span.text, start=span.start_char, end=span.end_char,
+                   name=span.text, kb_id=None, country=country, sector="PTY",
+                   code=composite_code(country, "PTY"),
+                   resolved_by="title" if country else "sector", confidence=0.6)
+
+
+def _us_state_word(token, gazetteer) -> bool:
+    if gazetteer is None or token.ent_type_ != "GPE":
+        return False
+    place = gazetteer.lookup(token.text)
+    return place is not None and place.country == "USA"
+
+
 def _chamber_members(token) -> bool:
     """'Senate Democrats', 'House Republicans': a chamber's party members legislate."""
     return token.lower_ in {"democrats", "republicans"} and any(
@@ -119,7 +155,16 @@ def _us_place(doc, phrase, gazetteer) -> bool:
 
 def us_story(doc, kb, gazetteer=None) -> bool:
     """Whether the article is about the United States: the places and KB people it names
-    are American more than anything else (counted once per document)."""
+    are American more than anything else."""
+    counts = story_countries(doc, kb, gazetteer)
+    total = sum(counts.values())
+    return bool(total) and counts.get("USA", 0) >= US_SHARE * total \
+        and counts["USA"] == max(counts.values())
+
+
+def story_countries(doc, kb, gazetteer=None) -> dict[str, int]:
+    """How often the article names each country through its places and KB people
+    (counted once per document)."""
     cached = doc.user_data.get(US_KEY)
     if cached is not None:
         return cached
@@ -128,14 +173,13 @@ def us_story(doc, kb, gazetteer=None) -> bool:
         country = _ent_country(ent, kb, gazetteer)
         if country:
             counts[country] = counts.get(country, 0) + 1
-    total = sum(counts.values())
-    found = bool(total) and counts.get("USA", 0) >= US_SHARE * total \
-        and counts["USA"] == max(counts.values())
-    doc.user_data[US_KEY] = found
-    return found
+    doc.user_data[US_KEY] = counts
+    return counts
 
 
 def _ent_country(ent, kb, gazetteer) -> str | None:
+    if ent.root.lower_ in PARTY_WORDS:
+        return None  # the party words are what the count is to judge
     if ent.label_ == "PERSON" and len(ent) > 1:
         match = kb.person(ent.text)
         return match.country if match is not None and match.name_kind != "surname" else None
