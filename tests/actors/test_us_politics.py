@@ -131,3 +131,12 @@ def test_another_countrys_democrats_are_not_american(resources, text, code):
 ])
 def test_american_democrats_stay_american(resources, text):
     assert [c for _, c in _at(resources, text, "Democrats")] == ["USAPTY"]
+
+
+@pytest.mark.parametrize("text,word", [
+    (US + "Trump surrogates criticized Clinton.", "surrogates"),
+    (US + "The Republican candidate criticized Clinton.", "candidate"),
+    (US + "Democratic superdelegates criticized Trump.", "superdelegates"),
+])
+def test_campaign_people_are_party_actors(resources, text, word):
+    assert [c for _, c in _at(resources, text, word)] == ["USAPTY"]

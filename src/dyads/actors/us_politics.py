@@ -27,6 +27,9 @@ PEOPLE_WORDS = {"nominee", "nominees", "candidate", "candidates", "lawmaker", "l
                 "incumbent", "governor", "governors", "mayor", "members", "member",
                 "delegates", "establishment", "lawmakers", "activists", "chairman", "chair",
                 "presidential", "hopeful", "hopefuls", "rival", "rivals", "colleagues"}
+# Sectors of people words a party adjective may qualify ("Democratic superdelegates"; not
+# "Republican Guard" soldiers).
+POLITICAL_SECTORS = {"PTY", "LEG", "GOV"}
 NAMELESS_SECTORS = {None, "ELI"}  # a party member whose title names no office
 US_KEY = "dyads_us_story"  # cache slot in Doc.user_data
 US_SHARE = 0.5  # the US must be at least this share of the countries the story names
@@ -138,7 +141,8 @@ def _party_person(actor: Actor, token, words) -> bool:
     Democrat'), or a people word the party word modifies ('GOP lawmakers')."""
     if actor.name:
         return any(w.i < token.i or w.dep_ == "appos" or w.head.dep_ == "appos" for w in words)
-    return token.lower_ in PEOPLE_WORDS and any(w.head.i == token.i for w in words)
+    people = token.lower_ in PEOPLE_WORDS or actor.sector in POLITICAL_SECTORS
+    return people and any(w.head.i == token.i for w in words)
 
 
 def _us_place(doc, phrase, gazetteer) -> bool:
