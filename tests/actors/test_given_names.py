@@ -52,3 +52,12 @@ def test_bare_given_name_of_no_one_named_takes_no_kb_person(resources):
     text = "Donald Trump attacked Hillary Clinton on Monday. Elizabeth criticized Trump."
     found = _at(resources, text, "Elizabeth")
     assert all(code is None or not code.startswith("GBR") for _, code in found)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Queen Elizabeth met Theresa May in London on Monday.", "Elizabeth"),
+    ("Queen Elizabeth II met Theresa May in London on Monday. Elizabeth praised May.",
+     "Elizabeth"),
+])
+def test_titled_queen_and_her_later_given_name_are_elizabeth_ii(resources, text, word):
+    assert _at(resources, text, word, nth=-1) == [("Elizabeth II", "GBRGOV")]
