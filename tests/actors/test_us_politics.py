@@ -140,3 +140,16 @@ def test_american_democrats_stay_american(resources, text):
 ])
 def test_campaign_people_are_party_actors(resources, text, word):
     assert [c for _, c in _at(resources, text, word)] == ["USAPTY"]
+
+
+@pytest.mark.parametrize("text,word,name", [
+    ("Rep. Tom Harkwell, R-Wis., criticized the plan.", "Harkwell", "Tom Harkwell"),
+    ("Sen. Dana Brellow, D-N.Y., criticized the plan on Monday.", "Brellow", "Dana Brellow"),
+])
+def test_party_tag_after_a_comma_at_the_start_is_not_a_dateline(resources, text, word, name):
+    assert _at(resources, text, word) == [(name, "USALEG")]
+
+
+def test_real_dateline_still_names_no_actor(resources):
+    text = "WASHINGTON, D.C. — Donald Trump attacked Hillary Clinton on Monday."
+    assert _at(resources, text, "WASHINGTON") == []
