@@ -45,3 +45,8 @@ def test_washington_listed_with_us_states_is_the_state(resources):
 ])
 def test_washington_otherwise_is_the_us_government(resources, text):
     assert [c for _, c in _at(resources, text, "Washington")] == ["USAGOV"]
+
+
+def test_bissau_guinean_is_guinea_bissau(resources):
+    text = "Bissau-Guinean soldiers arrested the minister on Monday."
+    assert [c for _, c in _at(resources, text, "soldiers")] == ["GNBMIL"]
