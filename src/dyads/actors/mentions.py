@@ -117,8 +117,7 @@ COUNTY_WORDS = {"county", "parish", "township", "borough"}
 
 
 def _county_name(doc, end: int, entity) -> bool:
-    """'Nassau County', 'Lagos State' is no capital's government: a capital's name
-    before a county word names a county."""
+    """'Nassau County', 'Lagos State': a capital's name before a county word is a county's."""
     return entity.kind == "metonym" and end < len(doc) and doc[end].lower_ in COUNTY_WORDS
 
 
@@ -342,8 +341,7 @@ def _party_tagged(span, actor: Actor) -> Actor:
                    confidence=0.7)
 
 
-STAFF_SECTORS = {None, "GOV"}  # a candidate's press secretary or aide works for the party
-CAMPAIGN_SECTORS = {"PTY", "OPP"}  # a third-party (OPP) candidate's staff are the party's too
+STAFF_SECTORS = {None, "GOV"}  # a candidate's (PTY; OPP: third party) aide works for the party
 
 
 def _staff_of(doc, phrase: Phrase, kb: KnowledgeBase, on, actor: Actor) -> Actor:
@@ -358,7 +356,7 @@ def _staff_of(doc, phrase: Phrase, kb: KnowledgeBase, on, actor: Actor) -> Actor
     boss = next((m for n in names if (m := kb.person(n, on=on)) is not None and m.country), None)
     if boss is None:
         return actor
-    sector = boss.sector if boss.sector in CAMPAIGN_SECTORS and actor.sector in STAFF_SECTORS \
+    sector = boss.sector if boss.sector in {"PTY", "OPP"} and actor.sector in STAFF_SECTORS \
         else actor.sector
     return Actor(text=actor.text, start=actor.start, end=actor.end, name=actor.name, kb_id=None,
                  country=boss.country, sector=sector, code=composite_code(boss.country, sector),

@@ -72,6 +72,14 @@ def title_object(token) -> bool:
             and prep.head.lemma_.lower() in TITLE_HEADS)
 
 
+def hypothetical(token) -> bool:
+    """'any truly conservative candidate', 'any country': a common noun under 'any' names
+    no one in particular (a proper name under it still does: 'any Russian attack')."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any"
+                                        for c in token.children) \
+        and not any(t.pos_ == "PROPN" for t in token.subtree)
+
+
 def thing_pronoun(token, antecedent_token: int | None) -> bool:
     """'it' that stands for a thing: the subject of 'it is' / 'it took', or an 'it' whose
     last named body is more than a sentence back ('we will win it')."""

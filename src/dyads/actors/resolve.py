@@ -25,7 +25,8 @@ from .context import (
 from .kb import KnowledgeBase, composite_code
 from .names import name_head
 from .mentions import COUNTY_WORDS, PRONOUNS, listed_appos, phrase_of, resolve_phrase
-from .not_actors import dateline_sibling, in_dateline, thing_pronoun, title_object
+from .not_actors import (dateline_sibling, hypothetical, in_dateline, thing_pronoun,
+                         title_object)
 
 
 # How an actor resolves when it is a KB person named here or referred back to.
@@ -80,8 +81,8 @@ class ArticleActors(ContextCountries, NamedBodies):
         if in_dateline(token):  # "WASHINGTON (Reuters) -" says where the story was filed
             real = dateline_sibling(token)
             return self._single(real, on, places) if real is not None else []
-        if title_object(token):
-            return []  # "state" in "secretary of state"
+        if title_object(token) or hypothetical(token):
+            return []  # "state" in "secretary of state"; "any candidate" is no one yet
         token = name_head(token)
         if token.text.startswith("@"):
             handle = self._handle(token, on)
