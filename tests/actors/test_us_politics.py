@@ -153,3 +153,16 @@ def test_party_tag_after_a_comma_at_the_start_is_not_a_dateline(resources, text,
 def test_real_dateline_still_names_no_actor(resources):
     text = "WASHINGTON, D.C. — Donald Trump attacked Hillary Clinton on Monday."
     assert _at(resources, text, "WASHINGTON") == []
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("The Treasury Department sanctioned Iran on Monday.", "Department", "USAGOV"),
+    ("The SEC fined the bank on Monday.", "SEC", "USAGOV"),
+    ("The Secret Service arrested a man on Monday.", "Service", "USACOP"),
+])
+def test_federal_agencies_named_without_us(resources, text, word, code):
+    assert [c for _, c in _at(resources, text, word)] == [code]
+
+
+def test_lower_case_acronym_word_is_no_agency(resources):
+    assert resources.kb.entity("ice") is None
