@@ -166,3 +166,25 @@ def test_federal_agencies_named_without_us(resources, text, word, code):
 
 def test_lower_case_acronym_word_is_no_agency(resources):
     assert resources.kb.entity("ice") is None
+
+
+@pytest.mark.parametrize("text,name", [
+    (US + "The Democratic nominee criticized Trump.", "Hillary Clinton"),
+    ("Hillary Clinton attacked Donald Trump on Monday. The Republican nominee criticized "
+     "Clinton.", "Donald Trump"),
+    ("Hillary Clinton attacked Donald Trump on Monday. The GOP nominee criticized Clinton.",
+     "Donald Trump"),
+])
+def test_party_nominee_refers_back_to_that_partys_candidate(resources, text, name):
+    assert [n for n, _ in _at(resources, text, "nominee")] == [name]
+
+
+def test_pronoun_after_a_party_description_is_that_candidate(resources):
+    from dyads.actors.resolve import ArticleActors
+
+    text = ("Donald Trump attacked Hillary Clinton on Monday. The Republican nominee has "
+            "praised Putin, but has denied he has any ties to the Kremlin.")
+    doc = resources.nlp(text)
+    actors = ArticleActors(doc, resources.kb, "2016-10-01", resources.gazetteer)
+    he = next(t for t in doc if t.lower_ == "he")
+    assert [a.name for a in actors.at(he)] == ["Donald Trump"]

@@ -48,6 +48,11 @@ def collect_antecedents(doc, kb: KnowledgeBase, on=None, resolve=None) -> list[A
                                  is_subject=token.dep_ in {"nsubj", "nsubjpass"}))
             continue
         actor = resolve(token, on)
+        described = _described(token, actor, found, kb)
+        if described is not None:  # "The Republican nominee" after "Donald Trump"
+            found.append(replace(described, token=token.i,
+                                 is_subject=token.dep_ in {"nsubj", "nsubjpass"}))
+            continue
         if actor is None or actor.resolved_by == "sector":
             continue
         title = ""
@@ -147,8 +152,35 @@ def _salient(people: list[Antecedent], token) -> Antecedent:
     return subjects[-1] if subjects else people[-1]
 
 
+# Words news uses for one another in a title ("the Democratic nominee" is the Democratic
+# presidential candidate), and the party a description's adjective names.
+TITLE_SYNONYMS = {"candidate": ("nominee",), "nominee": ("candidate",)}
+PARTY_ADJECTIVES = {"democratic": "democratic", "democrat": "democratic",
+                    "republican": "republican", "gop": "republican"}
+
+
+def _described(token, actor, found, kb: KnowledgeBase) -> Antecedent | None:
+    """The earlier person a nameless party description refers back to, as a mention of
+    that person (so 'he' after 'The Republican nominee said' finds the nominee). Only
+    party ones: counting every 'the Secretary' as a mention would tilt the article's main
+    country in a two-country story."""
+    if actor is not None and (actor.name or actor.kb_id):
+        return None
+    phrase = phrase_of(token)
+    if not any(t.lower_ in PARTY_ADJECTIVES for t in token.doc[phrase.left:token.i]):
+        return None
+    match = _description_match(token, found, kb)
+    return match[0] if match is not None else None
+
+
 def resolve_description(token, antecedents, kb: KnowledgeBase) -> Actor | None:
     """'the minister', 'the State Secretary', 'the Russian minister' → the last such person."""
+    match = _description_match(token, antecedents, kb)
+    return _as_reference(match[0].actor, match[1]) if match is not None else None
+
+
+def _description_match(token, antecedents, kb: KnowledgeBase):
+    """(antecedent, span) of the last person the description's words fit, or None."""
     doc = token.doc
     phrase = phrase_of(token)
     span = doc[phrase.left:phrase.right]
@@ -157,12 +189,16 @@ def resolve_description(token, antecedents, kb: KnowledgeBase) -> Actor | None:
     words = {t.lower_ for t in span if t.pos_ in NOUN_HEAD_POS and kb.entity(t.text) is None}
     sector = kb.title_sector(" ".join(t.text for t in span[1:]))
     countries = {e.country for t in span if (e := kb.entity(t.text)) and e.country}
+    party = {PARTY_ADJECTIVES[t.lower_] for t in span if t.lower_ in PARTY_ADJECTIVES}
     for ante in reversed(_before(antecedents, token.i)):
         if not ante.is_person or (countries and ante.actor.country not in countries):
             continue
         title_words = set(ante.title.replace("-", " ").split())
+        title_words |= {s for w in title_words for s in TITLE_SYNONYMS.get(w, ())}
+        if party - title_words:
+            continue  # "the Republican nominee" is not the Democratic candidate
         if words and words <= title_words or (sector and ante.actor.sector == sector and token.lower_ in title_words):
-            return _as_reference(ante.actor, span)
+            return ante, span
     return None
 
 
