@@ -229,8 +229,7 @@ def _place_modifier(doc, span, entity, sector) -> bool:
 
 
 def _with_split_name(token, phrase: Phrase) -> Phrase:
-    """'Barack Obama' parsed as a preposition and its object: the argument token heads a
-    person's name the parser split, so the phrase covers the whole name."""
+    """'Barack Obama' parsed as a preposition and its object: the phrase covers the name."""
     span = entity_span(token)
     if span is None or span.label_ != "PERSON" or span.root.i != token.i:
         return phrase
