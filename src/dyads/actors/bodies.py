@@ -13,6 +13,7 @@ from ..records import Actor
 from . import coref
 from .kb import composite_code
 from .sectors import norm_text
+from .us_politics import chamber_body
 
 # Last words of a body's name and the sector they give it.
 BODY_SECTORS = {"university": "EDU", "college": "EDU", "school": "EDU", "institute": "NGO",
@@ -22,7 +23,8 @@ BODY_SECTORS = {"university": "EDU", "college": "EDU", "school": "EDU", "institu
                 "inc": "BUS", "corp": "BUS", "corporation": "BUS", "company": "BUS",
                 "llc": "BUS", "group": "BUS", "police": "COP", "sheriff": "COP",
                 "security": "COP", "court": "JUD", "board": "GOV", "commission": "GOV",
-                "department": "GOV", "office": "GOV", "county": "GOV", "council": "GOV"}
+                "department": "GOV", "office": "GOV", "county": "GOV", "council": "GOV",
+                "treasury": "GOV", "ministry": "GOV", "agency": "GOV"}
 NO_BODY_SECTORS = {"IGO", "MNC", "IMG"}
 
 
@@ -52,7 +54,10 @@ class NamedBodies:
         if span is None or self.kb.entity(span.text) is not None:
             return actor
         words = [t.lower_.rstrip(".") for t in span]
-        sector = (actor.sector if actor is not None else None) or BODY_SECTORS.get(words[-1])
+        # the name's last word, else its head noun: "the Ohio Board of Elections"
+        sector = "LEG" if chamber_body(span, head) else (
+            (actor.sector if actor is not None else None) or BODY_SECTORS.get(words[-1])
+            or BODY_SECTORS.get(head.lower_))
         country = self._body_place(span) or self._namesake_country(span) \
             or coref.dominant_country(self.antecedents, token.i)
         if country is None:

@@ -48,6 +48,11 @@ def collect_antecedents(doc, kb: KnowledgeBase, on=None, resolve=None) -> list[A
                                  is_subject=token.dep_ in {"nsubj", "nsubjpass"}))
             continue
         actor = resolve(token, on)
+        described = _described(token, actor, found, kb)
+        if described is not None:  # "The Republican nominee" after "Donald Trump"
+            found.append(replace(described, token=token.i,
+                                 is_subject=token.dep_ in {"nsubj", "nsubjpass"}))
+            continue
         if actor is None or actor.resolved_by == "sector":
             continue
         title = ""
@@ -85,10 +90,14 @@ def resolve_pronoun(token, antecedents, skip_chars=()) -> Actor | None:
                if not any(lo <= token.doc[a.token].idx < hi for lo, hi in skip_chars)]
     if lower in PERSON_PRONOUNS:
         bound = _own_subject(token)
-        people = [a for a in earlier if a.is_person and a.token not in bound]
+        # "Doe accused her": not Doe, nor Doe's earlier mentions
+        selves = {a.actor.name for a in earlier if a.token in bound and a.actor.name}
+        people = [a for a in earlier if a.is_person and a.token not in bound
+                  and a.actor.name not in selves]
         if not people:
             return None
-        return _as_reference(_salient(people, token).actor, token.doc[token.i:token.i + 1])
+        chosen = _inside_subject(token, people) or _salient(people, token)
+        return _as_reference(chosen.actor, token.doc[token.i:token.i + 1])
     if lower in GROUP_PRONOUNS or lower in {"it", "its"}:
         groups = [a for a in earlier if not a.is_person]
         return _as_reference(groups[-1].actor, token.doc[token.i:token.i + 1]) if groups else None
@@ -96,6 +105,26 @@ def resolve_pronoun(token, antecedents, skip_chars=()) -> Actor | None:
 
 
 OBJECT_PRONOUNS = {"him", "her", "them"}
+OBJECT_DEPS = {"dobj", "attr", "oprd", "dative", "acomp"}
+
+
+def _inside_subject(token, people: list[Antecedent]) -> Antecedent | None:
+    """'Emails belonging to Jo Doe exposed his doubts': a possessive in the object of a
+    verb whose subject is a thing that holds a person is bound by that person, not by
+    whoever was named last before the sentence."""
+    noun = token.head
+    while noun.dep_ in {"pobj", "prep"} and noun.head is not noun:
+        noun = noun.head  # "the text of his letter"
+    if token.dep_ != "poss" or noun.dep_ not in OBJECT_DEPS:
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ == "PRON" or subject.ent_type_ == "PERSON":
+        return None
+    inside = range(subject.left_edge.i, subject.right_edge.i + 1)
+    if any(a.token == subject.i for a in people):
+        return None  # the subject is a person: the usual salience finds it
+    held = [a for a in people if a.token in inside]
+    return held[-1] if held else None
 
 
 def _own_subject(token) -> set[int]:
@@ -123,8 +152,35 @@ def _salient(people: list[Antecedent], token) -> Antecedent:
     return subjects[-1] if subjects else people[-1]
 
 
+# Words news uses for one another in a title ("the Democratic nominee" is the Democratic
+# presidential candidate), and the party a description's adjective names.
+TITLE_SYNONYMS = {"candidate": ("nominee",), "nominee": ("candidate",)}
+PARTY_ADJECTIVES = {"democratic": "democratic", "democrat": "democratic",
+                    "republican": "republican", "gop": "republican"}
+
+
+def _described(token, actor, found, kb: KnowledgeBase) -> Antecedent | None:
+    """The earlier person a nameless party description refers back to, as a mention of
+    that person (so 'he' after 'The Republican nominee said' finds the nominee). Only
+    party ones: counting every 'the Secretary' as a mention would tilt the article's main
+    country in a two-country story."""
+    if actor is not None and (actor.name or actor.kb_id):
+        return None
+    phrase = phrase_of(token)
+    if not any(t.lower_ in PARTY_ADJECTIVES for t in token.doc[phrase.left:token.i]):
+        return None
+    match = _description_match(token, found, kb)
+    return match[0] if match is not None else None
+
+
 def resolve_description(token, antecedents, kb: KnowledgeBase) -> Actor | None:
     """'the minister', 'the State Secretary', 'the Russian minister' → the last such person."""
+    match = _description_match(token, antecedents, kb)
+    return _as_reference(match[0].actor, match[1]) if match is not None else None
+
+
+def _description_match(token, antecedents, kb: KnowledgeBase):
+    """(antecedent, span) of the last person the description's words fit, or None."""
     doc = token.doc
     phrase = phrase_of(token)
     span = doc[phrase.left:phrase.right]
@@ -133,12 +189,16 @@ def resolve_description(token, antecedents, kb: KnowledgeBase) -> Actor | None:
     words = {t.lower_ for t in span if t.pos_ in NOUN_HEAD_POS and kb.entity(t.text) is None}
     sector = kb.title_sector(" ".join(t.text for t in span[1:]))
     countries = {e.country for t in span if (e := kb.entity(t.text)) and e.country}
+    party = {PARTY_ADJECTIVES[t.lower_] for t in span if t.lower_ in PARTY_ADJECTIVES}
     for ante in reversed(_before(antecedents, token.i)):
         if not ante.is_person or (countries and ante.actor.country not in countries):
             continue
         title_words = set(ante.title.replace("-", " ").split())
+        title_words |= {s for w in title_words for s in TITLE_SYNONYMS.get(w, ())}
+        if party - title_words:
+            continue  # "the Republican nominee" is not the Democratic candidate
         if words and words <= title_words or (sector and ante.actor.sector == sector and token.lower_ in title_words):
-            return _as_reference(ante.actor, span)
+            return ante, span
     return None
 
 
@@ -160,6 +220,8 @@ def resolve_pair(token, antecedents) -> list[Actor]:
         return []
     if not any(c.lower_ in PAIR_DETERMINERS for c in token.children):
         return []
+    if any(c.dep_ in NOT_HEAD_DEPS and c.text[:1].isupper() for c in token.children):
+        return []  # "both State and FBI officials" names its two sides itself
     people_only = token.lower_ in PERSON_PAIR_WORDS
     distinct: list[Actor] = []
     for ante in reversed(_before(antecedents, token.i)):

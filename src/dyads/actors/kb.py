@@ -201,7 +201,7 @@ class KnowledgeBase:
             rows = [{"pid": r["pid"], "kind": "s"} for r in self.db.execute(
                 "SELECT pid, kind FROM person_keys WHERE key = ? AND kind IN ('f', 'a', 's')",
                 (" ".join(reversed(key.split())),))]
-        if not rows and loose_key(key) != key:
+        if not rows and loose_key(key) != key and not self._first_word(key):
             rows = self.db.execute("SELECT pid, kind FROM person_keys WHERE key = ?",
                                    (loose_key(key),)).fetchall()
             rows = [{"pid": r["pid"], "kind": "s" if r["kind"] in "fa" else r["kind"]}
@@ -212,6 +212,13 @@ class KnowledgeBase:
             if MATCH_WEIGHT[kind] > MATCH_WEIGHT.get(best.get(row["pid"], ""), 0):
                 best[row["pid"]] = kind
         return list(best.items())
+
+    def _first_word(self, key: str) -> bool:
+        """A one-word key that begins some KB person's full name or alias ("barack"): a
+        name in its own right, not a spelling variant of another person's ("Barak")."""
+        return " " not in key and self.db.execute(
+            "SELECT 1 FROM person_keys WHERE key >= ? AND key < ? AND kind IN ('f', 'a') "
+            "LIMIT 1", (key + " ", key + "!")).fetchone() is not None
 
     def is_given_name(self, word: str) -> bool:
         """Whether the KB's people have this word as a first name far more often than as
@@ -231,6 +238,10 @@ class KnowledgeBase:
 
     def _best_person(self, candidates, on: str | None, written: str) -> PersonMatch | None:
         people, roles = self._load_people([pid for pid, _ in candidates])
+        candidates = [(pid, kind) for pid, kind in candidates
+                      if not self._part_of_name(written, people[pid]["name"], kind)]
+        if not candidates:
+            return None
         scored = [self._score_person(people[pid], roles.get(pid, []), kind, on)
                   for pid, kind in candidates]
         scored.sort(key=lambda s: (s[0], _trust(s[1])), reverse=True)
@@ -248,6 +259,14 @@ class KnowledgeBase:
                           ambiguous=other_country,
                           reason=match.reason + f"; also possible: {names}")
         return match
+
+    def _part_of_name(self, written: str, name: str, kind: str) -> bool:
+        """'Elizabeth' alone is not Elizabeth II: a common given name written by itself
+        (no title before it) matches a person whose name it is only the first word of
+        only by an alias; the article's own full mention is found by ``names`` instead."""
+        words = norm_text(written).split()
+        return kind == "full" and len(words) == 1 and len(name.split()) > 1 \
+            and self.is_given_name(words[0])
 
     def _load_people(self, pids: list[int]) -> tuple[dict, dict]:
         """People rows and their roles for several candidates, in two queries."""

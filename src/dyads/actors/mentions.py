@@ -118,8 +118,7 @@ COUNTY_WORDS = {"county", "parish", "township", "borough"}
 
 
 def _county_name(doc, end: int, entity) -> bool:
-    """'Nassau County', 'Lagos State' is no capital's government: a capital's name
-    before a county word names a county."""
+    """'Nassau County', 'Lagos State': a capital's name before a county word is a county's."""
     return entity.kind == "metonym" and end < len(doc) and doc[end].lower_ in COUNTY_WORDS
 
 
@@ -231,8 +230,7 @@ def _place_modifier(doc, span, entity, sector) -> bool:
 
 
 def _with_split_name(token, phrase: Phrase) -> Phrase:
-    """'Barack Obama' parsed as a preposition and its object: the argument token heads a
-    person's name the parser split, so the phrase covers the whole name."""
+    """'Barack Obama' parsed as a preposition and its object: the phrase covers the name."""
     span = entity_span(token)
     if span is None or span.label_ != "PERSON" or span.root.i != token.i:
         return phrase
@@ -330,8 +328,8 @@ def _unknown_person(span, name, entities, title_sector) -> Actor:
     return _actor(span, name, None, country, title_sector, "title", 0.7 if country else 0.5)
 
 
-# "(R-Va.)", "(D-N.Y.)", "(I-Vt.)": the party-and-state tag of an American lawmaker.
-PARTY_TAG = re.compile(r"\(\s*[RDI]\s*[-–]\s*[A-Z][A-Za-z.]*")
+# "(R-Va.)", "(D-N.Y.)", ", I-Vt.,": the party-and-state tag of an American lawmaker.
+PARTY_TAG = re.compile(r"[(,]\s*[RDI]\s*[-–]\s*[A-Z][A-Za-z.]*")
 
 
 def _party_tagged(span, actor: Actor) -> Actor:
@@ -343,7 +341,7 @@ def _party_tagged(span, actor: Actor) -> Actor:
                    confidence=0.7)
 
 
-STAFF_SECTORS = {None, "GOV"}  # a candidate's press secretary or aide works for the party
+STAFF_SECTORS = {None, "GOV"}  # a candidate's (PTY; OPP: third party) aide works for the party
 
 
 def _staff_of(doc, phrase: Phrase, kb: KnowledgeBase, on, actor: Actor) -> Actor:
@@ -358,7 +356,8 @@ def _staff_of(doc, phrase: Phrase, kb: KnowledgeBase, on, actor: Actor) -> Actor
     boss = next((m for n in names if (m := kb.person(n, on=on)) is not None and m.country), None)
     if boss is None:
         return actor
-    sector = "PTY" if boss.sector == "PTY" and actor.sector in STAFF_SECTORS else actor.sector
+    sector = boss.sector if boss.sector in {"PTY", "OPP"} and actor.sector in STAFF_SECTORS \
+        else actor.sector
     return Actor(text=actor.text, start=actor.start, end=actor.end, name=actor.name, kb_id=None,
                  country=boss.country, sector=sector, code=composite_code(boss.country, sector),
                  resolved_by="title", confidence=0.6)

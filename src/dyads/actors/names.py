@@ -7,6 +7,7 @@ Surinamese leader's surname), whether or not the parser made the full mention an
 """
 from __future__ import annotations
 
+from ..parse import entity_span
 from .kb import KnowledgeBase
 from .sectors import norm_text
 
@@ -205,3 +206,16 @@ def _same_text(doc, word) -> list[int]:
     doc's ORTH array: no Token objects built)."""
     orths = doc.to_array("ORTH")
     return [int(i) for i in (orths == word.orth).nonzero()[0]]
+
+
+def name_head(token):
+    """'Elizabeth' in 'Elizabeth Warren', 'Jo' in 'Mary Jo White': a word inside a longer
+    person's name stands for the whole name (its head word), never for a KB person the
+    word alone would match."""
+    span = entity_span(token) if token.dep_ in {"compound", "flat"} else None
+    if span is None or span.label_ != "PERSON":
+        return token
+    head = token
+    while head.dep_ in {"compound", "flat"} and span.start <= head.head.i < span.end:
+        head = head.head
+    return head

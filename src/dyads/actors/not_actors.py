@@ -26,7 +26,7 @@ def in_dateline(token) -> bool:
     depth = 0
     for t in doc[token.i + 1:token.i + 1 + DATELINE_WORDS]:
         depth += (t.text == "(") - (t.text == ")")
-        if t.text in DATELINE_DASHES and depth <= 0:
+        if t.text in DATELINE_DASHES and depth <= 0 and not _party_tag_dash(t):
             return True  # a dash inside brackets joins a party tag: "Rep. X (R-Va.)"
         if not _dateline_word(t):
             return False
@@ -34,6 +34,13 @@ def in_dateline(token) -> bool:
 
 
 DATELINE_WORDS = 6
+
+
+def _party_tag_dash(dash) -> bool:
+    """', R-Wis.,': the dash of a lawmaker's party-and-state tag after a comma."""
+    doc = dash.doc
+    return 0 < dash.i < len(doc) - 1 and doc[dash.i - 1].text in {"R", "D", "I"} \
+        and doc[dash.i + 1].text[:1].isupper()
 
 
 def dateline_sibling(token):
@@ -63,6 +70,14 @@ def title_object(token) -> bool:
     prep = token.head
     return (token.dep_ == "pobj" and prep.lower_ == "of" and token.is_lower
             and prep.head.lemma_.lower() in TITLE_HEADS)
+
+
+def hypothetical(token) -> bool:
+    """'any truly conservative candidate', 'any country': a common noun under 'any' names
+    no one in particular (a proper name under it still does: 'any Russian attack')."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any"
+                                        for c in token.children) \
+        and not any(t.pos_ == "PROPN" for t in token.subtree)
 
 
 def thing_pronoun(token, antecedent_token: int | None) -> bool:

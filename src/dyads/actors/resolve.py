@@ -11,8 +11,9 @@ from dataclasses import replace
 
 from ..parse import entity_span
 from ..records import Actor
-from . import coref
-from .ambiguous import disambiguated
+from . import coref, us_politics
+from .ambiguous import disambiguated, washington_state
+from .us_politics import collective
 from .bodies import NamedBodies
 from .context import (
     PLACE_NOUNS,
@@ -22,8 +23,10 @@ from .context import (
     named_place,
 )
 from .kb import KnowledgeBase, composite_code
+from .names import name_head
 from .mentions import COUNTY_WORDS, PRONOUNS, listed_appos, phrase_of, resolve_phrase
-from .not_actors import dateline_sibling, in_dateline, thing_pronoun, title_object
+from .not_actors import (dateline_sibling, hypothetical, in_dateline, thing_pronoun,
+                         title_object)
 
 
 # How an actor resolves when it is a KB person named here or referred back to.
@@ -46,7 +49,8 @@ class ArticleActors(ContextCountries, NamedBodies):
         """``resolve_phrase`` once per token and date (coreference and events share it)."""
         key = (token.i, on)
         if key not in self._phrases:
-            self._phrases[key] = resolve_phrase(self.doc, token, self.kb, on, self._is_place)
+            actor = resolve_phrase(self.doc, token, self.kb, on, self._is_place)
+            self._phrases[key] = us_politics.refine(actor, token, self.kb, self.gazetteer)
         return self._phrases[key]
 
     def _is_place(self, name: str) -> bool:
@@ -77,8 +81,9 @@ class ArticleActors(ContextCountries, NamedBodies):
         if in_dateline(token):  # "WASHINGTON (Reuters) -" says where the story was filed
             real = dateline_sibling(token)
             return self._single(real, on, places) if real is not None else []
-        if title_object(token):
-            return []  # "state" in "secretary of state"
+        if title_object(token) or hypothetical(token):
+            return []  # "state" in "secretary of state"; "any candidate" is no one yet
+        token = name_head(token)
         if token.text.startswith("@"):
             handle = self._handle(token, on)
             return [handle] if handle else []
@@ -108,6 +113,7 @@ class ArticleActors(ContextCountries, NamedBodies):
             return [bloc]
         actor = self._namesake_town(token, self._residence(token, self.phrase(token, on)))
         actor = disambiguated(actor, token.i, self.antecedents)  # "Georgia" in a US story
+        actor = washington_state(actor, token, self.gazetteer)
         if actor is not None and token.lower_ in FOLLOWER_HEADS:
             actor = _follower(actor)  # "Supporters of President X" (capitalised: a title)
         paired = self._coordinated_modifiers(token, actor, on)
@@ -213,7 +219,9 @@ class ArticleActors(ContextCountries, NamedBodies):
             return []
         plural = token.lower_ in {"they", "them", "their"}
         found = self.at(reporter, on)
-        if plural != (len(found) > 1 or reporter.tag_ in {"NNS", "NNPS"}):
+        # "the campaign says they ...": a body may be "they"
+        many = len(found) > 1 or reporter.tag_ in {"NNS", "NNPS"} or collective(reporter)
+        if plural != many:
             return [] if not found or token.lower_ not in {"it", "its"} else found
         return [replace(a, resolved_by="coref") for a in found]
 
@@ -248,8 +256,8 @@ class ArticleActors(ContextCountries, NamedBodies):
         if self.gazetteer is None or token.ent_type_ not in {"GPE", "LOC", "FAC"}:
             return None
         span = entity_span(token)
-        place = self.gazetteer.lookup(span.text, self._named_countries(span)) \
-            if span is not None else None
+        place = None if span is None else us_politics.ap_state(span) or \
+            self.gazetteer.lookup(span.text, self._named_countries(span))
         if place is None or not place.country or _other_county(span, place):
             return None
         return Actor(text=span.text, start=span.start_char, end=span.end_char,
