@@ -188,3 +188,15 @@ def test_words_reported_from_a_dated_message_take_its_day():
     # with no dated message before, the report is of the publication day
     plain = "The reply came on Monday. Tom Carper criticized James Comey."
     assert dated(plain, "2016-10-31") == [("11", "2016-10-31", "day")]
+
+
+def test_the_speakers_own_message_dated_next_dates_the_words():
+    text = ("Mike Pence accused Hillary Clinton of corruption. Pence's statement, released by "
+            "the campaign Tuesday afternoon, came after a news report.")
+    assert dated(text, "2016-10-31")[0] == ("11", "2016-10-25", "day")
+
+
+def test_a_deed_told_as_earlier_has_no_date_of_its_own():
+    text = ("Jason Chaffetz spoke to reporters on Tuesday. Chaffetz earlier asked the Justice "
+            "Department to investigate Hillary Clinton.")
+    assert dated(text, "2016-09-07")[-1] == ("02", None, None)

@@ -209,6 +209,8 @@ def date_event(art, cand, earlier, dated) -> EventDate:
              or _own(art.doc, trigger, mentions, deed=deed))
     if found is not None:
         return found
+    if _told_as_earlier(trigger):
+        return UNDATED  # "X earlier asked ...": before the news, at a time not given
     past = told_as_past(trigger, art.narrated(cand.sentence_index, trigger))
     if past is not None:
         # a perfect that goes on with the speaker of the sentence before ("The minister
@@ -228,6 +230,18 @@ def date_event(art, cand, earlier, dated) -> EventDate:
         return EventDate(tweet[2], "day", tweet[3])
     published = art.published
     return EventDate(published, "day" if published else None, PUBLISHED if published else None)
+
+
+EARLIER_WORDS = frozenset({"earlier", "previously", "formerly", "once"})
+
+
+def _told_as_earlier(trigger) -> bool:
+    """A past-tense deed marked as before the news with no time of its own ('earlier
+    asked', 'had previously warned'); 'earlier this month' is a date phrase, found first."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
+    return verb is not None and verb.tag_ in {"VBD", "VBN"} and any(
+        c.dep_ == "advmod" and c.lower_ in EARLIER_WORDS and not list(c.children)
+        for c in verb.children)
 
 
 def _same_sentence_date(cand, earlier, dated) -> EventDate | None:

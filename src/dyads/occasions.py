@@ -226,7 +226,9 @@ def message_date(art, cand) -> "EventDate | None":
     """The day a message was sent dates the words reported from it: an undated verbal
     event in the message's sentence or the two after takes the day of the last message
     named before it with one ('letters sent Saturday')."""
-    if cand.code[:2] not in VERBAL_ROOTS or art.doc[cand.trigger].tag_ not in {"VBD", "VBN"}:
+    trigger = art.doc[cand.trigger]
+    told = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.sent.root  # its telling
+    if cand.code[:2] not in VERBAL_ROOTS or told.tag_ not in {"VBD", "VBN"}:
         return None
     trigger_char = art.doc[cand.trigger].idx
     for index in range(cand.sentence_index, max(-1, cand.sentence_index - MESSAGE_SENTENCES - 1), -1):
@@ -235,7 +237,35 @@ def message_date(art, cand) -> "EventDate | None":
             if start < trigger_char and mention.precision == "day" and word is not None \
                     and _dates_a_message(word):
                 return EventDate(mention.date, mention.precision, mention.text)
+    return _own_message_after(art, cand)
+
+
+def _own_message_after(art, cand) -> "EventDate | None":
+    """'X said ... . X's statement, released Tuesday, came in response to ...': the
+    speaker's own message dated in the next sentence dates the words."""
+    index = cand.sentence_index + 1
+    if index >= len(art.sentences) or cand.source is None:
+        return None
+    for start, _, mention in art.mentions(index):
+        word = _token_at(art.doc, start)
+        message = _message_of(word) if word is not None and mention.precision == "day" else None
+        owner = args.child(message, "poss") if message is not None else None
+        if owner is not None and any(_same_actor(cand.source, a) or a.name == cand.source.name
+                                     for a in art.actors.at(owner)):
+            return EventDate(mention.date, mention.precision, mention.text)
     return None
+
+
+def _message_of(word):
+    """The message noun a date word dates through its sending verb, or None."""
+    if not _dates_a_message(word):
+        return None
+    verb = word
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ in {"acl", "relcl"}:
+        return verb.head
+    return args.child(verb, "dobj", "nsubjpass")
 
 
 def _dates_a_message(word) -> bool:
