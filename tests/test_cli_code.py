@@ -112,3 +112,14 @@ def test_show_dropped_lists_what_the_relevance_check_dropped_and_why(tmp_path):
     assert "dropped" not in json.loads(plain.stdout.splitlines()[0])
     wrong = run(["code", str(race), "--show-dropped", "--quiet"])
     assert wrong.returncode == 2 and "--format docs" in wrong.stderr
+
+
+def test_actors_in_text_explains_how_the_article_resolver_reads_a_name():
+    text = "Rep. Bob Goodlatte, R-Va., criticized the FBI on Tuesday."
+    shown = run(["actors", "Goodlatte", "--in", text, "--on", "2016-09-07", "--json"])
+    assert shown.returncode == 0, shown.stderr
+    [actor] = json.loads(shown.stdout)["actors"]
+    assert (actor["name"], actor["code"], actor["resolved_by"]) == ("Bob Goodlatte", "USALEG", "title")
+    assert "party tag" in actor["why"]
+    missing = run(["actors", "Pelosi", "--in", text])
+    assert missing.returncode == 2 and "not written in the text" in missing.stderr

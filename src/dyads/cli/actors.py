@@ -14,6 +14,10 @@ def register(subparsers) -> None:
     actors.add_argument("--on", help="date (YYYY-MM-DD) the role must be valid on")
     actors.add_argument("--json", action="store_true", help="print JSON")
     actors.add_argument("--kb", help="path to a KB file (default: the shipped one)")
+    actors.add_argument("--in", dest="text", metavar="TEXT",
+                        help="resolve NAME as it is written in this sentence or article, as "
+                             "coding does: titles, party tags, earlier mentions, the story's "
+                             "country (with --on as the article's date)")
     actors.set_defaults(func=run_actors)
 
     kb = subparsers.add_parser("kb", help="knowledge-base commands")
@@ -55,6 +59,10 @@ def _person_result(kind: str, match) -> dict:
 
 
 def run_actors(args: argparse.Namespace) -> int:
+    if args.text is not None:
+        from .actors_in_text import run_in_text
+
+        return run_in_text(args, _kb(args))
     result = resolve(_kb(args), args.name, args.on)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
