@@ -19,6 +19,7 @@ from . import occasions
 from .dates.attach import (announced_deed, attachment, clause_verb, pick_date, token_at,
                            told_as_past)
 from .events import arguments as args
+from .events.reactions import is_reaction
 from .event_date import EventDate
 from .occasions import PUBLISHED, known
 
@@ -202,11 +203,14 @@ def date_event(art, cand, earlier, dated) -> EventDate:
     the occasion it belongs to, else the publication date."""
     trigger, mentions = art.doc[cand.trigger], art.mentions(cand.sentence_index)
     deed = cand.modality in ANNOUNCED and announced_deed(trigger)
+    # a reaction's cause is an earlier deed: "outraged by Comey's announcement Friday"
+    # dates the announcement, not the outrage
+    nested = not is_reaction(cand.entry)
     found = (anchored_date(art, cand, earlier, dated)
              or follow_on_date(art, cand)
              or _own(art.doc, trigger, mentions, nested=False, deed=deed)
              or trailing_attribution_date(art, cand)
-             or _own(art.doc, trigger, mentions, deed=deed))
+             or (_own(art.doc, trigger, mentions, deed=deed) if nested else None))
     if found is not None:
         return found
     if _told_as_earlier(trigger):

@@ -17,6 +17,7 @@ from .judgements import denies_own_deed, is_judgement, statements_as_judgements,
 from .lexicon import LexEntry, Lexicon
 from .modality import is_habitual, is_pending, modality_of
 from .pairs import dyads_of, own_forces, repression, same_actor
+from .reactions import is_reaction, reaction_arguments, reactions_as_criticism
 from .senses import asked_about
 from .roots import (
     CONTAINER_ROOTS,
@@ -66,7 +67,7 @@ def match_events(doc, lexicon: Lexicon, actors: ArticleActors, discards=None) ->
     for s_index, sent in enumerate(doc.sents):
         triggers = find_triggers(sent, lexicon, discards)
         triggers = wishes_as_appeals(sent, statements_as_demands(sent, triggers))
-        triggers = claims_as_accusations(sent, triggers)
+        triggers = reactions_as_criticism(sent, claims_as_accusations(sent, triggers))
         triggers = verbal_attacks(sent, statements_as_judgements(sent, triggers),
                                   actors.is_person)
         for i, entry in sorted(triggers.items()):
@@ -133,6 +134,9 @@ def _argument_tokens(token, entry: LexEntry):
             verb = args.governing_verb(token)
             places = args.place_objects(verb) if verb is not None else []
         return source, ([target] if target is not None else []) + places, args.subtree_nouns(token)
+    if is_reaction(entry):  # "Democrats were outraged by Comey's move": feeler → cause
+        feeler, cause = reaction_arguments(token)
+        return feeler, [cause] if cause is not None else [], []
     if entry.source_prep:  # "received arms from X": X gave, the receiver is the target
         subject = args.subject_of(token)
         return (verb_source(token, entry), [subject] if subject is not None else [],
