@@ -79,3 +79,20 @@ def test_vowing_to_continue_protests_threatens_dissent():
 def test_promises_to_destroy_and_threats_to_sue_are_threats_at_their_object(text, expected):
     [(code, _, target)] = codes(text, "2016-11-03")
     assert code == expected and target in {"Islamic State", "New York Times"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Donald Trump repeated his assertion that the media is rigging the polls.",
+     [("112", "Donald Trump", "media")]),
+    ("Mike Pence repeated his claim that Hillary Clinton lied to Congress.",
+     [("112", "Mike Pence", "Hillary Clinton")]),
+    ("Jessica Leeds repeated her allegation that Donald Trump groped her on a plane.",
+     [("112", "Jessica Leeds", "Donald Trump")]),
+])
+def test_a_claim_nouns_clause_is_its_owners_accusation(text, expected):
+    assert codes(text) == expected
+
+
+def test_a_deed_in_an_unowned_claim_is_not_asserted():
+    found = codes("The claim that Russia hacked the emails was denied by Moscow.")
+    assert [c for c in found if c[0].startswith("18")] == []

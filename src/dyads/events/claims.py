@@ -52,6 +52,46 @@ def claims_as_accusations(sent, triggers: dict[int, LexEntry]) -> dict[int, LexE
     return out
 
 
+# (Reports are how news tells of deeds, and are left to tell them.)
+CLAIM_NOUNS = {"claim", "allegation", "accusation", "charge", "assertion", "rumour", "rumor"}
+
+
+def claimed_deeds_in_nouns(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
+    """'the claim that Russia hacked the emails', 'her allegation that he assaulted her':
+    the deed in a claim's that-clause is not asserted; a claim with a claimant ('her
+    allegation') is the claimant's accusation against the deed's doer."""
+    out = dict(triggers)
+    for noun in sent:
+        clause = _claim_clause(noun)
+        deeds = [v for v in args.clause_main_verbs(clause) if v.i in out
+                 and out[v.i].code.startswith(ALLEGED_ROOTS)] if clause is not None else []
+        if not deeds:
+            continue
+        for deed in deeds:
+            out.pop(deed.i, None)
+        if args.child(noun, "poss") is not None and args.child(clause, "nsubj") is not None:
+            lemma = noun.lemma_.lower()
+            out[noun.i] = LexEntry(code=ACCUSATION_CODE, lemma=lemma, pos="noun", particle=None,
+                                   objects=(), target_prep=None, xcomp=(), source_prep=None,
+                                   negated_code=None,
+                                   id=f"{ACCUSATION_CODE}:{lemma}/noun{CLAIM_MARK}"
+                                      f"{deeds[0].lemma_.lower()}", specificity=0)
+    return out
+
+
+def _claim_clause(noun):
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    return next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.pos_ == "VERB"
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
+def claim_clause_subject(noun):
+    """Whom a claim noun's that-clause is about: 'the claim that RUSSIA hacked ...'."""
+    clause = _claim_clause(noun)
+    return args.child(clause, "nsubj", "nsubjpass") if clause is not None else None
+
+
 def is_claim(entry: LexEntry) -> bool:
     return CLAIM_MARK in entry.id
 

@@ -141,6 +141,46 @@ def statements_as_judgements(sent, triggers: dict[int, LexEntry],
     return out
 
 
+# Nouns whose that-clause is what someone says: "his assertion that the media is rigging
+# the polls", "her claim that Clinton lied".
+JUDGING_NOUNS = {"assertion", "claim", "allegation", "charge", "accusation", "insistence",
+                 "contention", "suggestion", "argument", "belief", "warning"}
+
+
+def claims_as_judgements(sent, triggers: dict[int, LexEntry],
+                         words: JudgementWords | None = None) -> dict[int, LexEntry]:
+    """'his assertion that Y is rigging the polls' → he accuses (112) Y: a saying noun
+    takes the code of the strongest judgement word in its that-clause."""
+    words = words or default_judgements()
+    out = dict(triggers)
+    for noun in sent:
+        clause = noun_clause(noun)
+        if clause is None or _reports_a_deed(clause, triggers):
+            continue
+        subject = args.child(clause, "nsubj", "nsubjpass")
+        if subject is None or subject.lower_ in FIRST_PERSON:
+            continue
+        found = _strongest_word(_predicate_words(clause), words)
+        if found is None:
+            continue
+        code, word = found
+        lemma = noun.lemma_.lower()
+        out.pop(word.i, None)
+        out[noun.i] = LexEntry(code=code, lemma=lemma, pos="noun", particle=None, objects=(),
+                               target_prep=None, xcomp=(), source_prep=None, negated_code=None,
+                               id=f"{code}:{lemma}/noun{JUDGED_MARK}{word.lemma_.lower()}",
+                               specificity=0)
+    return out
+
+
+def noun_clause(noun):
+    """The that-clause of a saying noun, or None."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in JUDGING_NOUNS:
+        return None
+    return next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
 def _retypable(verb, triggers) -> bool:
     """Plain statements (010) only: a stance or demand already read off the clause
     ("said he was confident", "said Y must go") says what the words are."""

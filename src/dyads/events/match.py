@@ -10,10 +10,17 @@ from dataclasses import dataclass
 from ..actors.resolve import ArticleActors
 from ..records import Actor
 from . import arguments as args
-from .claims import claims_as_accusations, is_claim
+from .claims import claim_clause_subject, claimed_deeds_in_nouns, claims_as_accusations, is_claim
 from .codes import future_code, shifted_code
 from .combine import find_triggers
-from .judgements import denies_own_deed, is_judgement, statements_as_judgements, verbal_attacks
+from .judgements import (
+    claims_as_judgements,
+    denies_own_deed,
+    is_judgement,
+    noun_clause,
+    statements_as_judgements,
+    verbal_attacks,
+)
 from .lexicon import LexEntry, Lexicon
 from .modality import is_habitual, is_pending, modality_of
 from .pairs import dyads_of, own_forces, repression, same_actor
@@ -67,9 +74,10 @@ def match_events(doc, lexicon: Lexicon, actors: ArticleActors, discards=None) ->
     for s_index, sent in enumerate(doc.sents):
         triggers = find_triggers(sent, lexicon, discards)
         triggers = wishes_as_appeals(sent, statements_as_demands(sent, triggers))
-        triggers = reactions_as_criticism(sent, claims_as_accusations(sent, triggers))
-        triggers = verbal_attacks(sent, statements_as_judgements(sent, triggers),
-                                  actors.is_person)
+        triggers = reactions_as_criticism(sent, claimed_deeds_in_nouns(
+            sent, claims_as_accusations(sent, triggers)))
+        triggers = verbal_attacks(sent, claims_as_judgements(
+            sent, statements_as_judgements(sent, triggers)), actors.is_person)
         for i, entry in sorted(triggers.items()):
             token = doc[i]
             if governed_by_trigger(token, triggers) or _aim_of_same_deed(token, triggers) \
@@ -123,7 +131,8 @@ def _argument_tokens(token, entry: LexEntry):
                     [between] if between is not None else [], [])
         source = (args.noun_source(token) or _prep_source(token, entry)
                   or args.between_source(token))
-        target = (_medium_partner(token) or args.noun_target(token) or _addressee(token, entry)
+        target = (_claimed_about(token, entry) or _medium_partner(token)
+                  or args.noun_target(token) or _addressee(token, entry)
                   or _recipient(token, entry))
         if source is None:  # "made progress at talks", "during the conversation with X"
             verb = args.governing_verb(token)
@@ -185,6 +194,14 @@ def _talked_about(noun, verb) -> bool:
 
 
 TOPIC_PREPS = {"about", "on", "of", "regarding", "concerning"}  # not "in a call"
+
+
+def _claimed_about(noun, entry: LexEntry):
+    """'his assertion that the media is rigging the polls': whom the claim is about."""
+    if is_claim(entry):
+        return claim_clause_subject(noun)
+    clause = noun_clause(noun) if is_judgement(entry) else None
+    return args.child(clause, "nsubj", "nsubjpass") if clause is not None else None
 
 
 def _recipient(noun, entry: LexEntry):
