@@ -72,6 +72,10 @@ def _plain_noun(token) -> bool:
         t.text[:1].isupper() for t in token.subtree if t.i != token.i)
 
 
+def _inside_any(char: int, ranges) -> bool:
+    return any(lo <= char < hi for lo, hi in ranges)
+
+
 def _before(antecedents, token_i: int):
     return [a for a in antecedents if a.token < token_i]
 
@@ -86,8 +90,10 @@ def resolve_pronoun(token, antecedents, skip_chars=()) -> Actor | None:
     """The last person (he, she) or group (they, it) named before the pronoun; names
     inside ``skip_chars`` ranges (quotations) are not candidates for a speaker."""
     lower = token.lower_
-    earlier = [a for a in _before(antecedents, token.i)
-               if not any(lo <= token.doc[a.token].idx < hi for lo, hi in skip_chars)]
+    earlier = _before(antecedents, token.i)
+    if skip_chars:  # each antecedent's offset looked up once, not once per quotation
+        doc = token.doc
+        earlier = [a for a in earlier if not _inside_any(doc[a.token].idx, skip_chars)]
     if lower in PERSON_PRONOUNS:
         bound = _own_subject(token)
         # "Doe accused her": not Doe, nor Doe's earlier mentions
