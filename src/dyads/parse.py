@@ -160,3 +160,13 @@ def entity_span(token):
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=token.ent_type_)
+
+
+class SentenceTokens(list):
+    """A sentence's tokens, made once, for code that walks one sentence several times: a
+    spaCy ``Span`` makes a new ``Token`` object per token on every walk. Iterates like the
+    span and keeps its ``doc``; nothing else of the span is offered."""
+
+    def __init__(self, sent):
+        super().__init__(sent)
+        self.doc = sent.doc
