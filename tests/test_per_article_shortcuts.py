@@ -49,3 +49,12 @@ def test_subject_actors_are_worked_out_once_per_sentence_and_match(resources):
         assert first == occasions.main_subject_actors(sent, actors)
         assert art.subject_actors(index) is first
     assert any(a.country == "IRN" for a in art.subject_actors(0))
+
+
+def test_word_count_is_the_alphabetic_tokens(nlp):
+    from dyads.parse import word_count
+
+    for text in (TEXT, "", "  ", "42 - 7 = 35", "U.S. officials said: no."):
+        doc = nlp(text)
+        assert word_count(doc) == sum(1 for t in doc if t.is_alpha)
+        assert type(word_count(doc)) is int

@@ -170,3 +170,9 @@ class SentenceTokens(list):
     def __init__(self, sent):
         super().__init__(sent)
         self.doc = sent.doc
+
+
+def word_count(doc) -> int:
+    """The alphabetic tokens of a parse (the words dyads reports), read from spaCy's array
+    of the flag rather than by making a Token object per token."""
+    return int(doc.to_array("IS_ALPHA").sum()) if len(doc) else 0
