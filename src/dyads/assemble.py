@@ -37,7 +37,8 @@ def build_quotes(article, doc, actors) -> list[Quote]:
     partial quotations inside a sentence are reported speech, not quotes of their own.
     """
     tweets = [s for s in article.boilerplate if s.kind == "tweet_signature"]
-    found = merge_split_quotes(doc, find_quotes(doc, tweets))
+    text = doc.text  # spaCy rebuilds it from the tokens on every access: read it once
+    found = merge_split_quotes(doc, find_quotes(doc, tweets, text=text), text=text)
     quoted = tuple((q.start, q.end) for q in found)
     out = []
     for q in found:

@@ -160,6 +160,7 @@ class ArticleDating:
     tweets: tuple = ()
     _cache: dict = field(default_factory=dict)
     _lead_end: int | None = None
+    _subjects: dict = field(default_factory=dict)
 
     def _sentence(self, index: int) -> tuple:
         if index not in self._cache:
@@ -183,6 +184,14 @@ class ArticleDating:
         before = sent.text[:token.idx - sent.start_char]  # Doc.text rebuilds the whole text
         opened = before.count(QUOTE_OPEN) - before.count(QUOTE_CLOSE) + before.count('"') % 2
         return sent.start_char >= self._lead_end and opened <= 0
+
+    def subject_actors(self, index: int) -> list:
+        """``occasions.main_subject_actors`` of sentence ``index``, worked out once: the
+        look-back for a speaker's earlier date asks it of the same sentences again and again."""
+        if index not in self._subjects:
+            sent = self.sentences[index]
+            self._subjects[index] = occasions.main_subject_actors(sent, self.actors)
+        return self._subjects[index]
 
     def own(self, index: int, token) -> EventDate | None:
         """The date phrase of ``token``'s clause in sentence ``index``."""
@@ -314,7 +323,7 @@ def _main_clause_date(art, index, main_mentions, earlier, dated) -> EventDate | 
     sent = art.sentences[index]
     return (_own(art.doc, sent.root, main_mentions)
             or occasions.referred_date(earlier, dated,
-                                       occasions.main_subject_actors(sent, art.actors))
+                                       art.subject_actors(index))
             or occasions.named_event_date(art.doc, args.subject_of(sent.root), earlier,
                                           dated, index))
 

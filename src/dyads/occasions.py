@@ -119,10 +119,9 @@ def _answers_deed(cand, prev) -> bool:
 def _subject_date(art, index, people) -> "EventDate | None":
     """The date of a sentence whose main subject is one of ``people`` and whose main verb
     carries its own date phrase."""
-    sent = art.sentences[index]
-    if not any(_same_actor(p, a) for p in people for a in main_subject_actors(sent, art.actors)):
+    if not any(_same_actor(p, a) for p in people for a in art.subject_actors(index)):
         return None
-    return art.own(index, sent.root)
+    return art.own(index, art.sentences[index].root)
 
 
 def attribution_date(art, cand) -> "EventDate | None":

@@ -160,3 +160,19 @@ def entity_span(token):
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=token.ent_type_)
+
+
+class SentenceTokens(list):
+    """A sentence's tokens, made once, for code that walks one sentence several times: a
+    spaCy ``Span`` makes a new ``Token`` object per token on every walk. Iterates like the
+    span and keeps its ``doc``; nothing else of the span is offered."""
+
+    def __init__(self, sent):
+        super().__init__(sent)
+        self.doc = sent.doc
+
+
+def word_count(doc) -> int:
+    """The alphabetic tokens of a parse (the words dyads reports), read from spaCy's array
+    of the flag rather than by making a Token object per token."""
+    return int(doc.to_array("IS_ALPHA").sum()) if len(doc) else 0

@@ -19,7 +19,7 @@ from .events.discards import Discards, default_discards
 from .events.lexicon import Lexicon, default_lexicon
 from .events.match import match_events
 from .events.relevance import Rules, default_rules, judge_events
-from .parse import load_nlp, looks_english, masked_text
+from .parse import load_nlp, looks_english, masked_text, word_count
 from .places import Gazetteer, default_gazetteer
 from .records import Article, CodedArticle
 
@@ -123,7 +123,7 @@ def code_doc(article: Article, doc, resources: Resources, settings: Settings) ->
         events = dedupe(events)
     extra = {"dropped": tuple(dropped)} if settings.keep_dropped else {}
     return CodedArticle(article=article, events=tuple(events), quotes=tuple(quotes),
-                        errors=article.errors, words=sum(1 for t in doc if t.is_alpha),
+                        errors=article.errors, words=word_count(doc),
                         extra=extra)
 
 

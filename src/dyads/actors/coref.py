@@ -39,8 +39,11 @@ def collect_antecedents(doc, kb: KnowledgeBase, on=None, resolve=None) -> list[A
     lets the caller share its cache of resolved phrases."""
     resolve = resolve or (lambda t, when: resolve_phrase(doc, t, kb, when))
     found: list[Antecedent] = []
-    for token in doc:
-        if token.pos_ not in NOUN_HEAD_POS or token.dep_ in NOT_HEAD_DEPS or _plain_noun(token):
+    tokens = list(doc)
+    capitals = _capitals_before(tokens)
+    for token in tokens:
+        if token.pos_ not in NOUN_HEAD_POS or token.dep_ in NOT_HEAD_DEPS \
+                or _plain_noun(token, capitals):
             continue
         earlier = _surname_antecedent(token, found)  # "Lavrov" after "Sergei Lavrov"
         if earlier is not None:
@@ -65,11 +68,29 @@ def collect_antecedents(doc, kb: KnowledgeBase, on=None, resolve=None) -> list[A
     return found
 
 
-def _plain_noun(token) -> bool:
+def _capitals_before(tokens) -> list[int]:
+    """counts[i]: how many of the article's tokens before i begin with a capital letter."""
+    counts = [0]
+    for t in tokens:
+        counts.append(counts[-1] + t.text[:1].isupper())
+    return counts
+
+
+def _plain_noun(token, capitals: list[int] | None = None) -> bool:
     """'the talks', 'weapons': a lower-case noun with no capitalised modifier names no one
-    coreference could point back to (bare titles resolve through descriptions instead)."""
-    return token.pos_ == "NOUN" and token.is_lower and not any(
-        t.text[:1].isupper() for t in token.subtree if t.i != token.i)
+    coreference could point back to (bare titles resolve through descriptions instead).
+    With ``capitals`` (``_capitals_before`` of its article), a noun with no capital between
+    its subtree's edges is known plain without walking the subtree (most nouns)."""
+    if not (token.pos_ == "NOUN" and token.is_lower):
+        return False
+    if capitals is not None and \
+            capitals[token.right_edge.i + 1] == capitals[token.left_edge.i]:
+        return True
+    return not any(t.text[:1].isupper() for t in token.subtree if t.i != token.i)
+
+
+def _inside_any(char: int, ranges) -> bool:
+    return any(lo <= char < hi for lo, hi in ranges)
 
 
 def _before(antecedents, token_i: int):
@@ -86,8 +107,10 @@ def resolve_pronoun(token, antecedents, skip_chars=()) -> Actor | None:
     """The last person (he, she) or group (they, it) named before the pronoun; names
     inside ``skip_chars`` ranges (quotations) are not candidates for a speaker."""
     lower = token.lower_
-    earlier = [a for a in _before(antecedents, token.i)
-               if not any(lo <= token.doc[a.token].idx < hi for lo, hi in skip_chars)]
+    earlier = _before(antecedents, token.i)
+    if skip_chars:  # each antecedent's offset looked up once, not once per quotation
+        doc = token.doc
+        earlier = [a for a in earlier if not _inside_any(doc[a.token].idx, skip_chars)]
     if lower in PERSON_PRONOUNS:
         bound = _own_subject(token)
         # "Doe accused her": not Doe, nor Doe's earlier mentions

@@ -23,14 +23,29 @@ def child(token, *deps):
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+PREP_DEPS = frozenset({"prep", "agent", "dative"})
+
+
 def prep_object(token, prep: str):
     """The object of a preposition ``prep`` attached to token ("with" → Blinken)."""
     for c in token.children:
-        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == prep:
+        if c.dep_ in PREP_DEPS and c.lower_ == prep:
             obj = child(c, "pobj", "pcomp")
             if obj is not None:
                 return obj
     return None
+
+
+def prep_objects(token) -> dict:
+    """``prep_object(token, p)`` for every preposition p at once, from one walk of the
+    children (callers that try a dozen prepositions otherwise walk them a dozen times)."""
+    found = {}
+    for c in token.children:
+        if c.dep_ in PREP_DEPS and c.lower_ not in found:
+            obj = child(c, "pobj", "pcomp")
+            if obj is not None:
+                found[c.lower_] = obj
+    return found
 
 
 def is_passive(verb) -> bool:
@@ -143,9 +158,11 @@ def object_candidates(verb, preferred_prep: str | None):
     dobj = direct_object(verb)
     if dobj is not None:
         out.append(dobj)
-        out.append(prep_object(dobj, "of"))  # "the withdrawal of Serbian forces"
-        out += [prep_object(dobj, p) for p in TARGET_PREPS]
-    out += [prep_object(verb, p) for p in TARGET_PREPS]
+        dobj_preps = prep_objects(dobj)
+        out.append(dobj_preps.get("of"))  # "the withdrawal of Serbian forces"
+        out += [dobj_preps.get(p) for p in TARGET_PREPS]
+    verb_preps = prep_objects(verb)
+    out += [verb_preps.get(p) for p in TARGET_PREPS]
     return [t for t in out if t is not None]
 
 
@@ -155,7 +172,8 @@ def place_objects(verb):
     for tok in (verb, child(verb, "dobj")):
         if tok is None:
             continue
-        out += [prep_object(tok, p) for p in PLACE_PREPS]
+        preps = prep_objects(tok)
+        out += [preps.get(p) for p in PLACE_PREPS]
     return [t for t in out if t is not None]
 
 
@@ -200,8 +218,9 @@ def instrument_source(verb):
 
 
 def noun_target(noun):
+    preps = prep_objects(noun)
     for prep in ("between", "with", "against", "on", "to", "toward", "towards", "over"):
-        obj = prep_object(noun, prep)
+        obj = preps.get(prep)
         if obj is not None:
             if prep == "between":
                 conj = child(obj, "conj")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..actors.resolve import ArticleActors
+from ..parse import SentenceTokens
 from ..records import Actor
 from . import arguments as args
 from .claims import claim_clause_subject, claimed_deeds_in_nouns, claims_as_accusations, is_claim
@@ -71,7 +72,8 @@ class EventCandidate:
 
 def match_events(doc, lexicon: Lexicon, actors: ArticleActors, discards=None) -> list[EventCandidate]:
     out: list[EventCandidate] = []
-    for s_index, sent in enumerate(doc.sents):
+    for s_index, span in enumerate(doc.sents):
+        sent = SentenceTokens(span)  # the passes below walk the sentence six times
         triggers = find_triggers(sent, lexicon, discards)
         triggers = wishes_as_appeals(sent, statements_as_demands(sent, triggers))
         triggers = reactions_as_criticism(sent, claimed_deeds_in_nouns(

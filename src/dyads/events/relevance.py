@@ -80,11 +80,18 @@ def parse_rules(data: dict) -> Rules:
                  domains=domains)
 
 
-def _cues(tokens, vocabulary: frozenset[str]) -> list[str]:
-    """The cues of ``vocabulary`` in a run of tokens, each word counted once: as written, else
-    as its lemma ("goals" once, not also "goal"); two-word cues likewise."""
+def _word_pairs(tokens) -> list[tuple[str, str]]:
+    """(as written, lemma) of each token and each two-token run, lowercased: made once per
+    sentence and looked up in every domain's vocabulary (each walk of a span makes new
+    Token objects)."""
     pairs = [(t.lower_, t.lemma_.lower()) for t in tokens]
     pairs += [(f"{w1} {w2}", f"{l1} {l2}") for (w1, l1), (w2, l2) in zip(pairs, pairs[1:])]
+    return pairs
+
+
+def _cues(pairs: list[tuple[str, str]], vocabulary: frozenset[str]) -> list[str]:
+    """The cues of ``vocabulary`` among a run's ``_word_pairs``, each word counted once: as
+    written, else as its lemma ("goals" once, not also "goal"); two-word cues likewise."""
     found = set()
     for word, lemma in pairs:
         if word in vocabulary:
@@ -110,12 +117,12 @@ def story_domains(doc, rules: Rules) -> frozenset[str]:
 def sentence_domain(sent, trigger, rules: Rules,
                     in_story=frozenset()) -> tuple[Domain, list[str]] | None:
     """The best-scoring domain of a sentence at or above the threshold, with its cues."""
-    best = None
+    best, pairs, text = None, _word_pairs(sent), sent.text
     for domain in rules.domains:
-        strong, weak = _cues(sent, domain.strong), _cues(sent, domain.weak)
+        strong, weak = _cues(pairs, domain.strong), _cues(pairs, domain.weak)
         cues = strong + weak
         score = 2 * len(strong) + len(weak)
-        pattern = any(p.search(sent.text) for p in domain.patterns)
+        pattern = any(p.search(text) for p in domain.patterns)
         if pattern:
             score, cues = score + 2, cues + ["<score line>"]
         sense = trigger.lemma_.lower() in domain.senses
@@ -185,7 +192,7 @@ def judge(event, sent, trigger, rules: Rules, in_story=frozenset()) -> Decision:
     if found is None:
         return Decision(True, "no_domain", "no sports, market, disaster or crime cues")
     domain, cues = found
-    political = _cues(sent, rules.political_cues)
+    political = _cues(_word_pairs(sent), rules.political_cues)
     if political:
         return Decision(True, "political_cue",
                         f"{domain.name} cues {cues} but political cues {political}")

@@ -24,9 +24,10 @@ __all__ = ["PRONOUNS", "SPEECH_VERBS", "STATEMENT_NOUNS", "QuoteSpan", "find_quo
            "is_cue", "merge_split_quotes", "paragraphs", "quoted_stretches", "tweet_quote"]
 
 
-def find_quotes(doc, tweets: Sequence[Span] = ()) -> list[QuoteSpan]:
-    """All quotations in ``doc`` (a parsed article body), in text order."""
-    text = doc.text
+def find_quotes(doc, tweets: Sequence[Span] = (), text: str | None = None) -> list[QuoteSpan]:
+    """All quotations in ``doc`` (a parsed article body), in text order. ``text``: the
+    caller's copy of ``doc.text``, which spaCy rebuilds from the tokens on every access."""
+    text = doc.text if text is None else text
     paras = paragraphs(text)
     tweet_quotes = [q for q in (tweet_quote(text, s) for s in tweets
                                 if s.kind == "tweet_signature") if q]

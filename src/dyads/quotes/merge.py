@@ -11,15 +11,15 @@ from .spans import QuoteSpan
 _MARKS_AND_BLANKS = re.compile(r"[ \t\u00a0”’\"'“‘„]+$")
 
 
-def merge_split_quotes(doc, quotes: Sequence[QuoteSpan],
-                       across_paragraphs: bool = True) -> list[QuoteSpan]:
+def merge_split_quotes(doc, quotes: Sequence[QuoteSpan], across_paragraphs: bool = True,
+                       text: str | None = None) -> list[QuoteSpan]:
     """Join stretches of one utterance split by its cue ("A," she said, "B.") into one span.
 
     The joined span runs from the first stretch's text to the last one's, so it contains
     the cue and the inner marks; use it where a quotation is scored as one region.
     """
     out: list[QuoteSpan] = []
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = doc.text if text is None else text  # rebuilt from the tokens on every access
     for q in quotes:
         prev = out[-1] if out else None
         if prev and _same_utterance(doc, text, prev, q, across_paragraphs):

@@ -1,0 +1,60 @@
+"""The speed shortcuts over one article's parse give what the plain walks give."""
+from dyads.actors import coref
+from dyads.events import arguments as args
+from dyads.parse import SentenceTokens
+
+TEXT = ("Iran signed a deal with the European Union in Vienna on Tuesday after talks with "
+        "Russia and China about the sanctions. The agreement by the Iranian government "
+        "angered lawmakers, and local officials in the city complained to reporters.")
+PREPS = ("with", "to", "against", "on", "at", "in", "into", "from", "for", "by", "of",
+         "about", "after", "over", "between")
+
+
+def test_prepositional_objects_in_one_walk_match_one_preposition_at_a_time(nlp):
+    doc = nlp(TEXT)
+    for token in doc:
+        found = args.prep_objects(token)
+        for prep in PREPS:
+            assert found.get(prep) == args.prep_object(token, prep), (token.text, prep)
+
+
+def test_plain_nouns_by_capital_counts_match_the_subtree_walk(nlp):
+    doc = nlp(TEXT)
+    capitals = coref._capitals_before(list(doc))
+    assert len(capitals) == len(doc) + 1
+    assert [coref._plain_noun(t, capitals) for t in doc] == [coref._plain_noun(t) for t in doc]
+    assert coref._plain_noun(next(t for t in doc if t.text == "sanctions"), capitals)
+    assert not coref._plain_noun(next(t for t in doc if t.text == "government"), capitals)
+
+
+def test_sentence_tokens_iterate_like_the_sentence_and_keep_its_doc(nlp):
+    doc = nlp(TEXT)
+    for sent in doc.sents:
+        tokens = SentenceTokens(sent)
+        assert [t.i for t in tokens] == [t.i for t in sent]
+        assert [t.i for t in tokens] == [t.i for t in tokens]  # walked again, same tokens
+        assert tokens.doc is doc
+
+
+def test_subject_actors_are_worked_out_once_per_sentence_and_match(resources):
+    from dyads import occasions
+    from dyads.actors.resolve import ArticleActors
+    from dyads.dating import ArticleDating
+
+    doc = resources.nlp(TEXT)
+    actors = ArticleActors(doc, resources.kb, "2015-07-14", resources.gazetteer)
+    art = ArticleDating(doc, list(doc.sents), "2015-07-14", actors)
+    for index, sent in enumerate(art.sentences):
+        first = art.subject_actors(index)
+        assert first == occasions.main_subject_actors(sent, actors)
+        assert art.subject_actors(index) is first
+    assert any(a.country == "IRN" for a in art.subject_actors(0))
+
+
+def test_word_count_is_the_alphabetic_tokens(nlp):
+    from dyads.parse import word_count
+
+    for text in (TEXT, "", "  ", "42 - 7 = 35", "U.S. officials said: no."):
+        doc = nlp(text)
+        assert word_count(doc) == sum(1 for t in doc if t.is_alpha)
+        assert type(word_count(doc)) is int
