@@ -109,3 +109,11 @@ def test_deaths_with_no_doer_and_no_named_attack_are_no_event():
     named = dyads.code("At least three Iraqi civilians have been killed in a car bombing in "
                        "Baghdad.", date="2015-05-04").events
     assert [(e.source, e.target.country) for e in named] == [(None, "IRQ")]
+
+
+def test_two_people_the_kb_does_not_know_stay_two_sides():
+    # both are American and unknown to the KB: their names, not their country, tell them apart
+    text = ("Donald Trump attacked Hillary Clinton on Monday. Rep. Dana Brellow said she "
+            "never sent the files. Rep. Jo Marrick said he never sent the files either.")
+    got = dyads.code(text, date="2016-10-10").events
+    assert sorted(e.source.name for e in got if e.cameo == "016") == ["Dana Brellow", "Jo Marrick"]

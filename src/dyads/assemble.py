@@ -320,9 +320,16 @@ def score_confidence(cand, source, target) -> float:
 
 
 def _actor_key(actor: Actor | None):
+    """Who an actor is, for merging: its KB id; a person or body the KB does not know by
+    name ("Rep. Jerry Nadler" is not every other American of the story); else its
+    country or code."""
     if actor is None:
         return None
-    return actor.kb_id or actor.country or actor.code
+    if actor.kb_id:
+        return actor.kb_id
+    if actor.name and actor.resolved_by not in STATE_RESOLUTIONS:
+        return f"{actor.name.lower()}|{actor.code}"
+    return actor.country or actor.code
 
 
 def _dyad_key(event: Event):

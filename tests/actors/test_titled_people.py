@@ -115,3 +115,9 @@ def test_surname_is_the_person_named_family_name_first_before(resources):
 ])
 def test_ambiguous_country_name_follows_the_articles_places(resources, text, word, code):
     assert _at(resources, text, word)[0][1][:3] == code
+
+
+def test_a_name_in_an_apposition_is_not_the_head_persons_name(resources):
+    # the head's own name is the actor, not the boss named in "a Clinton ally"
+    text = US + "Rep. Dana Brellow, a Democrat from Ohio and a Clinton ally, criticized Trump."
+    assert _at(resources, text, "Brellow") == [("Dana Brellow", "USALEG")]

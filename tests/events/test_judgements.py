@@ -102,6 +102,36 @@ def test_insisting_on_a_negated_deed_denies_it_with_no_target():
     assert got == [("Hillary Clinton", None, "016", "016:insist/verb+denied:never")]
 
 
+@pytest.mark.parametrize("text,rule", [
+    ("Mitt Romney said he never took money from the company.", "016:say/verb+denied:never"),
+    ('"We did nothing wrong," Mitt Romney told reporters.', "016:tell/verb+denied:nothing"),
+    ("Mitt Romney said on Monday that his campaign did not break any rules.",
+     "016:say/verb+denied:not"),
+])
+def test_saying_ones_own_side_did_not_do_it_denies_it(text, rule):
+    # the denied deed is not coded as well: it did not happen
+    assert events(text) == [("Mitt Romney", None, "016", rule)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mitt Romney said he did not want to run for governor.",  # a wish, no deed
+    "Mitt Romney said he will not sign the bill.",             # a future act
+    "Mitt Romney acknowledged that his plan had not won over voters.",  # an admission
+])
+def test_no_denial_without_a_past_deed_denied(text):
+    assert "016" not in [c for _, _, c in codes(text)]
+
+
+def test_a_clause_about_someone_else_is_no_denial_by_the_speaker():
+    got = codes("Mitt Romney said Barack Obama never apologized to the families.")
+    assert ("Mitt Romney", None, "016") not in got
+
+
+def test_saying_someone_was_not_involved_defends_them_with_no_target():
+    assert events('"She was not involved in this at all," Mitt Romney said.') == [
+        ("Mitt Romney", None, "016", "016:say/verb+denied:involve")]
+
+
 # ------------------------------------------------------------------ attacks in words
 
 def test_a_person_attacking_a_person_attacks_in_words():

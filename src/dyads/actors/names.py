@@ -107,7 +107,7 @@ def find_person(doc, phrase, kb: KnowledgeBase, on, is_place=None):
     if named is not None and not any(a <= head.i < b for a, b in runs):
         match = kb.person(named, on=on)  # "Cuban" after "Mark Cuban", tagged a demonym
         return (match, (head.i, head.i + 1)) if match is not None else (None, None)
-    for a, b in reversed(runs):
+    for a, b in head_run_first(runs, head.i):
         given = _given_name(doc, a, b)
         for width in range(min(b - a, 4), 0, -1):  # names end where the run ends
             start = b - width
@@ -174,9 +174,15 @@ def _given_agrees(given: str, full_name: str) -> bool:
                (len(w) == 1 and given.startswith(w)) for w in words)
 
 
+def head_run_first(runs, head: int) -> list:
+    """Name runs from the last, the phrase head's own run first: "Rep. Jerry Nadler, a
+    Clinton ally" names Nadler; "Clinton press secretary Jo Doe" names Jo Doe."""
+    return sorted(reversed(runs), key=lambda run: not run[0] <= head < run[1])
+
+
 def name_in(doc, phrase) -> str | None:
     """The proper name inside a title phrase ('Russian envoy Ivan Petrov' → 'Ivan Petrov')."""
-    for a, b in reversed(propn_runs(doc, phrase.left, phrase.right)):
+    for a, b in head_run_first(propn_runs(doc, phrase.left, phrase.right), phrase.head):
         start = b
         while start > a and doc[start - 1].ent_type_ == "PERSON":
             start -= 1  # the PERSON-tagged end of the run: not its titles

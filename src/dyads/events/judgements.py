@@ -18,6 +18,7 @@ import yaml
 
 from . import arguments as args
 from .codes import is_cameo_code
+from .denials import DENIAL_CODE, own_denial
 from .lexicon import WORD, LexEntry
 
 JUDGEMENT_FILE = "judgements.yaml"
@@ -129,11 +130,17 @@ def statements_as_judgements(sent, triggers: dict[int, LexEntry],
             continue
         content = _judged_content(verb, triggers)
         found = (_strongest_word(content, words) if content else None) or _insisted_denial(verb, words)
+        denied = found is None and _own_denial(verb)
+        if denied:
+            found = (DENIAL_CODE, denied)
+            out.pop(args.complement_clause(verb).i, None)  # the denied deed did not happen
         if found is None:
             continue
         code, word = found
         out.pop(word.i, None)  # "Y's plans are WORRYING": the mood word is the judgement
-        mark = DENIED_MARK if word.dep_ == "neg" else JUDGED_MARK
+        # "said she was not INVOLVED": a defence of her, with no accuser as target
+        mark = DENIED_MARK if word.dep_ == "neg" or denied or (
+            code == DENIAL_CODE and _negated(word) and _said_of_person(word)) else JUDGED_MARK
         out[verb.i] = LexEntry(code=code, lemma=lemma, pos="verb", particle=None, objects=(),
                                target_prep=None, xcomp=(), source_prep=None, negated_code=None,
                                id=f"{code}:{lemma}/verb{mark}{word.lemma_.lower()}",
@@ -287,12 +294,9 @@ def _strongest_word(tokens, words: JudgementWords):
 
 def _word_code(tok, words: JudgementWords) -> str | None:
     lemma = tok.lemma_.lower()
-    if _negated(tok):
-        return words.negated_code_of.get(lemma)
+    if _negated(tok):  # 'was not INVOLVED': the participle's lemma is 'involve'
+        return words.negated_code_of.get(lemma) or words.negated_code_of.get(tok.lower_)
     return words.code_of.get(lemma) or words.code_of.get(tok.lower_)
-
-
-DENIAL_CODE = "016"
 
 
 def _insisted_denial(verb, words: JudgementWords):
@@ -303,6 +307,24 @@ def _insisted_denial(verb, words: JudgementWords):
     clause = args.complement_clause(verb)
     neg = next((c for c in clause.children if c.dep_ == "neg"), None) if clause is not None else None
     return (DENIAL_CODE, neg) if neg is not None else None
+
+
+def _said_of_person(word) -> bool:
+    """'she was not INVOLVED' is said of a person; 'the version is not TRUE' of a claim,
+    whose teller is the one denied."""
+    subject = args.child(word.head if word.dep_ in DESCRIPTION_DEPS else word, "nsubj", "nsubjpass")
+    return subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"})
+
+
+# Verbs that admit what they report: "acknowledged that his plea had NOT galvanized ...".
+ADMITTING_VERBS = {"acknowledge", "concede", "admit", "confess", "lament", "complain"}
+
+
+def _own_denial(verb):
+    """'said he never took the money': the speaker denying their own deed (denials.py)."""
+    if verb.lemma_.lower() in ADMITTING_VERBS:
+        return None
+    return own_denial(verb, args.complement_clause(verb))
 
 
 def _negated(token) -> bool:
