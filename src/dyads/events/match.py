@@ -24,6 +24,7 @@ from .judgements import (
 )
 from .lexicon import LexEntry, Lexicon
 from .modality import is_habitual, is_pending, modality_of
+from .messages import is_message_attack, message_arguments, message_attacks
 from .pairs import dyads_of, own_forces, repression, same_actor
 from .reactions import is_reaction, reaction_arguments, reactions_as_criticism
 from .senses import asked_about
@@ -78,8 +79,8 @@ def match_events(doc, lexicon: Lexicon, actors: ArticleActors, discards=None) ->
         triggers = wishes_as_appeals(sent, statements_as_demands(sent, triggers))
         triggers = reactions_as_criticism(sent, claimed_deeds_in_nouns(
             sent, claims_as_accusations(sent, triggers)))
-        triggers = verbal_attacks(sent, claims_as_judgements(
-            sent, statements_as_judgements(sent, triggers)), actors.is_person)
+        triggers = message_attacks(sent, verbal_attacks(sent, claims_as_judgements(
+            sent, statements_as_judgements(sent, triggers)), actors.is_person))
         for i, entry in sorted(triggers.items()):
             token = doc[i]
             if governed_by_trigger(token, triggers) or _aim_of_same_deed(token, triggers) \
@@ -145,6 +146,9 @@ def _argument_tokens(token, entry: LexEntry):
             verb = args.governing_verb(token)
             places = args.place_objects(verb) if verb is not None else []
         return source, ([target] if target is not None else []) + places, args.subtree_nouns(token)
+    if is_message_attack(entry):  # "released an ad attacking X": the sender → X
+        sender, target = message_arguments(token)
+        return sender, [target] if target is not None else [], []
     if is_reaction(entry):  # "Democrats were outraged by Comey's move": feeler → cause
         feeler, cause = reaction_arguments(token)
         return feeler, [cause] if cause is not None else [], []

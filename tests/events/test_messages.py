@@ -1,0 +1,38 @@
+"""Messages that attack (ads, tweets, statements) are criticism by their sender; sentences written here."""
+import pytest
+
+import dyads
+
+DATE = "2016-10-05"
+
+
+def events(text):
+    return [(e.source.name if e.source else None, e.target.name if e.target else None,
+             e.cameo, e.trigger.rule) for e in dyads.code(text, date=DATE).events]
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("The Trump campaign released an ad on Thursday attacking Hillary Clinton.",
+     "111:attack/verb+message"),
+    ("Donald Trump released a new ad on Thursday that attacks Hillary Clinton over her emails.",
+     "111:attack/verb+message"),
+    ("Donald Trump issued a statement on Thursday slamming Hillary Clinton.",
+     "111:slam/verb+message"),
+])
+def test_a_message_attacking_someone_is_its_senders_criticism(text, rule):
+    assert events(text) == [("Donald Trump", "Hillary Clinton", "111", rule)]
+
+
+def test_a_batch_of_tweets_aimed_at_someone():
+    got = events("Senator Elizabeth Warren sent a series of scathing tweets on Thursday "
+                 "aimed at Donald Trump.")
+    assert got == [("Elizabeth Warren", "Donald Trump", "111", "111:aim/verb+message")]
+
+
+def test_an_attack_by_forces_stays_an_attack():
+    got = events("Israel launched an attack on Gaza on Monday.")
+    assert [c for _, _, c, _ in got] == ["190"]
+
+
+def test_a_message_with_no_sender_named_is_no_event():
+    assert events("The new ad attacks Hillary Clinton over her emails.") == []
