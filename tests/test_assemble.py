@@ -1,4 +1,6 @@
 """Assembly of events within one article: repeated reports merge, distinct deeds do not."""
+import pytest
+
 import dyads
 
 
@@ -117,3 +119,19 @@ def test_two_people_the_kb_does_not_know_stay_two_sides():
             "never sent the files. Rep. Jo Marrick said he never sent the files either.")
     got = dyads.code(text, date="2016-10-10").events
     assert sorted(e.source.name for e in got if e.cameo == "016") == ["Dana Brellow", "Jo Marrick"]
+
+
+@pytest.mark.parametrize("text", ["Mitt Romney sent a letter to Barack Obama on Monday.",
+                                  "Mitt Romney did not announce which donors had paid Barack Obama."])
+def test_a_bare_statement_with_nothing_said_is_no_event(text):
+    from dyads.pipeline import Settings
+
+    assert not dyads.code(text, date="2012-10-10").events
+    kept = dyads.code(text, date="2012-10-10", settings=Settings(plain_reporting=True)).events
+    assert [e.cameo for e in kept] == ["010"]
+
+
+def test_a_claim_with_a_clause_of_its_own_stays_a_statement():
+    got = dyads.code("Russia claimed that Ukraine was making progress toward a deal.",
+                     date="2022-03-31").events
+    assert [(e.source.code, e.cameo) for e in got] == [("RUSGOV", "010")]

@@ -38,9 +38,9 @@ class Settings:
     min_confidence: float = 0.0
     # Code direct quotations' own sentences as events too.
     code_inside_quotes: bool = True
-    # Keep plain reporting ("X said that Y ...", CAMEO 010 from say/tell/add) as events.
-    # CAMEO codes a bare statement only when nothing more specific is said; the reporting
-    # verbs' demands and comments are kept either way.
+    # Keep bare statements (CAMEO 010: "X said that Y ...", "announced", "in a letter to
+    # Y") as events. CAMEO codes one only when nothing more specific is said; what the
+    # words say (a demand, a criticism, a denial) is coded either way.
     plain_reporting: bool = False
     # Every event needs a doer: "was asked whether ...", "we supported ..." with no
     # resolvable speaker, or "15 people have been killed in the protests" say who was acted

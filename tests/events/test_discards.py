@@ -22,3 +22,11 @@ def test_a_foreign_government_helping_in_a_disaster_stays_an_event():
     events = dyads.code(DISASTER_WITH_AID, date="2024-05-14").events
     assert [(e.source.country, e.target.country, e.cameo[:2]) for e in events] == [
         ("DEU", "ITA", "07")]
+
+
+def test_hitting_the_campaign_trail_is_no_attack():
+    import dyads
+
+    got = dyads.code("Donald Trump is hitting the campaign trail with Mike Pence this week.",
+                     date="2016-10-05").events
+    assert [e.cameo[:2] for e in got if e.cameo[:2] in {"18", "19"}] == []

@@ -115,11 +115,18 @@ def test_saying_ones_own_side_did_not_do_it_denies_it(text, rule):
 
 @pytest.mark.parametrize("text", [
     "Mitt Romney said he did not want to run for governor.",  # a wish, no deed
+    '"I would not have done what they did," Mitt Romney said.',  # what would have been
+    "Mitt Romney asserted that voters don't want Barack Obama.",  # a present state
     "Mitt Romney said he will not sign the bill.",             # a future act
     "Mitt Romney acknowledged that his plan had not won over voters.",  # an admission
 ])
 def test_no_denial_without_a_past_deed_denied(text):
     assert "016" not in [c for _, _, c in codes(text)]
+
+
+def test_a_past_activity_denied_is_a_denial():
+    got = codes("Mitt Romney's campaign contended that it was not hiding anything.")
+    assert got == [("Mitt Romney", None, "016")]
 
 
 def test_a_clause_about_someone_else_is_no_denial_by_the_speaker():

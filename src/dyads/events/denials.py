@@ -22,6 +22,7 @@ NO_DEED_VERBS = {"want", "wish", "hope", "plan", "intend", "expect", "think", "b
 SIDE_NOUNS = {"campaign", "team", "administration", "government", "office", "staff", "aide",
               "company", "party", "force", "troop", "army", "organization", "organisation",
               "foundation", "ministry", "department", "client", "country", "people"}
+MODALS = {"would", "could", "should", "might", "may", "will", "can", "must", "'d", "wo", "ca"}
 PAST_TAGS = {"VBD", "VBN"}
 NOTHING_WORDS = {"nothing", "no"}
 
@@ -37,13 +38,28 @@ def own_denial(verb, clause):
     return _negation(clause)
 
 
+def told_as_done(clause) -> bool:
+    """The clause tells a past deed or knowledge ('never sent', 'did not know'), not a
+    present wish or state ('don't want her')."""
+    return _past(clause) and (clause.lemma_.lower() not in NO_DEED_VERBS
+                              or clause.lemma_.lower() in KNOWING_VERBS)
+
+
+# Denied knowledge is a denial when insisted on: "maintained that he did not KNOW".
+KNOWING_VERBS = {"know", "remember", "recall", "see"}
+
+
 def _past(clause) -> bool:
-    """'took', 'did not take', 'has never taken', 'had not sent'."""
+    """'took', 'did not take', 'has never taken', 'was not hiding'; not what would or
+    could have been ('wouldn't have done what they did')."""
+    auxes = [c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a in MODALS for a in auxes):
+        return False
     if clause.tag_ == "VBD":
         return True
-    auxes = [c for c in clause.children if c.dep_ == "aux"]
-    return any(a.lower_ in {"did", "had", "has", "have"} for a in auxes) and (
-        clause.tag_ in PAST_TAGS or any(a.lower_ == "did" for a in auxes))
+    return any(a in {"did", "had", "has", "have"} for a in auxes) and (
+        clause.tag_ in PAST_TAGS or "did" in auxes) or (
+        clause.tag_ == "VBG" and any(a in {"was", "were"} for a in auxes))
 
 
 def _speaker_side(verb, subject) -> bool:

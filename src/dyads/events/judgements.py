@@ -18,7 +18,7 @@ import yaml
 
 from . import arguments as args
 from .codes import is_cameo_code
-from .denials import DENIAL_CODE, own_denial
+from .denials import DENIAL_CODE, own_denial, told_as_done
 from .lexicon import WORD, LexEntry
 
 JUDGEMENT_FILE = "judgements.yaml"
@@ -305,7 +305,9 @@ def _insisted_denial(verb, words: JudgementWords):
     if verb.lemma_.lower() not in words.insisting:
         return None
     clause = args.complement_clause(verb)
-    neg = next((c for c in clause.children if c.dep_ == "neg"), None) if clause is not None else None
+    if clause is None or not told_as_done(clause):
+        return None  # "asserted that generals DON'T WANT her": a claim, not a denial
+    neg = next((c for c in clause.children if c.dep_ == "neg"), None)
     return (DENIAL_CODE, neg) if neg is not None else None
 
 
