@@ -124,6 +124,16 @@ def test_no_denial_without_a_past_deed_denied(text):
     assert "016" not in [c for _, _, c in codes(text)]
 
 
+@pytest.mark.parametrize("text", ["Russia claimed on Monday that Ecuador was behind the disruption.",
+                                  "Russia said Ecuador was responsible for the attack on the plant."])
+def test_laying_a_wrong_on_someone_accuses_them(text):
+    assert codes(text) == [("Russia", "Ecuador", "112")]
+
+
+def test_responsibility_for_no_wrong_blames_no_one():
+    assert codes("Russia said Ecuador is responsible for security at the border.") == []
+
+
 def test_a_past_activity_denied_is_a_denial():
     got = codes("Mitt Romney's campaign contended that it was not hiding anything.")
     assert got == [("Mitt Romney", None, "016")]

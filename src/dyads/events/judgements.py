@@ -18,6 +18,7 @@ import yaml
 
 from . import arguments as args
 from .codes import is_cameo_code
+from .blame import ACCUSATION_CODE, blamed_wrong
 from .denials import DENIAL_CODE, own_denial, told_as_done
 from .lexicon import WORD, LexEntry
 
@@ -129,7 +130,8 @@ def statements_as_judgements(sent, triggers: dict[int, LexEntry],
         if verb.pos_ != "VERB" or lemma not in words.verbs or not _retypable(verb, triggers):
             continue
         content = _judged_content(verb, triggers)
-        found = (_strongest_word(content, words) if content else None) or _insisted_denial(verb, words)
+        found = (_strongest_word(content, words) if content else None) or _blame(verb) \
+            or _insisted_denial(verb, words)
         denied = found is None and _own_denial(verb)
         if denied:
             found = (DENIAL_CODE, denied)
@@ -309,6 +311,12 @@ def _insisted_denial(verb, words: JudgementWords):
         return None  # "asserted that generals DON'T WANT her": a claim, not a denial
     neg = next((c for c in clause.children if c.dep_ == "neg"), None)
     return (DENIAL_CODE, neg) if neg is not None else None
+
+
+def _blame(verb):
+    """'claimed Ecuador was behind the disruption' (blame.py)."""
+    wrong = blamed_wrong(args.complement_clause(verb))
+    return (ACCUSATION_CODE, wrong) if wrong is not None else None
 
 
 def _said_of_person(word) -> bool:
