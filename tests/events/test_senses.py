@@ -148,3 +148,21 @@ def test_heading_to_a_convention_is_no_visit():
 def test_would_in_its_short_form_is_hypothetical():
     [event] = dyads.code("Mark Cuban said he'd meet Donald Trump in Dallas.", date="2016-05-22").events
     assert event.modality == "hypothetical"
+
+
+def test_a_participle_of_hope_tells_a_motive_not_a_statement():
+    import dyads
+
+    text = ("Hillary Clinton campaigned in Philadelphia on Sunday, hoping an uplifting message "
+            "would win over voters.")
+    assert [e.cameo for e in dyads.code(text, date="2016-11-07").events] == []
+    said = dyads.code("Hillary Clinton said on Sunday she hoped the talks with Russia would "
+                      "succeed.", date="2016-11-07").events
+    assert [e.cameo for e in said] == ["013"]
+
+
+def test_hoped_to_meet_is_a_hope_not_a_meeting():
+    import dyads
+
+    got = dyads.code("Hillary Clinton hoped to meet Barack Obama on Monday.", date="2016-11-07").events
+    assert {(e.cameo, e.modality) for e in got} == {("013", "asserted"), ("040", "hypothetical")}

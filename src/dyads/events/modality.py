@@ -6,10 +6,12 @@ Read off the trigger's own auxiliaries and negation, then off the verbs that gov
 """
 from __future__ import annotations
 
+from .lemmas import word_lemma
+
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "'d"}
 FUTURE_GOVERNORS = {"plan", "intend", "promise", "pledge", "vow", "prepare", "aim", "expect",
-                    "schedule", "set", "threaten", "announce", "agree", "decide", "be", "go",
+                    "schedule", "slate", "set", "threaten", "announce", "agree", "decide", "be", "go",
                     "want", "seek", "willing", "ready", "prepared", "determined", "committed",
                     "eager", "poised", "keen"}
 SPEECH_VERBS = {"say", "announce", "tell", "declare", "state", "claim", "report", "add",
@@ -52,10 +54,10 @@ def modality_of(trigger) -> str:
         if token.dep_ not in {"xcomp", "conj", "ccomp", "advcl", "pcomp", "acl"} or token.head is token:
             break
         head = token.head
-        if token.dep_ == "ccomp" and head.lemma_.lower() in WISH_GOVERNORS:
+        if token.dep_ == "ccomp" and word_lemma(head) in WISH_GOVERNORS:
             return "hypothetical"  # "wants Greece to withdraw": wished, not done
         if token.dep_ in {"xcomp", "acl"}:
-            lemma = head.lemma_.lower()
+            lemma = word_lemma(head)  # "HOPED to meet": spaCy says "hop"
             if lemma in NEGATING_GOVERNORS:
                 return "negated"
             if lemma in FUTURE_GOVERNORS and lemma not in {"be", "go"}:

@@ -9,6 +9,7 @@ and being armed with guns is no arms supply. Each test looks at the trigger and 
 """
 from __future__ import annotations
 
+from .lemmas import verb_lemma
 from .lexicon import LexEntry
 
 QUESTION_VERBS = {"ask", "inquire", "enquire", "query"}
@@ -199,6 +200,16 @@ def _armed_with(token, entry: LexEntry) -> bool:
         and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
 
 
+MOTIVE_VERBS = {"hope", "wish", "expect", "fear", "worry"}
+
+
+def _motive_participle(token, entry: LexEntry) -> bool:
+    """'campaigned on Sunday, HOPING a message would win voters over': a participle
+    telling why someone acted states nothing; 'said she hoped ...' does."""
+    return (token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "acl"}
+            and verb_lemma(token) in MOTIVE_VERBS)
+
+
 SENSE_TESTS = (_asks_a_question, _trip_elsewhere, lambda token, entry: _purpose_phrase(token),
                _talk_without_partner, _rallies_followers, _wins_a_contest, _charges_ahead,
-               _admits_no_fault, _armed_with)
+               _admits_no_fault, _armed_with, _motive_participle)

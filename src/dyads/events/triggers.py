@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import arguments as args
+from .lemmas import verb_lemma
 from .lexicon import ANY_PREDICATE, LexEntry, Lexicon
 from .modality import is_refusal
 from .roots import CONTAINER_ROOTS
@@ -44,17 +45,11 @@ def _lemma_of(token) -> str | None:
     return joined_lemma(token) if token is not None else None
 
 
-# Verb lemmas the parser's lemmatiser gets wrong: "staged" → "stag", "waging" → "wag",
-# "hoped" → "hop" (keyed by the lemma and the word's first letters).
-VERB_LEMMA_FIXES = {"stag": "stage", "wag": "wage"}
-VERB_FORM_FIXES = {("hop", "hope"): "hope"}
-
-
 def joined_lemma(token) -> str:
     """The lemma with a hyphenated first part joined on: 'cease-fire' → 'ceasefire'."""
     lemma = token.lemma_.lower().replace("-", "")  # words kept whole: "lathi-charge"
     if token.pos_ == "VERB":
-        lemma = VERB_LEMMA_FIXES.get(lemma, VERB_FORM_FIXES.get((lemma, token.lower_[:4]), lemma))
+        lemma = verb_lemma(token).replace("-", "")
     i = token.i
     if i >= 2 and token.doc[i - 1].text == "-" and (
             token.doc[i - 2].head.i == i or token.doc[i - 2].lower_ in JOINED_PREFIXES):
