@@ -190,6 +190,14 @@ def test_words_reported_from_a_dated_message_take_its_day():
     assert dated(plain, "2016-10-31") == [("11", "2016-10-31", "day")]
 
 
+def test_a_dated_message_dates_words_reported_a_few_sentences_on():
+    # the letters are named, the reply to them told, then the letters' words reported
+    text = ("The reply answered letters Democrats sent Saturday. The FBI got a warrant on "
+            "Sunday. Officials declined to comment. Tom Carper said he found James Comey's "
+            "letter troubling.")
+    assert ("11", "2016-10-29", "day") in dated(text, "2016-10-31")
+
+
 def test_the_speakers_own_message_dated_next_dates_the_words():
     text = ("Mike Pence accused Hillary Clinton of corruption. Pence's statement, released by "
             "the campaign Tuesday afternoon, came after a news report.")

@@ -218,7 +218,9 @@ MESSAGE_WORDS = frozenset({"letter", "statement", "email", "e-mail", "memo", "re
 SENDING_VERBS = frozenset({"send", "release", "issue", "post", "write", "publish", "sign",
                            "deliver", "circulate", "pen"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
-MESSAGE_SENTENCES = 2
+# How far on a dated message dates the words reported from it: wire copy names the
+# letters, tells the reply, then quotes each signer (polnear: 4 sentences on).
+MESSAGE_SENTENCES = 4
 
 
 def message_date(art, cand) -> "EventDate | None":

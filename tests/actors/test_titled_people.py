@@ -121,3 +121,18 @@ def test_a_name_in_an_apposition_is_not_the_head_persons_name(resources):
     # the head's own name is the actor, not the boss named in "a Clinton ally"
     text = US + "Rep. Dana Brellow, a Democrat from Ohio and a Clinton ally, criticized Trump."
     assert _at(resources, text, "Brellow") == [("Dana Brellow", "USALEG")]
+
+
+@pytest.mark.parametrize("text", [
+    US + "Elijah Cummings and John Conyers said Comey's letter was confusing.",
+    US + "Reps. Elijah Cummings of Maryland and John Conyers of Michigan said it was confusing.",
+])
+def test_a_name_the_tagger_misses_is_a_person_by_its_given_name(resources, text):
+    # the parser tags no entity on "Elijah Cummings"; "Elijah" is a given name
+    assert [name for name, _ in _at(resources, text, "Cummings")] == ["Elijah Cummings",
+                                                                     "John Conyers"]
+
+
+def test_capitalised_words_without_a_given_name_are_no_person(resources):
+    text = US + "Grand Rapids voted on Monday."
+    assert all(name != "Grand Rapids" or code != "USA" for name, code in _at(resources, text, "Rapids"))

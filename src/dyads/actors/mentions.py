@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from ..parse import entity_span
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
-from .names import article_full_name, find_person, name_in, propn_runs
+from .names import article_full_name, find_person, name_in, propn_runs, untagged_full_name
 
 # Dependencies that stay inside one actor's noun phrase.
 PHRASE_DEPS = {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case", "punct",
@@ -163,7 +163,9 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
     if person is not None:
         return _person_actor(text_span, person, outside, title_sector, doc, name_span)
     name = name_in(doc, phrase)
-    if name is not None and token.ent_type_ == "PERSON":  # someone the KB does not know
+    if name is None or token.ent_type_ != "PERSON":
+        name = untagged_full_name(doc, phrase, kb) or (name if token.ent_type_ == "PERSON" else None)
+    if name is not None:  # someone the KB does not know
         # a word of the name is no clue to the country ("Cuban" in "Mark Cuban")
         clues = [(e, (a, b)) for e, (a, b) in entities if not _inside_longer_name(doc, a, b)]
         found = _party_tagged(text_span, _unknown_person(text_span, name, clues, title_sector))

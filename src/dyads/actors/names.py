@@ -174,6 +174,26 @@ def _given_agrees(given: str, full_name: str) -> bool:
                (len(w) == 1 and given.startswith(w)) for w in words)
 
 
+def untagged_full_name(doc, phrase, kb: KnowledgeBase) -> str | None:
+    """'Elijah Cummings' the tagger marks as no entity: the head's run of two or three
+    capitalised words, a given name first, is a person's name."""
+    head = doc[phrase.head]
+    if head.pos_ != "PROPN" or head.ent_type_:
+        return None
+    run = next(((a, b) for a, b in propn_runs(doc, phrase.left, phrase.right)
+                if a <= head.i < b), None)
+    if run is None or run[1] != head.i + 1:
+        return None
+    words = list(doc[run[0]:run[1]])
+    while words and (not words[0].is_alpha or words[0].lower_ in HONORIFICS
+                     or kb.title_sector(words[0].text)):
+        words = words[1:]  # "Reps.", "Senator", "Mr" before the name
+    if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words) \
+            or any(t.ent_type_ for t in words):
+        return None
+    return " ".join(t.text for t in words) if kb.is_given_name(words[0].text) else None
+
+
 def head_run_first(runs, head: int) -> list:
     """Name runs from the last, the phrase head's own run first: "Rep. Jerry Nadler, a
     Clinton ally" names Nadler; "Clinton press secretary Jo Doe" names Jo Doe."""
