@@ -351,3 +351,21 @@ def dominant_country(antecedents, token_i: int, share: float = 0.6) -> str | Non
         return None
     top = max(counts, key=counts.get)
     return top if counts[top] >= 2 and counts[top] >= share * sum(counts.values()) else None
+
+
+PLURAL_PRONOUNS = {"they", "them", "their"}
+
+
+def listed_subject(token):
+    """'Sens. A, B and C said ... . They asked ...': the coordinated subject of the last
+    sentence before the plural pronoun's own (None when that subject is no list)."""
+    if token.lower_ not in PLURAL_PRONOUNS or token.sent.start == 0:
+        return None
+    if any(t.pos_ in {"NOUN", "PROPN"} for t in token.doc[token.sent.start:token.i]):
+        return None  # "said 40 staff were expelled because they posed ...": bound nearer
+    previous = token.doc[token.sent.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    # a list, or names in apposition ("Sens. A, B and C" parses B as A's apposition)
+    if subject is None or not any(c.dep_ in {"conj", "appos"} for c in subject.children):
+        return None
+    return subject

@@ -91,7 +91,7 @@ class ArticleActors(ContextCountries, NamedBodies):
         if pair:
             return pair
         if token.lower_ in PRONOUNS:
-            speaker = self._reporting_subject(token, on)
+            speaker = self._reporting_subject(token, on) or self._listed_before(token, on)
             if speaker:
                 return speaker
             if thing_pronoun(token, self._last_body(token)):
@@ -224,6 +224,12 @@ class ArticleActors(ContextCountries, NamedBodies):
         if plural != many:
             return [] if not found or token.lower_ not in {"it", "its"} else found
         return [replace(a, resolved_by="coref") for a in found]
+
+    def _listed_before(self, token, on) -> list[Actor]:
+        """'Sens. A, B and C criticized Comey. They asked ...': each of them."""
+        subject = coref.listed_subject(token)
+        found = self.at(subject, on) if subject is not None else []
+        return [replace(a, resolved_by="coref") for a in found] if len(found) > 1 else []
 
     def _as_state(self, actor: Actor) -> Actor:
         """'Iran fired', 'China's support': a country's proper name as an event's actor is
