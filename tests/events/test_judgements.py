@@ -151,6 +151,11 @@ def test_saying_someone_was_not_involved_defends_them_with_no_target():
 
 # ------------------------------------------------------------------ attacks in words
 
+def test_a_persons_attacks_on_a_person_are_in_words():
+    assert codes("The crowd cheered Mitt Romney's attacks on John McCain.") == [
+        ("Mitt Romney", "John McCain", "111")]
+
+
 def test_a_person_attacking_a_person_attacks_in_words():
     assert codes("Mitt Romney spent the rally attacking John McCain.") == [
         ("Mitt Romney", "John McCain", "111")]

@@ -334,3 +334,9 @@ def test_a_deed_talked_about_is_not_the_talkers_deed():
         assert [e for e in events if e.cameo.startswith("19")] == []
     held = dyads.code("Russia held talks with Ukraine in Istanbul.", date="2022-03-29").events
     assert [(e.cameo[:2], e.source.country) for e in held] == [("04", "RUS")]
+
+
+def test_what_someone_needs_to_do_is_not_done():
+    got = dyads.code("Senator John McCain needs to challenge Donald Trump on every lie.",
+                     date="2016-09-26").events
+    assert [e.modality for e in got] == ["hypothetical"]

@@ -166,3 +166,13 @@ def test_hoped_to_meet_is_a_hope_not_a_meeting():
 
     got = dyads.code("Hillary Clinton hoped to meet Barack Obama on Monday.", date="2016-11-07").events
     assert {(e.cameo, e.modality) for e in got} == {("013", "asserted"), ("040", "hypothetical")}
+
+
+def test_recognising_a_thing_is_no_diplomatic_recognition():
+    import dyads
+
+    seen = dyads.code("Hillary Clinton doesn't recognize the vile bigotry of Donald Trump.",
+                      date="2016-02-26").events
+    assert [e.cameo for e in seen if e.cameo == "054"] == []
+    states = dyads.code("Turkey recognized Kosovo in 2008.", date="2016-02-26").events
+    assert [e.cameo for e in states] == ["054"]

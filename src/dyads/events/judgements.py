@@ -382,15 +382,23 @@ def verbal_attacks(sent, triggers: dict[int, LexEntry], known_person=None) -> di
         return out
     for i, entry in triggers.items():
         verb = sent.doc[i]
-        if entry.pos != "verb" or entry.code[:2] != "19" or verb.lemma_.lower() not in VERBAL_ATTACK_VERBS:
+        if entry.code[:2] != "19" or verb.lemma_.lower() not in VERBAL_ATTACK_VERBS:
             continue
-        subject, obj = _doer(verb), args.child(verb, "dobj")
+        subject, obj = _attack_sides(verb, entry)
         if subject is not None and obj is not None and all(
                 _person(t) or (known_person is not None and known_person(t))
                 for t in (subject, obj)):
             out[i] = LexEntry(**{**entry.__dict__, "code": CRITICISM_CODE,
                                  "id": f"{entry.id}+in_words"})
     return out
+
+
+def _attack_sides(trigger, entry: LexEntry):
+    """(doer, attacked) tokens: a verb's subject and object; a noun's owner and its 'on'
+    object ("cheered Clinton's attacks on Trump")."""
+    if entry.pos == "noun":
+        return args.child(trigger, "poss"), args.prep_object(trigger, "on")
+    return _doer(trigger), args.child(trigger, "dobj")
 
 
 def _doer(verb):

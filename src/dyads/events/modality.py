@@ -16,7 +16,7 @@ FUTURE_GOVERNORS = {"plan", "intend", "promise", "pledge", "vow", "prepare", "ai
                     "eager", "poised", "keen"}
 SPEECH_VERBS = {"say", "announce", "tell", "declare", "state", "claim", "report", "add",
                 "insist", "confirm", "warn", "promise", "pledge", "vow", "indicate"}
-HYPOTHETICAL_GOVERNORS = {"propose", "suggest", "consider", "hope", "wish",
+HYPOTHETICAL_GOVERNORS = {"propose", "suggest", "consider", "hope", "wish", "need",
                           "urge", "call", "ask", "demand", "offer", "try", "discuss", "weigh",
                           "mull", "request", "appeal", "press", "push", "encourage"}
 WISH_GOVERNORS = {"want", "wish"}

@@ -210,6 +210,24 @@ def _motive_participle(token, entry: LexEntry) -> bool:
             and verb_lemma(token) in MOTIVE_VERBS)
 
 
+# What one "recognizes" by seeing it (a region, a court's jurisdiction or a vote result
+# are recognised as a state recognises them).
+PERCEIVED_THINGS = {"bigotry", "racism", "sexism", "hatred", "need", "importance", "problem",
+                    "danger", "threat", "value", "contribution", "effort", "achievement",
+                    "fact", "reality", "truth", "mistake", "failure", "potential", "talent",
+                    "work", "service", "sacrifice", "challenge", "difficulty", "concern",
+                    "urgency", "significance", "limit", "role", "progress", "pain"}
+
+
+def _recognises_a_thing(token, entry: LexEntry) -> bool:
+    """'doesn't recognize the vile bigotry of X': seeing a thing for what it is, not the
+    recognition of a state or government (those objects have entries of their own)."""
+    if entry.code != "054" or entry.objects or verb_lemma(token) not in {"recognize", "recognise"}:
+        return False
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in PERCEIVED_THINGS
+
+
 SENSE_TESTS = (_asks_a_question, _trip_elsewhere, lambda token, entry: _purpose_phrase(token),
                _talk_without_partner, _rallies_followers, _wins_a_contest, _charges_ahead,
-               _admits_no_fault, _armed_with, _motive_participle)
+               _admits_no_fault, _armed_with, _motive_participle, _recognises_a_thing)
