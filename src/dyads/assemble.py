@@ -14,6 +14,7 @@ from .actors import coref
 from .actors.kb import composite_code
 from .actors.mentions import phrase_of
 from .dating import assign_dates, tweet_dates
+from .docview import doc_text
 from .events.codes import cameo_code
 from .events.combine import names_its_deed
 from .events.discards import keep_event
@@ -37,7 +38,7 @@ def build_quotes(article, doc, actors) -> list[Quote]:
     partial quotations inside a sentence are reported speech, not quotes of their own.
     """
     tweets = [s for s in article.boilerplate if s.kind == "tweet_signature"]
-    text = doc.text  # spaCy rebuilds it from the tokens on every access: read it once
+    text = doc_text(doc)  # spaCy rebuilds doc.text from a Token per token on every access
     found = merge_split_quotes(doc, find_quotes(doc, tweets, text=text), text=text)
     quoted = tuple((q.start, q.end) for q in found)
     out = []

@@ -18,6 +18,7 @@ from . import dates as date_text
 from . import occasions
 from .dates.attach import (announced_deed, attachment, clause_verb, pick_date, token_at,
                            told_as_past)
+from .docview import doc_text
 from .events import arguments as args
 from .events.reactions import is_reaction
 from .event_date import EventDate
@@ -179,7 +180,7 @@ class ArticleDating:
         """The sentence is past the lead (its first two paragraphs) and the token is
         outside quotation marks: the text's own account of earlier deeds."""
         if self._lead_end is None:
-            self._lead_end = lead_end(self.doc.text)
+            self._lead_end = lead_end(doc_text(self.doc))
         sent = self.sentences[index]
         before = sent.text[:token.idx - sent.start_char]  # Doc.text rebuilds the whole text
         opened = before.count(QUOTE_OPEN) - before.count(QUOTE_CLOSE) + before.count('"') % 2

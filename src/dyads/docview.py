@@ -1,0 +1,58 @@
+"""One article's parse as plain Python lists, read from spaCy's arrays once per Doc.
+
+spaCy makes a new ``Token`` object on every ``doc[i]``, every step of ``token.children``
+and every walk of a span, and rebuilds ``Doc.text`` from a Token per token on each access.
+Code that asks the same small questions of many tokens (a child's dependency label, a
+word's lower-case form, the text between two tokens) reads them here instead, and makes
+a Token only for the one it returns. The view is kept in ``Doc.user_data``, so every stage
+that holds the Doc shares it; a Doc must not be retokenized after its view is made.
+"""
+from __future__ import annotations
+
+VIEW_KEY = "dyads_doc_view"  # cache slot in Doc.user_data
+
+
+class DocView:
+    """Per-token lists of one Doc: ``words`` (ORTH), ``lower``, ``dep``, ``idx`` (character
+    offsets), ``head`` (absolute index) and ``children`` (indices, in ascending order, as
+    ``Token.children`` yields them), plus the whole ``text``."""
+
+    def __init__(self, doc):
+        from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, SPACY
+
+        strings = doc.vocab.strings
+        n = len(doc)
+        rows = doc.to_array([ORTH, LOWER, DEP, IDX, SPACY]).tolist() if n else []
+        # HEAD is an offset stored unsigned: view it as signed to get the head's index
+        offsets = doc.to_array(HEAD).astype("int64").tolist() if n else []
+        self.words = [strings[r[0]] for r in rows]
+        self.lower = [strings[r[1]] for r in rows]
+        self.dep = [strings[r[2]] for r in rows]
+        self.idx = [r[3] for r in rows]
+        self.text = "".join(w + " " if r[4] else w for w, r in zip(self.words, rows))
+        self.head = [i + o for i, o in enumerate(offsets)]
+        children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                children[h].append(i)
+        self.children = [tuple(c) for c in children]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the characters from the first token to the end of the
+        last, without its trailing space."""
+        if end <= start:
+            return ""
+        return self.text[self.idx[start]:self.idx[end - 1] + len(self.words[end - 1])]
+
+
+def view_of(doc) -> DocView:
+    """The Doc's view, made on first use."""
+    view = doc.user_data.get(VIEW_KEY)
+    if view is None:
+        view = doc.user_data[VIEW_KEY] = DocView(doc)
+    return view
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, made once per Doc."""
+    return view_of(doc).text
