@@ -58,3 +58,16 @@ def test_word_count_is_the_alphabetic_tokens(nlp):
         doc = nlp(text)
         assert word_count(doc) == sum(1 for t in doc if t.is_alpha)
         assert type(word_count(doc)) is int
+
+
+def test_child_and_passive_from_the_view_match_the_token_walk(nlp):
+    doc = nlp(TEXT + " The envoy was urged by aides to resign, and he was told to go.")
+    deps = [("nsubj",), ("dobj", "attr"), ("pobj", "pcomp"), ("prep", "agent", "dative"),
+            ("aux",), ("xcomp", "ccomp")]
+    for token in doc:
+        for wanted in deps:
+            plain = next((c for c in token.children if c.dep_ in wanted), None)
+            assert args.child(token, *wanted) == plain, (token.text, wanted)
+        assert args.is_passive(token) == any(
+            c.dep_ in args.PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in token.children)
+    assert any(args.is_passive(t) for t in doc)
