@@ -71,3 +71,34 @@ def test_child_and_passive_from_the_view_match_the_token_walk(nlp):
         assert args.is_passive(token) == any(
             c.dep_ in args.PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in token.children)
     assert any(args.is_passive(t) for t in doc)
+
+
+def _plain_phrase(token):
+    """phrase_of as a walk of token.children (the code before the Doc's view)."""
+    from dyads.actors import mentions as m
+
+    left, right = token.i, token.i + 1
+    for c in token.children:
+        if c.i < token.i and c.dep_ in m.PHRASE_DEPS - {"conj", "cc", "prep", "appos"}:
+            left = min(left, c.left_edge.i)
+        elif c.i > token.i and m._belongs_right(token, c):
+            right = max(right, c.right_edge.i + 1)
+    while left < token.i and token.doc[left].is_punct:
+        left += 1
+    while right - 1 > token.i and token.doc[right - 1].is_punct:
+        right -= 1
+    return m.Phrase(left, right, token.i)
+
+
+def test_actor_phrases_and_their_entities_from_the_view_match_the_token_walk(resources):
+    from dyads.actors import mentions as m
+
+    doc = resources.nlp(TEXT + " Russian Ambassador to the US Anatoly Antonov, a veteran "
+                        "diplomat, met the U.S. Secretary of State and the United Nations.")
+    for token in doc:
+        phrase = m.phrase_of(token)
+        assert phrase == _plain_phrase(token), token.text
+        for e, (a, b) in m.find_entities(doc, phrase, resources.kb):
+            assert resources.kb.entity(doc[a:b].text) == e
+    found = {e.code for t in doc for e, _ in m.find_entities(doc, m.phrase_of(t), resources.kb)}
+    assert {"IRN", "RUS", "USA"} <= {c[:3] for c in found if c}
