@@ -14,7 +14,7 @@ from .actors import coref
 from .actors.kb import composite_code
 from .actors.mentions import phrase_of
 from .dating import assign_dates, tweet_dates
-from .docview import doc_text
+from .docview import doc_text, view_of
 from .events.codes import cameo_code
 from .events.combine import names_its_deed
 from .events.discards import keep_event
@@ -125,7 +125,8 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
             confidence=confidence, coder=coder,
             trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text),
                             cand.entry.id)))
-    words = [t.text for t in doc if t.is_alpha]
+    view = view_of(doc)  # the words without a Token object per token
+    words = [w for w, alpha in zip(view.words, view.is_alpha) if alpha]
     story_discarded = resources.discards.story_is_discarded(words)
     disaster = resources.discards.is_disaster_story(words)
     events = [e for e in events if keep_event(e, resources.discards, story_discarded, disaster)]
