@@ -102,3 +102,29 @@ def test_actor_phrases_and_their_entities_from_the_view_match_the_token_walk(res
             assert resources.kb.entity(doc[a:b].text) == e
     found = {e.code for t in doc for e, _ in m.find_entities(doc, m.phrase_of(t), resources.kb)}
     assert {"IRN", "RUS", "USA"} <= {c[:3] for c in found if c}
+
+
+def _plain_norm_text(text: str) -> str:
+    """norm_text as it was before its ASCII shortcut: always decomposed and filtered."""
+    import re
+    import unicodedata
+
+    from dyads.actors.sectors import _FOLD
+
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    plain = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    plain = re.sub(r"'s\b", "", plain)
+    plain = re.sub(r"[.']", "", plain)
+    plain = re.sub(r"[^a-z0-9@]+", " ", plain)
+    return " ".join(plain.split())
+
+
+def test_name_keys_with_the_ascii_shortcut_match_the_full_normalisation(nlp):
+    from dyads.actors.sectors import norm_text
+
+    samples = ["U.S.", "O'Brien's", "the `Guardian`", "António Guterres’s", "Łukaszenka",
+               "Straße", "Æsir", "İstanbul", "ﬁnance", "Ｔｏｋｙｏ", "Zelenskyy", "@POTUS", "",
+               "  Mr.  Xi   Jinping ", "Café\u0301", "½ price", "Hamas-led", "Kim Jong-un"]
+    samples += [t.text for t in nlp(TEXT)]
+    for text in samples:
+        assert norm_text(text) == _plain_norm_text(text), text
