@@ -128,3 +128,42 @@ def test_name_keys_with_the_ascii_shortcut_match_the_full_normalisation(nlp):
     samples += [t.text for t in nlp(TEXT)]
     for text in samples:
         assert norm_text(text) == _plain_norm_text(text), text
+
+
+def _plain_in_dateline(token) -> bool:
+    """not_actors.in_dateline as a walk of Tokens (the code before the Doc's view)."""
+    from dyads.actors import not_actors as na
+
+    def word(t):
+        return t.pos_ == "PROPN" or t.is_space or t.text in {"(", ")", ","}
+
+    doc, start = token.doc, token.i
+    stop = max(0, token.i - na.DATELINE_WORDS - 1)
+    while start > stop and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    if token.i - start > na.DATELINE_WORDS or not all(word(t) for t in doc[start:token.i]):
+        return False
+    depth = 0
+    for t in doc[token.i + 1:token.i + 1 + na.DATELINE_WORDS]:
+        depth += (t.text == "(") - (t.text == ")")
+        if t.text in na.DATELINE_DASHES and depth <= 0 and not na._party_tag_dash(t):
+            return True
+        if not word(t):
+            return False
+    return False
+
+
+def test_datelines_from_the_view_match_the_token_walk(nlp):
+    from dyads.actors.not_actors import in_dateline
+
+    texts = ["PHILADELPHIA (AP) — Clinton said on Monday that Rep. Paul Ryan (R-Wis.) was wrong.",
+             "Headline here\n\nWASHINGTON (Reuters) - Barack Obama on Tuesday criticized Iran.",
+             "KABUL, Afghanistan —  The Taliban attacked.\nLONDON (AFP) – ( Britain ) said no",
+             "Sen. Tim Kaine, D-Va., and Rep. X (R-Va.) spoke", TEXT]
+    hits = 0
+    for text in texts:
+        doc = nlp(text)
+        for token in doc:
+            assert in_dateline(token) == _plain_in_dateline(token), (text, token.text)
+            hits += in_dateline(token)
+    assert hits >= 3

@@ -14,16 +14,17 @@ VIEW_KEY = "dyads_doc_view"  # cache slot in Doc.user_data
 
 class DocView:
     """Per-token lists of one Doc: ``words`` (ORTH), ``lower``, ``dep``, ``pos``, ``idx``
-    (character offsets), ``is_punct``, ``is_alpha``, ``head`` (absolute index) and
-    ``children`` (indices, in ascending order, as ``Token.children`` yields them), plus
-    the whole ``text``."""
+    (character offsets), ``is_punct``, ``is_alpha``, ``is_space``, ``head`` (absolute
+    index) and ``children`` (indices, in ascending order, as ``Token.children`` yields
+    them), plus the whole ``text``."""
 
     def __init__(self, doc):
-        from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, LOWER, ORTH, POS, SPACY
+        from spacy.attrs import (DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS,
+                                 SPACY)
 
         strings = doc.vocab.strings
         n = len(doc)
-        attrs = [ORTH, LOWER, DEP, IDX, SPACY, IS_PUNCT, IS_ALPHA, POS]
+        attrs = [ORTH, LOWER, DEP, IDX, SPACY, IS_PUNCT, IS_ALPHA, POS, IS_SPACE]
         rows = doc.to_array(attrs).tolist() if n else []
         # HEAD is an offset stored unsigned: view it as signed to get the head's index
         offsets = doc.to_array(HEAD).astype("int64").tolist() if n else []
@@ -34,6 +35,7 @@ class DocView:
         self.is_punct = [bool(r[5]) for r in rows]
         self.is_alpha = [bool(r[6]) for r in rows]
         self.pos = [strings[r[7]] for r in rows]
+        self.is_space = [bool(r[8]) for r in rows]
         self.text = "".join(w + " " if r[4] else w for w, r in zip(self.words, rows))
         self.head = [i + o for i, o in enumerate(offsets)]
         children: list[list[int]] = [[] for _ in range(n)]
