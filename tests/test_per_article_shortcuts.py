@@ -167,3 +167,32 @@ def test_datelines_from_the_view_match_the_token_walk(nlp):
             assert in_dateline(token) == _plain_in_dateline(token), (text, token.text)
             hits += in_dateline(token)
     assert hits >= 3
+
+
+def _plain_propn_runs(doc, left, right):
+    """names.propn_runs as a walk of Tokens (the code before the Doc's view)."""
+    runs, start = [], None
+    for i in range(left, right):
+        tok = doc[i]
+        is_name = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.ent_type_ == "PERSON"
+                                           and tok.is_alpha)
+        if tok.is_space and start is not None and i + 1 < right and doc[i + 1].pos_ == "PROPN":
+            continue
+        if is_name and start is None:
+            start = i
+        elif not is_name and start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, right))
+    return runs
+
+
+def test_name_runs_from_the_view_match_the_token_walk(nlp):
+    from dyads.actors.names import propn_runs
+
+    doc = nlp(TEXT + " Donald\xa0Trump met Barack Obama and Sen. Elizabeth Warren in New York.")
+    for left in range(len(doc)):
+        for right in range(left, min(len(doc), left + 8) + 1):
+            assert propn_runs(doc, left, right) == _plain_propn_runs(doc, left, right)
+    assert any(b - a >= 2 for a, b in propn_runs(doc, 0, len(doc)))

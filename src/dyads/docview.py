@@ -13,30 +13,27 @@ VIEW_KEY = "dyads_doc_view"  # cache slot in Doc.user_data
 
 
 class DocView:
-    """Per-token lists of one Doc: ``words`` (ORTH), ``lower``, ``dep``, ``pos``, ``idx``
-    (character offsets), ``is_punct``, ``is_alpha``, ``is_space``, ``head`` (absolute
-    index) and ``children`` (indices, in ascending order, as ``Token.children`` yields
-    them), plus the whole ``text``."""
+    """Per-token lists of one Doc: ``words`` (ORTH), ``lower``, ``dep``, ``pos``,
+    ``ent_type``, ``idx`` (character offsets), ``is_punct``, ``is_alpha``, ``is_space``,
+    ``head`` (absolute index) and ``children`` (indices, in ascending order, as
+    ``Token.children`` yields them), plus the whole ``text``."""
 
     def __init__(self, doc):
-        from spacy.attrs import (DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS,
-                                 SPACY)
+        from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LOWER,
+                                 ORTH, POS, SPACY)
 
-        strings = doc.vocab.strings
         n = len(doc)
-        attrs = [ORTH, LOWER, DEP, IDX, SPACY, IS_PUNCT, IS_ALPHA, POS, IS_SPACE]
-        rows = doc.to_array(attrs).tolist() if n else []
+        attrs = (ORTH, LOWER, DEP, POS, ENT_TYPE, IDX, SPACY, IS_PUNCT, IS_ALPHA, IS_SPACE)
+        columns = list(zip(*doc.to_array(list(attrs)).tolist())) if n else [()] * len(attrs)
+        strings = doc.vocab.strings
+        self.words, self.lower, self.dep, self.pos, self.ent_type = (
+            [strings[v] for v in column] for column in columns[:5])
+        self.idx = list(columns[5])
+        self.is_punct, self.is_alpha, self.is_space = (
+            [bool(v) for v in column] for column in columns[7:])
+        self.text = "".join(w + " " if space else w for w, space in zip(self.words, columns[6]))
         # HEAD is an offset stored unsigned: view it as signed to get the head's index
         offsets = doc.to_array(HEAD).astype("int64").tolist() if n else []
-        self.words = [strings[r[0]] for r in rows]
-        self.lower = [strings[r[1]] for r in rows]
-        self.dep = [strings[r[2]] for r in rows]
-        self.idx = [r[3] for r in rows]
-        self.is_punct = [bool(r[5]) for r in rows]
-        self.is_alpha = [bool(r[6]) for r in rows]
-        self.pos = [strings[r[7]] for r in rows]
-        self.is_space = [bool(r[8]) for r in rows]
-        self.text = "".join(w + " " if r[4] else w for w, r in zip(self.words, rows))
         self.head = [i + o for i, o in enumerate(offsets)]
         children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):

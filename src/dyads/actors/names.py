@@ -7,6 +7,7 @@ Surinamese leader's surname), whether or not the parser made the full mention an
 """
 from __future__ import annotations
 
+from ..docview import view_of
 from ..parse import entity_span
 from .kb import KnowledgeBase
 from .sectors import norm_text
@@ -77,13 +78,14 @@ def _knows(kb: KnowledgeBase, name: str) -> bool:
 def propn_runs(doc, left: int, right: int) -> list[tuple[int, int]]:
     """Maximal runs of proper-noun tokens (names, with initials) inside [left, right)."""
     runs, start = [], None
+    view = view_of(doc)  # asked of every actor phrase: read the lists, not Tokens
+    pos, words = view.pos, view.words
     for i in range(left, right):
-        tok = doc[i]
         # a capitalised word the tagger puts in a person's name counts whatever its
         # part of speech ("Barack" read as a preposition)
-        is_name = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.ent_type_ == "PERSON"
-                                           and tok.is_alpha)
-        if tok.is_space and start is not None and i + 1 < right and doc[i + 1].pos_ == "PROPN":
+        is_name = pos[i] == "PROPN" or (words[i][:1].isupper() and view.ent_type[i] == "PERSON"
+                                        and view.is_alpha[i])
+        if view.is_space[i] and start is not None and i + 1 < right and pos[i + 1] == "PROPN":
             continue  # "Donald\xa0Trump": a non-breaking space inside a name
         if is_name and start is None:
             start = i
