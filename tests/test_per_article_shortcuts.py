@@ -196,3 +196,17 @@ def test_name_runs_from_the_view_match_the_token_walk(nlp):
         for right in range(left, min(len(doc), left + 8) + 1):
             assert propn_runs(doc, left, right) == _plain_propn_runs(doc, left, right)
     assert any(b - a >= 2 for a, b in propn_runs(doc, 0, len(doc)))
+
+
+def test_entity_spans_from_the_view_match_doc_ents(nlp):
+    from dyads.parse import entity_span
+
+    doc = nlp(TEXT + " Donald Trump met the U.N. Secretary-General in New York City on May 1.")
+    spans = {(e.start, e.end, e.label_) for e in doc.ents}
+    for token in doc:
+        span = entity_span(token)
+        if token.ent_type_:
+            assert (span.start, span.end, span.label_) in spans
+            assert span.start <= token.i < span.end
+        else:
+            assert span is None

@@ -15,22 +15,24 @@ VIEW_KEY = "dyads_doc_view"  # cache slot in Doc.user_data
 class DocView:
     """Per-token lists of one Doc: ``words`` (ORTH), ``lower``, ``dep``, ``pos``,
     ``ent_type``, ``idx`` (character offsets), ``is_punct``, ``is_alpha``, ``is_space``,
-    ``head`` (absolute index) and ``children`` (indices, in ascending order, as
-    ``Token.children`` yields them), plus the whole ``text``."""
+    ``inside_entity`` (IOB tag "I"), ``head`` (absolute index) and ``children`` (indices,
+    in ascending order, as ``Token.children`` yields them), plus the whole ``text``."""
 
     def __init__(self, doc):
-        from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LOWER,
-                                 ORTH, POS, SPACY)
+        from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE,
+                                 LOWER, ORTH, POS, SPACY)
 
         n = len(doc)
-        attrs = (ORTH, LOWER, DEP, POS, ENT_TYPE, IDX, SPACY, IS_PUNCT, IS_ALPHA, IS_SPACE)
+        attrs = (ORTH, LOWER, DEP, POS, ENT_TYPE, IDX, SPACY, ENT_IOB, IS_PUNCT, IS_ALPHA,
+                 IS_SPACE)
         columns = list(zip(*doc.to_array(list(attrs)).tolist())) if n else [()] * len(attrs)
         strings = doc.vocab.strings
         self.words, self.lower, self.dep, self.pos, self.ent_type = (
             [strings[v] for v in column] for column in columns[:5])
         self.idx = list(columns[5])
+        self.inside_entity = [v == 1 for v in columns[7]]  # ENT_IOB 1 is "I"
         self.is_punct, self.is_alpha, self.is_space = (
-            [bool(v) for v in column] for column in columns[7:])
+            [bool(v) for v in column] for column in columns[8:])
         self.text = "".join(w + " " if space else w for w, space in zip(self.words, columns[6]))
         # HEAD is an offset stored unsigned: view it as signed to get the head's index
         offsets = doc.to_array(HEAD).astype("int64").tolist() if n else []
