@@ -1,5 +1,5 @@
 """The per-Doc view (dyads.docview) gives what spaCy's Token and Span objects give."""
-from dyads.docview import DocView, doc_text, view_of
+from dyads.docview import DocView, doc_text, span_text, view_of
 
 TEXTS = ("Iran signed a deal with the European Union in Vienna on Tuesday after talks with "
          "Russia and China about the sanctions.  The agreement by the Iranian government "
@@ -43,3 +43,10 @@ def test_view_is_made_once_per_doc(nlp):
     assert view_of(doc) is view_of(doc)
     assert doc_text(doc) == doc.text
     assert view_of(nlp(TEXTS[0])) is not view_of(doc)
+
+
+def test_span_text_of_sentences_and_entities(nlp):
+    for text in TEXTS:
+        doc = nlp(text)
+        for span in [*doc.sents, *doc.ents, doc[0:0], doc[:]]:
+            assert span_text(span) == span.text

@@ -62,3 +62,9 @@ def view_of(doc) -> DocView:
 def doc_text(doc) -> str:
     """``doc.text``, made once per Doc."""
     return view_of(doc).text
+
+
+def span_text(span) -> str:
+    """``span.text`` from the Doc's view: a Span rebuilds its text from a Token per token
+    on each access (sentences are read several times per article)."""
+    return view_of(span.doc).span_text(span.start, span.end)
