@@ -22,22 +22,21 @@ class DocView:
         from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE,
                                  LOWER, ORTH, POS, SPACY)
 
-        n = len(doc)
-        attrs = (ORTH, LOWER, DEP, POS, ENT_TYPE, IDX, SPACY, ENT_IOB, IS_PUNCT, IS_ALPHA,
-                 IS_SPACE)
-        columns = list(zip(*doc.to_array(list(attrs)).tolist())) if n else [()] * len(attrs)
+        def column(attr) -> list:  # one attribute at a time: a 2-D array costs a transpose
+            return doc.to_array(attr).tolist() if len(doc) else []
+
         strings = doc.vocab.strings
         self.words, self.lower, self.dep, self.pos, self.ent_type = (
-            [strings[v] for v in column] for column in columns[:5])
-        self.idx = list(columns[5])
-        self.inside_entity = [v == 1 for v in columns[7]]  # ENT_IOB 1 is "I"
+            [strings[v] for v in column(attr)] for attr in (ORTH, LOWER, DEP, POS, ENT_TYPE))
+        self.idx = column(IDX)
+        self.inside_entity = [v == 1 for v in column(ENT_IOB)]  # ENT_IOB 1 is "I"
         self.is_punct, self.is_alpha, self.is_space = (
-            [bool(v) for v in column] for column in columns[8:])
-        self.text = "".join(w + " " if space else w for w, space in zip(self.words, columns[6]))
+            [v == 1 for v in column(attr)] for attr in (IS_PUNCT, IS_ALPHA, IS_SPACE))
+        self.text = "".join(w + " " if space else w for w, space in zip(self.words, column(SPACY)))
         # HEAD is an offset stored unsigned: view it as signed to get the head's index
-        offsets = doc.to_array(HEAD).astype("int64").tolist() if n else []
+        offsets = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []
         self.head = [i + o for i, o in enumerate(offsets)]
-        children: list[list[int]] = [[] for _ in range(n)]
+        children: list[list[int]] = [[] for _ in offsets]
         for i, h in enumerate(self.head):
             if h != i:
                 children[h].append(i)
