@@ -210,3 +210,16 @@ def test_entity_spans_from_the_view_match_doc_ents(nlp):
             assert span.start <= token.i < span.end
         else:
             assert span is None
+
+
+def test_name_words_from_the_view_match_the_span_walk(nlp):
+    from dyads.actors import names
+    from dyads.actors.sectors import norm_text
+
+    doc = nlp("Jean-Yves Le Drian met Sen. Elizabeth Warren and U.S. Rep. Ro Khanna, D-Calif., "
+              "in Washington; Donald\xa0Trump's aide O'Brien said 3-2.")
+    for start in range(len(doc)):
+        for end in range(start, min(len(doc), start + 6) + 1):
+            plain = [w for t in doc[start:end] if t.is_alpha or "-" in t.text
+                     for w in norm_text(t.text.replace("-", " ")).split()]
+            assert names._words(doc, start, end) == plain, (start, end)
