@@ -14,6 +14,7 @@ from .actors import coref
 from .actors.kb import composite_code
 from .actors.mentions import phrase_of
 from .dating import assign_dates, tweet_dates
+from .docview import doc_text, view_of
 from .events.arguments import complement_clause
 from .events.codes import cameo_code
 from .events.combine import names_its_deed
@@ -38,7 +39,7 @@ def build_quotes(article, doc, actors) -> list[Quote]:
     partial quotations inside a sentence are reported speech, not quotes of their own.
     """
     tweets = [s for s in article.boilerplate if s.kind == "tweet_signature"]
-    text = doc.text  # spaCy rebuilds it from the tokens on every access: read it once
+    text = doc_text(doc)  # spaCy rebuilds doc.text from a Token per token on every access
     found = merge_split_quotes(doc, find_quotes(doc, tweets, text=text), text=text)
     quoted = tuple((q.start, q.end) for q in found)
     out = []
@@ -125,7 +126,8 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
             confidence=confidence, coder=coder,
             trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text),
                             cand.entry.id)))
-    words = [t.text for t in doc if t.is_alpha]
+    view = view_of(doc)  # the words without a Token object per token
+    words = [w for w, alpha in zip(view.words, view.is_alpha) if alpha]
     story_discarded = resources.discards.story_is_discarded(words)
     disaster = resources.discards.is_disaster_story(words)
     events = [e for e in events if keep_event(e, resources.discards, story_discarded, disaster)]

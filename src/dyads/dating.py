@@ -18,6 +18,7 @@ from . import dates as date_text
 from . import occasions
 from .dates.attach import (announced_deed, attachment, clause_verb, pick_date, token_at,
                            told_as_past)
+from .docview import doc_text, span_text
 from .events import arguments as args
 from .events.reactions import is_reaction
 from .event_date import EventDate
@@ -36,7 +37,7 @@ def sentence_dates(sent, published):
     """Date mentions of a sentence, with doc-level character offsets; vague ones
     ("recently", "since May") have no date: the deed is past, its day not given."""
     return [(sent.start_char + m.start, sent.start_char + m.end, m)
-            for m in date_text.event_mentions(sent.text, published)]
+            for m in date_text.event_mentions(span_text(sent), published)]
 
 
 def lead_end(text: str) -> int:
@@ -64,9 +65,9 @@ class AnchorSplit:
 
 def anchored_splits(doc, sent) -> list[AnchorSplit]:
     """Every anchor of a sentence: 'two days after X ..., and a day after Y ...'."""
-    out = []
-    for a in date_text.find_anchors(sent.text):
-        if date_text.follows_on(a, sent.text):
+    out, text = [], span_text(sent)
+    for a in date_text.find_anchors(text):
+        if date_text.follows_on(a, text):
             continue  # counted from the last date given, not from a clause (follow_on_date)
         word = token_at(doc, sent.start_char + a.end - 1)  # "after" / "before" / "day"
         if word is None:
@@ -179,9 +180,9 @@ class ArticleDating:
         """The sentence is past the lead (its first two paragraphs) and the token is
         outside quotation marks: the text's own account of earlier deeds."""
         if self._lead_end is None:
-            self._lead_end = lead_end(self.doc.text)
+            self._lead_end = lead_end(doc_text(self.doc))
         sent = self.sentences[index]
-        before = sent.text[:token.idx - sent.start_char]  # Doc.text rebuilds the whole text
+        before = span_text(sent)[:token.idx - sent.start_char]
         opened = before.count(QUOTE_OPEN) - before.count(QUOTE_CLOSE) + before.count('"') % 2
         return sent.start_char >= self._lead_end and opened <= 0
 
@@ -297,9 +298,10 @@ def follow_on_date(art, cand) -> EventDate | None:
     in its sentence or the two before."""
     sent = art.sentences[cand.sentence_index]
     event_verb = clause_verb(art.doc[cand.trigger])
-    for a in date_text.find_anchors(sent.text):
+    text = span_text(sent)
+    for a in date_text.find_anchors(text):
         word = token_at(art.doc, sent.start_char + a.start)
-        if (not date_text.follows_on(a, sent.text) or word is None
+        if (not date_text.follows_on(a, text) or word is None
                 or attachment(clause_verb(word), event_verb) is None):
             continue
         before = _last_day_before(art, cand.sentence_index, sent.start_char + a.start)

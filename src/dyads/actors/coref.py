@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..docview import view_of
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
 from .mentions import phrase_of, resolve_phrase
@@ -39,11 +40,13 @@ def collect_antecedents(doc, kb: KnowledgeBase, on=None, resolve=None) -> list[A
     lets the caller share its cache of resolved phrases."""
     resolve = resolve or (lambda t, when: resolve_phrase(doc, t, kb, when))
     found: list[Antecedent] = []
-    tokens = list(doc)
-    capitals = _capitals_before(tokens)
-    for token in tokens:
-        if token.pos_ not in NOUN_HEAD_POS or token.dep_ in NOT_HEAD_DEPS \
-                or _plain_noun(token, capitals):
+    view = view_of(doc)  # labels first: a Token only for the words that may head a phrase
+    capitals = _capitals_before(view.words)
+    for i, pos in enumerate(view.pos):
+        if pos not in NOUN_HEAD_POS or view.dep[i] in NOT_HEAD_DEPS:
+            continue
+        token = doc[i]
+        if _plain_noun(token, capitals):
             continue
         earlier = _surname_antecedent(token, found)  # "Lavrov" after "Sergei Lavrov"
         if earlier is not None:
@@ -68,11 +71,11 @@ def collect_antecedents(doc, kb: KnowledgeBase, on=None, resolve=None) -> list[A
     return found
 
 
-def _capitals_before(tokens) -> list[int]:
-    """counts[i]: how many of the article's tokens before i begin with a capital letter."""
+def _capitals_before(words: list[str]) -> list[int]:
+    """counts[i]: how many of the article's words before i begin with a capital letter."""
     counts = [0]
-    for t in tokens:
-        counts.append(counts[-1] + t.text[:1].isupper())
+    for w in words:
+        counts.append(counts[-1] + w[:1].isupper())
     return counts
 
 

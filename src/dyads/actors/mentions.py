@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..docview import view_of
 from ..parse import entity_span
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
@@ -39,16 +40,22 @@ class Phrase:
 def phrase_of(token) -> Phrase:
     """The actor phrase headed by ``token``: left modifiers, titles' of/to phrases, names."""
     left, right = token.i, token.i + 1
-    for child in token.children:
-        if child.i < token.i and child.dep_ in PHRASE_DEPS - {"conj", "cc", "prep", "appos"}:
-            left = min(left, child.left_edge.i)
-        elif child.i > token.i and _belongs_right(token, child):
-            right = max(right, child.right_edge.i + 1)
-    while left < token.i and token.doc[left].is_punct:
+    doc = token.doc
+    view = view_of(doc)  # labels first: a Token only for the children that may count
+    for c in view.children[token.i]:
+        if c < token.i and view.dep[c] in LEFT_PHRASE_DEPS:
+            left = min(left, doc[c].left_edge.i)
+        elif c > token.i and view.dep[c] in RIGHT_PHRASE_DEPS and _belongs_right(token, doc[c]):
+            right = max(right, doc[c].right_edge.i + 1)
+    while left < token.i and view.is_punct[left]:
         left += 1
-    while right - 1 > token.i and token.doc[right - 1].is_punct:
+    while right - 1 > token.i and view.is_punct[right - 1]:
         right -= 1
     return Phrase(left, right, token.i)
+
+
+LEFT_PHRASE_DEPS = PHRASE_DEPS - {"conj", "cc", "prep", "appos"}
+RIGHT_PHRASE_DEPS = {"prep", "appos", "flat", "compound"}  # all _belongs_right can accept
 
 
 TITLE_NOUNS = {"minister", "ambassador", "secretary", "envoy", "president", "head", "chief",
@@ -79,16 +86,15 @@ def listed_appos(token) -> bool:
 def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
     """Countries, metonyms and organisations inside the phrase, longest first."""
     found, i, matched_to = [], phrase.left, None
+    view = view_of(doc)  # words and window texts without a Token or Span per try
     while i < phrase.right:
-        first = doc[i]
-        if first.lower_ != "the" and not kb.could_start_entity(first.text):
+        if view.lower[i] != "the" and not kb.could_start_entity(view.words[i]):
             i += 1  # no name in the KB begins with this word
             continue
         for width in range(min(6, phrase.right - i), 0, -1):
-            span = doc[i:i + width]
-            if width == 1 and (_common_word(span[0]) or span[0].is_punct):
+            if width == 1 and (_common_word(doc[i]) or doc[i].is_punct):
                 continue
-            entity = kb.entity(span.text)
+            entity = kb.entity(view.span_text(i, i + width))
             if entity is not None and i != matched_to and _part_of_other_name(doc, i, entity):
                 entity = None
             if entity is not None and _county_name(doc, i + width, entity):

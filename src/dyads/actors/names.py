@@ -7,6 +7,7 @@ Surinamese leader's surname), whether or not the parser made the full mention an
 """
 from __future__ import annotations
 
+from ..docview import view_of
 from ..parse import entity_span
 from .kb import KnowledgeBase
 from .sectors import norm_text
@@ -41,16 +42,19 @@ def full_names(doc) -> list[tuple[int, int, str, tuple[str, ...]]]:
             spans.append((ent.start, ent.end))
     found = []
     for start, end in spans:
-        words = tuple(w for w in _words(doc[start:end]) if w not in NAME_TITLES)
+        words = tuple(w for w in _words(doc, start, end) if w not in NAME_TITLES)
         if sum(len(w) > 1 and w not in NAME_SUFFIXES for w in words) >= 2:  # not "J. Austin III"
             found.append((start, end, " ".join(doc[start:end].text.split()), words))
     doc.user_data[NAMES_KEY] = found
     return found
 
 
-def _words(span) -> list[str]:
-    return [w for t in span if t.is_alpha or "-" in t.text
-            for w in norm_text(t.text.replace("-", " ")).split()]
+def _words(doc, start: int, end: int) -> list[str]:
+    """The name words of tokens [start, end), read from the Doc's view (asked of every
+    one-word name: a Span would make a Token per word)."""
+    view = view_of(doc)
+    return [w for i in range(start, end) if view.is_alpha[i] or "-" in view.words[i]
+            for w in norm_text(view.words[i].replace("-", " ")).split()]
 
 
 def article_full_name(doc, start: int, end: int, kb: KnowledgeBase | None = None) -> str | None:
@@ -58,7 +62,7 @@ def article_full_name(doc, start: int, end: int, kb: KnowledgeBase | None = None
     [start, end) stands for: the last full mention before it, else the first after it;
     with ``kb``, names it knows as people come first ('Trump Tower' tagged a person is
     not who 'Trump' means). Titles before the word are ignored ('Secretary Clinton')."""
-    words = [w for w in _words(doc[start:end]) if w not in NAME_TITLES]
+    words = [w for w in _words(doc, start, end) if w not in NAME_TITLES]
     if len(words) != 1:
         return None
     candidates = [(s, text) for s, e, text, names in full_names(doc)
@@ -77,13 +81,14 @@ def _knows(kb: KnowledgeBase, name: str) -> bool:
 def propn_runs(doc, left: int, right: int) -> list[tuple[int, int]]:
     """Maximal runs of proper-noun tokens (names, with initials) inside [left, right)."""
     runs, start = [], None
+    view = view_of(doc)  # asked of every actor phrase: read the lists, not Tokens
+    pos, words = view.pos, view.words
     for i in range(left, right):
-        tok = doc[i]
         # a capitalised word the tagger puts in a person's name counts whatever its
         # part of speech ("Barack" read as a preposition)
-        is_name = tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.ent_type_ == "PERSON"
-                                           and tok.is_alpha)
-        if tok.is_space and start is not None and i + 1 < right and doc[i + 1].pos_ == "PROPN":
+        is_name = pos[i] == "PROPN" or (words[i][:1].isupper() and view.ent_type[i] == "PERSON"
+                                        and view.is_alpha[i])
+        if view.is_space[i] and start is not None and i + 1 < right and pos[i + 1] == "PROPN":
             continue  # "Donald\xa0Trump": a non-breaking space inside a name
         if is_name and start is None:
             start = i
@@ -117,7 +122,7 @@ def find_person(doc, phrase, kb: KnowledgeBase, on, is_place=None):
                 if match is None or match.name_kind == "surname":
                     return None, None  # someone the KB does not know
                 return match, (start, b)
-            match = kb.person(doc[start:b].text, on=on)
+            match = kb.person(view_of(doc).span_text(start, b), on=on)
             if match is not None and match.name_kind == "surname":
                 match = _named_in_full(doc, doc[b - 1], kb, on) or match
             if match is not None and not _surname_stands(doc[start:b], match, kb, is_place):

@@ -6,6 +6,8 @@ and "it" as a subject stands for a body only when one was named just before.
 """
 from __future__ import annotations
 
+from ..docview import view_of
+
 DATELINE_DASHES = {"-", "–", "—", "--"}
 TITLE_HEADS = {"secretary", "minister", "ministry", "department", "director", "head",
                "chief", "commissioner", "ambassador", "envoy"}
@@ -15,20 +17,20 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 def in_dateline(token) -> bool:
     """'PHILADELPHIA (AP) —', 'Washington (AFP) –', 'KABUL, Afghanistan —': names and an
     agency in brackets between the start of a line and a dash."""
-    doc = token.doc
-    start = token.i
+    view = view_of(token.doc)  # asked of every actor phrase: read words, not Tokens
+    words, start = view.words, token.i
     stop = max(0, token.i - DATELINE_WORDS - 1)  # further back is too far for a dateline
-    while start > stop and not _line_break(doc[start - 1]):
+    while start > stop and not (view.is_space[start - 1] and "\n" in words[start - 1]):
         start -= 1
     if token.i - start > DATELINE_WORDS or not all(
-            _dateline_word(t) for t in doc[start:token.i]):
+            _dateline_word(view, i) for i in range(start, token.i)):
         return False
     depth = 0
-    for t in doc[token.i + 1:token.i + 1 + DATELINE_WORDS]:
-        depth += (t.text == "(") - (t.text == ")")
-        if t.text in DATELINE_DASHES and depth <= 0 and not _party_tag_dash(t):
+    for i in range(token.i + 1, min(len(words), token.i + 1 + DATELINE_WORDS)):
+        depth += (words[i] == "(") - (words[i] == ")")
+        if words[i] in DATELINE_DASHES and depth <= 0 and not _party_tag_dash(token.doc[i]):
             return True  # a dash inside brackets joins a party tag: "Rep. X (R-Va.)"
-        if not _dateline_word(t):
+        if not _dateline_word(view, i):
             return False
     return False
 
@@ -56,12 +58,8 @@ def dateline_sibling(token):
                  and any(t.text in DATELINE_DASHES for t in token.doc[token.i:c.i])), None)
 
 
-def _dateline_word(token) -> bool:
-    return token.pos_ == "PROPN" or token.is_space or token.text in {"(", ")", ","}
-
-
-def _line_break(token) -> bool:
-    return token.is_space and "\n" in token.text
+def _dateline_word(view, i: int) -> bool:
+    return view.pos[i] == "PROPN" or view.is_space[i] or view.words[i] in {"(", ")", ","}
 
 
 def title_object(token) -> bool:

@@ -25,12 +25,21 @@ _LOOSE_ENDINGS = ((re.compile(r"sk(?:yy|iy|ii|ij|yi|i|y)$"), "sky"),
 @lru_cache(maxsize=65536)  # a pure function called with the same names over and over
 def norm_text(text: str) -> str:
     """Lowercase ASCII words: diacritics, dots, apostrophes and possessive 's removed."""
-    folded = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    plain = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    plain = re.sub(r"'s\b", "", plain)
-    plain = re.sub(r"[.']", "", plain)  # U.S. -> us, O'Brien -> obrien
-    plain = re.sub(r"[^a-z0-9@]+", " ", plain)
+    folded = text.translate(_FOLD)
+    if folded.isascii():  # most names: NFKD and the combining-mark filter leave ASCII as is
+        plain = folded.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", folded)
+        plain = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    plain = _POSSESSIVE.sub("", plain)
+    plain = _DOTS.sub("", plain)  # U.S. -> us, O'Brien -> obrien
+    plain = _NOT_WORD.sub(" ", plain)
     return " ".join(plain.split())
+
+
+_POSSESSIVE = re.compile(r"'s\b")
+_DOTS = re.compile(r"[.']")
+_NOT_WORD = re.compile(r"[^a-z0-9@]+")
 
 
 def entity_key(text: str) -> str:

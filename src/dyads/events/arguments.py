@@ -6,6 +6,8 @@ subject of "end" is Russia), coordination and reported speech.
 """
 from __future__ import annotations
 
+from ..docview import view_of
+
 OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "persuade", "tell", "order", "invite",
                   "encourage", "allow", "help", "push", "pressure", "compel", "want", "request",
                   "advise", "warn", "implore", "beg", "appeal",
@@ -20,7 +22,13 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
 def child(token, *deps):
-    return next((c for c in token.children if c.dep_ in deps), None)
+    """The first child with one of ``deps``, found in the Doc's view: ``token.children``
+    would make a Token object for every child it passes."""
+    view = view_of(token.doc)
+    for c in view.children[token.i]:
+        if view.dep[c] in deps:
+            return token.doc[c]
+    return None
 
 
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
@@ -28,9 +36,10 @@ PREP_DEPS = frozenset({"prep", "agent", "dative"})
 
 def prep_object(token, prep: str):
     """The object of a preposition ``prep`` attached to token ("with" → Blinken)."""
-    for c in token.children:
-        if c.dep_ in PREP_DEPS and c.lower_ == prep:
-            obj = child(c, "pobj", "pcomp")
+    view = view_of(token.doc)
+    for c in view.children[token.i]:
+        if view.dep[c] in PREP_DEPS and view.lower[c] == prep:
+            obj = child(token.doc[c], "pobj", "pcomp")
             if obj is not None:
                 return obj
     return None
@@ -39,17 +48,19 @@ def prep_object(token, prep: str):
 def prep_objects(token) -> dict:
     """``prep_object(token, p)`` for every preposition p at once, from one walk of the
     children (callers that try a dozen prepositions otherwise walk them a dozen times)."""
-    found = {}
-    for c in token.children:
-        if c.dep_ in PREP_DEPS and c.lower_ not in found:
-            obj = child(c, "pobj", "pcomp")
+    found, view = {}, view_of(token.doc)
+    for c in view.children[token.i]:
+        if view.dep[c] in PREP_DEPS and view.lower[c] not in found:
+            obj = child(token.doc[c], "pobj", "pcomp")
             if obj is not None:
-                found[c.lower_] = obj
+                found[view.lower[c]] = obj
     return found
 
 
 def is_passive(verb) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    view = view_of(verb.doc)  # the children's labels without a Token object per child
+    return any(view.dep[c] in PASSIVE_SUBJECT_DEPS or view.dep[c] == "auxpass"
+               for c in view.children[verb.i])
 
 
 # What people send, give or post whose words are theirs: "an email praising", "a speech

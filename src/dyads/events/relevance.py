@@ -16,6 +16,7 @@ from importlib import resources
 
 import yaml
 
+from ..docview import view_of
 from .discards import NAMED_ONLY_AS_COUNTRY, POLITICAL_SECTORS
 
 # A person found this weakly (a fuzzy name match) does not vouch for
@@ -103,7 +104,8 @@ def _cues(pairs: list[tuple[str, str]], vocabulary: frozenset[str]) -> list[str]
 
 def story_domains(doc, rules: Rules) -> frozenset[str]:
     """The domains a whole article is written in ("a sports story"), from its cue words."""
-    words = [t.lower_ for t in doc if t.is_alpha]
+    view = view_of(doc)  # the words without a Token object per token
+    words = [w for w, alpha in zip(view.lower, view.is_alpha) if alpha]
     if not words:
         return frozenset()
     found = set()

@@ -1,0 +1,69 @@
+"""One article's parse as plain Python lists, read from spaCy's arrays once per Doc.
+
+spaCy makes a new ``Token`` object on every ``doc[i]``, every step of ``token.children``
+and every walk of a span, and rebuilds ``Doc.text`` from a Token per token on each access.
+Code that asks the same small questions of many tokens (a child's dependency label, a
+word's lower-case form, the text between two tokens) reads them here instead, and makes
+a Token only for the one it returns. The view is kept in ``Doc.user_data``, so every stage
+that holds the Doc shares it; a Doc must not be retokenized after its view is made.
+"""
+from __future__ import annotations
+
+VIEW_KEY = "dyads_doc_view"  # cache slot in Doc.user_data
+
+
+class DocView:
+    """Per-token lists of one Doc: ``words`` (ORTH), ``lower``, ``dep``, ``pos``,
+    ``ent_type``, ``idx`` (character offsets), ``is_punct``, ``is_alpha``, ``is_space``,
+    ``inside_entity`` (IOB tag "I"), ``head`` (absolute index) and ``children`` (indices,
+    in ascending order, as ``Token.children`` yields them), plus the whole ``text``."""
+
+    def __init__(self, doc):
+        from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE,
+                                 LOWER, ORTH, POS, SPACY)
+
+        def column(attr) -> list:  # one attribute at a time: a 2-D array costs a transpose
+            return doc.to_array(attr).tolist() if len(doc) else []
+
+        strings = doc.vocab.strings
+        self.words, self.lower, self.dep, self.pos, self.ent_type = (
+            [strings[v] for v in column(attr)] for attr in (ORTH, LOWER, DEP, POS, ENT_TYPE))
+        self.idx = column(IDX)
+        self.inside_entity = [v == 1 for v in column(ENT_IOB)]  # ENT_IOB 1 is "I"
+        self.is_punct, self.is_alpha, self.is_space = (
+            [v == 1 for v in column(attr)] for attr in (IS_PUNCT, IS_ALPHA, IS_SPACE))
+        self.text = "".join(w + " " if space else w for w, space in zip(self.words, column(SPACY)))
+        # HEAD is an offset stored unsigned: view it as signed to get the head's index
+        offsets = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []
+        self.head = [i + o for i, o in enumerate(offsets)]
+        children: list[list[int]] = [[] for _ in offsets]
+        for i, h in enumerate(self.head):
+            if h != i:
+                children[h].append(i)
+        self.children = [tuple(c) for c in children]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the characters from the first token to the end of the
+        last, without its trailing space."""
+        if end <= start:
+            return ""
+        return self.text[self.idx[start]:self.idx[end - 1] + len(self.words[end - 1])]
+
+
+def view_of(doc) -> DocView:
+    """The Doc's view, made on first use."""
+    view = doc.user_data.get(VIEW_KEY)
+    if view is None:
+        view = doc.user_data[VIEW_KEY] = DocView(doc)
+    return view
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, made once per Doc."""
+    return view_of(doc).text
+
+
+def span_text(span) -> str:
+    """``span.text`` from the Doc's view: a Span rebuilds its text from a Token per token
+    on each access (sentences are read several times per article)."""
+    return view_of(span.doc).span_text(span.start, span.end)

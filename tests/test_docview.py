@@ -1,0 +1,52 @@
+"""The per-Doc view (dyads.docview) gives what spaCy's Token and Span objects give."""
+from dyads.docview import DocView, doc_text, span_text, view_of
+
+TEXTS = ("Iran signed a deal with the European Union in Vienna on Tuesday after talks with "
+         "Russia and China about the sanctions.  The agreement by the Iranian government "
+         "angered lawmakers, and local officials in the city complained to reporters.\n\n"
+         "\"We will not accept it,\" said Mr. Rouhani, who was elected in 2013.",
+         "Obama criticizes Romney\n\nThe president said on Monday that he was urged by "
+         "aides to call for a ceasefire.",
+         "", " ", "Hello")
+
+
+def test_view_lists_match_the_tokens(nlp):
+    for text in TEXTS:
+        doc = nlp(text)
+        view = DocView(doc)
+        assert view.text == doc.text
+        assert view.words == [t.text for t in doc]
+        assert view.lower == [t.lower_ for t in doc]
+        assert view.dep == [t.dep_ for t in doc]
+        assert view.idx == [t.idx for t in doc]
+        assert view.is_punct == [t.is_punct for t in doc]
+        assert view.is_alpha == [t.is_alpha for t in doc]
+        assert view.pos == [t.pos_ for t in doc]
+        assert view.is_space == [t.is_space for t in doc]
+        assert view.ent_type == [t.ent_type_ for t in doc]
+        assert view.inside_entity == [t.ent_iob_ == "I" for t in doc]
+        assert view.head == [t.head.i for t in doc]
+        assert [list(c) for c in view.children] == [[c.i for c in t.children] for t in doc]
+
+
+def test_span_text_matches_spacy_spans(nlp):
+    for text in TEXTS:
+        doc = nlp(text)
+        view = DocView(doc)
+        for start in range(len(doc) + 1):
+            for end in range(start, len(doc) + 1):
+                assert view.span_text(start, end) == doc[start:end].text, (start, end)
+
+
+def test_view_is_made_once_per_doc(nlp):
+    doc = nlp(TEXTS[0])
+    assert view_of(doc) is view_of(doc)
+    assert doc_text(doc) == doc.text
+    assert view_of(nlp(TEXTS[0])) is not view_of(doc)
+
+
+def test_span_text_of_sentences_and_entities(nlp):
+    for text in TEXTS:
+        doc = nlp(text)
+        for span in [*doc.sents, *doc.ents, doc[0:0], doc[:]]:
+            assert span_text(span) == span.text
