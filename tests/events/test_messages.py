@@ -36,3 +36,13 @@ def test_an_attack_by_forces_stays_an_attack():
 
 def test_a_message_with_no_sender_named_is_no_event():
     assert events("The new ad attacks Hillary Clinton over her emails.") == []
+
+
+def test_a_message_praising_someone_is_its_senders_praise():
+    got = events("Hillary Clinton sent a flattering email to Barack Obama praising him.")
+    assert got == [("Hillary Clinton", "Barack Obama", "051", "051:praise/verb+message")]
+
+
+def test_tweeting_ones_appreciation_is_praise():
+    got = events("Hillary Clinton tweeted her appreciation to Terry McAuliffe on Friday.")
+    assert [(s, t, c) for s, t, c, _ in got] == [("Hillary Clinton", "Terry McAuliffe", "051")]

@@ -159,11 +159,13 @@ def _own_subject(token) -> set[int]:
     if token.lower_ not in OBJECT_PRONOUNS or token.dep_ not in {"dobj", "pobj", "dative"}:
         return set()
     verb = token.head.head if token.dep_ == "pobj" else token.head
-    for _ in range(3):  # "defended herself and thanked him": the conjunct shares the subject
+    # "defended herself and thanked him", "sent an email praising him": a conjunct or a
+    # participle shares its head's subject
+    for _ in range(3):
         found = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
-        if found or verb.dep_ != "conj":
+        if found or verb.dep_ not in {"conj", "advcl", "xcomp", "acl"}:
             return found
-        verb = verb.head
+        verb = verb.head.head if verb.dep_ == "acl" else verb.head  # "sent an email praising him"
     return set()
 
 

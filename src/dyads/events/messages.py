@@ -1,10 +1,10 @@
-"""Messages that attack: campaign ads, tweets and op-eds are criticism by their sender.
+"""Messages that attack or praise: campaign ads, tweets and emails speak for their sender.
 
 "The Trump campaign released an ad attacking Clinton", "Trump's new ad slams Clinton",
 "a series of scathing tweets aimed at Trump": the attack is in words (111), its source
 is whoever owns or sent the message, its target whom the message attacks or is aimed at.
-Without this an ad "attacking" a candidate reads as an armed assault (190), and tweets
-"aimed at" someone as nothing at all.
+Without this an ad "attacking" a candidate reads as an armed assault (190), tweets
+"aimed at" someone as nothing at all, and "an email praising him" as the email's praise.
 """
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ ATTACKING_VERBS = {"attack", "hit", "target", "slam", "blast", "hammer", "bash",
                    "assail", "skewer", "savage", "smear", "pummel", "deride", "denounce"}
 BATCH_NOUNS = {"series", "string", "barrage", "volley", "flurry", "stream", "spate", "pair",
                "number", "set", "couple", "wave"}
+PRAISING_VERBS = {"praise", "laud", "hail", "commend", "applaud", "thank", "congratulate",
+                  "salute", "compliment", "extol", "celebrate", "defend", "endorse"}
+PRAISE_CODE = "051"
 AIMING_VERBS = {"aim", "target", "direct"}  # "tweets AIMED at Trump"
 
 
@@ -37,10 +40,11 @@ def message_attacks(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
             continue
         lemma = verb.lemma_.lower()
         aimed = _aimed_at(verb) is not None
-        out[verb.i] = LexEntry(code=CRITICISM_CODE, lemma=lemma, pos="verb", particle=None,
+        code = PRAISE_CODE if lemma in PRAISING_VERBS else CRITICISM_CODE
+        out[verb.i] = LexEntry(code=code, lemma=lemma, pos="verb", particle=None,
                                objects=(), target_prep="at" if aimed else None, xcomp=(),
                                source_prep=None, negated_code=None,
-                               id=f"{CRITICISM_CODE}:{lemma}/verb{MESSAGE_MARK}", specificity=0)
+                               id=f"{code}:{lemma}/verb{MESSAGE_MARK}", specificity=0)
     return out
 
 
@@ -54,7 +58,7 @@ def message_of(verb):
     """The message noun doing the verb: 'an ad ATTACKING X', 'an ad that ATTACKS X',
     'the ad SLAMS X'."""
     head = verb.head
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN":  # "sent tweets Thursday TARGETED at X"
+    if verb.dep_ == "advcl" and verb.tag_ in {"VBN", "VBG"}:  # "sent tweets TARGETED at X"
         head = args.child(head, "dobj") or head
     if verb.dep_ in {"acl", "relcl", "advcl"}:
         if head.lemma_.lower() in BATCH_NOUNS:  # "a series of tweets aimed at X"
@@ -82,7 +86,7 @@ def sender(message):
 
 def _message_target(verb):
     lemma = verb.lemma_.lower()
-    if lemma in ATTACKING_VERBS and args.child(verb, "dobj") is not None:
+    if lemma in ATTACKING_VERBS | PRAISING_VERBS and args.child(verb, "dobj") is not None:
         return args.child(verb, "dobj")
     return _aimed_at(verb)
 
