@@ -208,3 +208,18 @@ def test_a_deed_told_as_earlier_has_no_date_of_its_own():
     text = ("Jason Chaffetz spoke to reporters on Tuesday. Chaffetz earlier asked the Justice "
             "Department to investigate Hillary Clinton.")
     assert dated(text, "2016-09-07")[-1] == ("02", None, None)
+
+
+def test_a_lead_deed_takes_the_day_the_article_names_it_again():
+    text = ("The army has confirmed it carried out deadly airstrikes on a village in Sagaing.\n\n"
+            "A spokesman said Wednesday the attack in the Sagaing area on Tuesday was conducted "
+            "during a ceremony.\n\nAs many as 100 people may have been killed in Tuesday's attack.")
+    got = [(e.cameo[:2], e.date) for e in dyads.code(text, date="2023-04-12").events]
+    assert ("19", "2023-04-11") in got
+
+
+def test_a_similar_deed_named_later_does_not_date_the_lead():
+    text = ("The army carried out deadly airstrikes on a village in Sagaing.\n\n"
+            "A similar attack on Tuesday last October killed 50 people in Kachin.")
+    got = [(e.cameo[:2], e.date) for e in dyads.code(text, date="2023-04-12").events]
+    assert ("19", "2023-04-11") not in got

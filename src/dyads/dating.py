@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from . import dates as date_text
 from . import occasions
+from .deed_dates import deed_named_later
 from .dates.attach import (announced_deed, attachment, clause_verb, pick_date, token_at,
                            told_as_past)
 from .docview import doc_text, span_text
@@ -236,7 +237,8 @@ def date_event(art, cand, earlier, dated) -> EventDate:
                  or occasions.attribution_date(art, cand)
                  or occasions.same_speaker_date(art, cand, earlier, dated)
                  or occasions.message_date(art, cand)
-                 or occasions.crowd_date(cand, earlier, dated))
+                 or occasions.crowd_date(cand, earlier, dated)
+                 or deed_named_later(art, cand))
     if inherited is not None:
         return inherited
     tweet = _tweet_of(art.sentences[cand.sentence_index], art.tweets)
