@@ -1,8 +1,9 @@
 """The KB file's schema and the writing of gathered people, entities and words into it."""
 from __future__ import annotations
 
+import os
 import sqlite3
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from dyads.actors.sectors import norm_text
@@ -79,10 +80,20 @@ def write_kb(out: Path, sources: list[dict], people: People, ents: Entities,
     db.executemany("INSERT INTO sources VALUES (?,?,?,?)",
                    [(s["name"], s["snapshot"], s["count"], s["licence"]) for s in sources])
     db.executemany("INSERT INTO meta VALUES (?,?)", [
-        ("built", date.today().isoformat()), ("schema", "1"),
+        ("built", build_date(sources)), ("schema", "1"),
         ("precedence", "overrides > wikidata > factbook > phoenix")])
     db.executescript(INDEXES)
     db.commit()
     db.execute("VACUUM")
     db.close()
     tmp.replace(out)
+
+
+def build_date(sources) -> str:
+    """The date the KB is 'built' as: SOURCE_DATE_EPOCH when set, else the newest source
+    snapshot, so the same inputs give the same file (same sha256) on any day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+    snapshots = [str(s["snapshot"]) for s in sources if s.get("snapshot")]
+    return max(snapshots) if snapshots else date(1970, 1, 1).isoformat()

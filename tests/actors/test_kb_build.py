@@ -244,3 +244,31 @@ def test_countryinfo_dates():
     assert phoenix_leaders.phoenix_spell("890708-991210") == ("1989-07-08", "1999-12-10")
     assert phoenix_leaders.phoenix_spell(">080525") == ("2008-05-25", None)
     assert phoenix_leaders.phoenix_spell("") is None
+
+
+def test_the_build_date_comes_from_the_inputs_not_the_day(monkeypatch):
+    # same inputs, same file: the KB's "built" stamp is the newest source snapshot
+    from kb_build.writer import build_date
+
+    sources = [{"snapshot": "2024-05-01"}, {"snapshot": "2025-01-20"}, {"snapshot": None}]
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert build_date(sources) == "2025-01-20"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert build_date(sources) == "2023-11-14"
+
+
+@pytest.mark.slow
+def test_rebuilding_the_kb_from_the_sources_gives_the_shipped_file(tmp_path, shared_dir):
+    import hashlib
+    import os
+    import subprocess
+
+    if not (shared_dir / "kb-sources").is_dir():
+        pytest.skip("../shared/kb-sources is not here")
+    out = tmp_path / "kb.sqlite"
+    subprocess.run([sys.executable, str(REPO / "scripts" / "build_kb.py"), "--out", str(out)],
+                   check=True, capture_output=True, env={**os.environ, "SOURCE_DATE_EPOCH": ""})
+
+    def sha(path):
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    assert sha(out) == sha(shipped_kb_path())
