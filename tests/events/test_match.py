@@ -340,3 +340,11 @@ def test_what_someone_needs_to_do_is_not_done():
     got = dyads.code("Senator John McCain needs to challenge Donald Trump on every lie.",
                      date="2016-09-26").events
     assert [e.modality for e in got] == ["hypothetical"]
+
+
+def test_sitting_down_with_someone_is_meeting_them():
+    got = dyads.code("Donald Trump sat down with Vladimir Putin in Helsinki on Monday.",
+                     date="2018-07-17").events
+    assert [(e.source.name, e.target.name, e.cameo) for e in got] == [
+        ("Donald Trump", "Vladimir Putin", "040")]
+    assert not dyads.code("The delegates sat down in the hall on Monday.", date="2018-07-17").events
