@@ -12,8 +12,10 @@ VOWELS = set("aeiou")
 # "fulfill", listed beside "fulfil", the lemma spaCy gives both spellings.
 IRREGULAR = {"fulfill", "flee", "see", "foresee", "oversee", "fly", "overfly", "free", "agree",
              "guarantee", "referee", "disagree", "unban", "deescalated"}
-IRREGULAR_PAST = {"cut", "get", "hit", "let", "put", "set", "shut", "quit", "spread", "beat",
-                  "split", "upset", "broadcast", "forecast", "bet", "bid", "cast", "hurt"}
+IRREGULAR_PAST = {v: v for v in ("cut", "hit", "let", "put", "set", "shut", "quit", "spread",
+                                  "split", "upset", "broadcast", "forecast", "bet", "bid",
+                                  "cast", "hurt")}
+IRREGULAR_PAST.update({"get": "got", "sit": "sat", "beat": "beat"})
 
 
 def _doubles(lemma):
@@ -23,7 +25,7 @@ def _doubles(lemma):
 
 def _past(lemma):
     if lemma in IRREGULAR_PAST:
-        return lemma
+        return IRREGULAR_PAST[lemma]
     if lemma.endswith("e"):
         return lemma + "d"
     if lemma.endswith("y") and lemma[-2] not in VOWELS:

@@ -348,3 +348,11 @@ def test_sitting_down_with_someone_is_meeting_them():
     assert [(e.source.name, e.target.name, e.cameo) for e in got] == [
         ("Donald Trump", "Vladimir Putin", "040")]
     assert not dyads.code("The delegates sat down in the hall on Monday.", date="2018-07-17").events
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Russia is unwilling to negotiate with Ukraine.", "negated"),
+    ("Russia is reluctant to negotiate with Ukraine.", "hypothetical"),
+])
+def test_unwillingness_is_no_deed_done(text, modality):
+    assert [e.modality for e in dyads.code(text, date="2022-03-31").events] == [modality]

@@ -18,9 +18,10 @@ SPEECH_VERBS = {"say", "announce", "tell", "declare", "state", "claim", "report"
                 "insist", "confirm", "warn", "promise", "pledge", "vow", "indicate"}
 HYPOTHETICAL_GOVERNORS = {"propose", "suggest", "consider", "hope", "wish", "need",
                           "urge", "call", "ask", "demand", "offer", "try", "discuss", "weigh",
-                          "mull", "request", "appeal", "press", "push", "encourage"}
+                          "mull", "request", "appeal", "press", "push", "encourage",
+                          "reluctant", "hesitant"}
 WISH_GOVERNORS = {"want", "wish"}
-NEGATING_GOVERNORS = {"refuse", "decline", "fail", "deny", "reject"}
+NEGATING_GOVERNORS = {"refuse", "decline", "fail", "deny", "reject", "unwilling", "loath"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 NEGATIONS = {"not", "n't", "never", "no"}
 
