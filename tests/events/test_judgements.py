@@ -151,6 +151,16 @@ def test_saying_someone_was_not_involved_defends_them_with_no_target():
 
 # ------------------------------------------------------------------ attacks in words
 
+@pytest.mark.parametrize("text", ["John McCain battled Barack Obama over the budget on Monday.",
+                                  "The clash between John McCain and Barack Obama was over the budget."])
+def test_two_politicians_battling_battle_in_words(text):
+    assert codes(text) == [("John McCain", "Barack Obama", "111")]
+
+
+def test_forces_battling_still_fight():
+    assert [c for _, _, c in codes("Ukraine fought Russia near Bakhmut on Monday.")] == ["190"]
+
+
 def test_a_persons_attacks_on_a_person_are_in_words():
     assert codes("The crowd cheered Mitt Romney's attacks on John McCain.") == [
         ("Mitt Romney", "John McCain", "111")]

@@ -365,7 +365,8 @@ def _describes_actor(token) -> bool:
 
 
 # Violent verbs that campaign copy uses for words: "Trump spent the rally ATTACKING Clinton".
-VERBAL_ATTACK_VERBS = {"attack", "hit", "target", "hammer", "pound", "slam", "blast"}
+VERBAL_ATTACK_VERBS = {"attack", "hit", "target", "hammer", "pound", "slam", "blast", "battle",
+                       "fight", "clash", "spar", "feud", "duel"}
 CRITICISM_CODE = "111"
 # Words that make a person's attack on a person physical after all.
 WEAPON_WORDS = {"knife", "gun", "rifle", "pistol", "weapon", "bomb", "explosive", "machete",
@@ -397,6 +398,10 @@ def _attack_sides(trigger, entry: LexEntry):
     """(doer, attacked) tokens: a verb's subject and object; a noun's owner and its 'on'
     object ("cheered Clinton's attacks on Trump")."""
     if entry.pos == "noun":
+        first = args.between_source(trigger)  # "the clash between Warren and White"
+        if first is not None:
+            second = next((c for c in first.children if c.dep_ == "conj"), None)
+            return first, second
         return args.child(trigger, "poss"), args.prep_object(trigger, "on")
     return _doer(trigger), args.child(trigger, "dobj")
 
