@@ -15,7 +15,7 @@ from .actors.kb import composite_code
 from .actors.mentions import phrase_of
 from .dating import assign_dates, tweet_dates
 from .docview import doc_text, view_of
-from .events.arguments import complement_clause
+from .events.arguments import child, complement_clause
 from .events.codes import cameo_code
 from .events.combine import names_its_deed
 from .events.discards import keep_event
@@ -147,11 +147,7 @@ def _plain_reporting(cand, doc) -> bool:
         return False
     trigger = doc[cand.trigger]
     return trigger.pos_ != "VERB" or trigger.lemma_.lower() in REPORTING_VERBS or \
-        complement_clause(trigger) is None or _negated(trigger)
-
-
-def _negated(token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
+        complement_clause(trigger) is None or child(trigger, "neg") is not None
 
 
 def _protesters_of_place(cand, source, target, location):

@@ -4,6 +4,7 @@ from importlib import resources as pkg
 
 import yaml
 
+from dyads.events.lemmas import _doubles_last_consonant
 from dyads.events.triggers import joined_lemma
 
 VOWELS = set("aeiou")
@@ -18,11 +19,6 @@ IRREGULAR_PAST = {v: v for v in ("cut", "hit", "let", "put", "set", "shut", "qui
 IRREGULAR_PAST.update({"get": "got", "sit": "sat", "beat": "beat"})
 
 
-def _doubles(lemma):
-    return (len(lemma) >= 3 and lemma[-1] not in VOWELS | set("wxy") and lemma[-2] in VOWELS
-            and lemma[-3] not in VOWELS and sum(c in VOWELS for c in lemma) == 1)
-
-
 def _past(lemma):
     if lemma in IRREGULAR_PAST:
         return IRREGULAR_PAST[lemma]
@@ -30,7 +26,7 @@ def _past(lemma):
         return lemma + "d"
     if lemma.endswith("y") and lemma[-2] not in VOWELS:
         return lemma[:-1] + "ied"
-    return lemma + lemma[-1] + "ed" if _doubles(lemma) else lemma + "ed"
+    return lemma + lemma[-1] + "ed" if _doubles_last_consonant(lemma) else lemma + "ed"
 
 
 def _ing(lemma):
@@ -38,7 +34,7 @@ def _ing(lemma):
         return lemma[:-2] + "ying"
     if lemma.endswith("e") and not lemma.endswith("ee"):
         return lemma[:-1] + "ing"
-    return lemma + lemma[-1] + "ing" if _doubles(lemma) else lemma + "ing"
+    return lemma + lemma[-1] + "ing" if _doubles_last_consonant(lemma) else lemma + "ing"
 
 
 def _lexicon_verbs():
@@ -52,8 +48,6 @@ def _lexicon_verbs():
 
 
 def test_the_silent_e_rule_knows_its_words():
-    from dyads.events.lemmas import _doubles_last_consonant
-
     assert [w for w in ("hop", "stag", "rap", "fin", "target", "need", "fix", "jail")
             if _doubles_last_consonant(w)] == ["hop", "stag", "rap", "fin"]
 

@@ -168,10 +168,10 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
     title_sector = kb.title_sector(title_words) if title_words else None
     if person is not None:
         return _person_actor(text_span, person, outside, title_sector, doc, name_span)
-    name = name_in(doc, phrase)
-    if name is None or token.ent_type_ != "PERSON":
-        name = untagged_full_name(doc, phrase, kb) or (name if token.ent_type_ == "PERSON" else None)
-    if name is not None:  # someone the KB does not know
+    # someone the KB does not know: a name the tagger marks, or one it misses ("Elijah Cummings")
+    name = (name_in(doc, phrase) if token.ent_type_ == "PERSON" else None) \
+        or untagged_full_name(doc, phrase, kb)
+    if name is not None:
         # a word of the name is no clue to the country ("Cuban" in "Mark Cuban")
         clues = [(e, (a, b)) for e, (a, b) in entities if not _inside_longer_name(doc, a, b)]
         found = _party_tagged(text_span, _unknown_person(text_span, name, clues, title_sector))

@@ -27,7 +27,7 @@ def blamed_wrong(clause):
     if behind is not None and _is_wrong(behind):
         return behind
     for c in clause.children:
-        if c.dep_ == "acomp" and c.lemma_.lower() == "responsible" and not _negated(clause):
+        if c.dep_ == "acomp" and c.lemma_.lower() == "responsible" and args.child(clause, "neg") is None:
             wrong = args.prep_object(c, "for")
             if wrong is not None and _is_wrong(wrong):
                 return wrong
@@ -36,7 +36,3 @@ def blamed_wrong(clause):
 
 def _is_wrong(token) -> bool:
     return token.lemma_.lower() in WRONG_NOUNS or token.lower_ in WRONG_NOUNS
-
-
-def _negated(token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)

@@ -85,7 +85,7 @@ def _no_other_person(verb) -> bool:
 def _negation(clause):
     """'not' / 'never' on the verb, or 'nothing' / 'no' as its object ('did nothing
     wrong', 'took no money')."""
-    neg = next((c for c in clause.children if c.dep_ == "neg"), None)
+    neg = args.child(clause, "neg")
     if neg is not None:
         return neg
     obj = args.child(clause, "dobj")

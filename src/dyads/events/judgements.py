@@ -129,13 +129,14 @@ def statements_as_judgements(sent, triggers: dict[int, LexEntry],
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in words.verbs or not _retypable(verb, triggers):
             continue
-        content = _judged_content(verb, triggers)
-        found = (_strongest_word(content, words) if content else None) or _blame(verb) \
-            or _insisted_denial(verb, words)
-        denied = found is None and _own_denial(verb)
+        clause = args.complement_clause(verb)
+        content = _judged_content(verb, clause, triggers)
+        found = (_strongest_word(content, words) if content else None) or _blame(clause) \
+            or _insisted_denial(verb, clause, words)
+        denied = found is None and _own_denial(verb, clause)
         if denied:
             found = (DENIAL_CODE, denied)
-            out.pop(args.complement_clause(verb).i, None)  # the denied deed did not happen
+            out.pop(clause.i, None)  # the denied deed did not happen
         if found is None:
             continue
         code, word = found
@@ -206,12 +207,12 @@ def _that_clause(verb):
     return None
 
 
-def _judged_content(verb, triggers) -> list:
+def _judged_content(verb, clause, triggers) -> list:
     """The words that carry what the verb reports as a judgement: the reported clause's
     predicate, or the verb's own object predicate ("found the letter TROUBLING"). A clause
     that reports a deed of its own ("opened fraud investigations, the court said") is that
-    event, not a judgement; a first-person clause judges the speaker, not another."""
-    clause = args.complement_clause(verb)
+    event, not a judgement; a first-person clause judges the speaker, not another.
+    ``clause`` is the verb's reported clause (arguments.complement_clause), or None."""
     if clause is not None:
         subject = args.child(clause, "nsubj", "nsubjpass")
         if _reports_a_deed(clause, triggers) or (subject is not None and subject.lower_ in FIRST_PERSON):
@@ -301,21 +302,20 @@ def _word_code(tok, words: JudgementWords) -> str | None:
     return words.code_of.get(lemma) or words.code_of.get(tok.lower_)
 
 
-def _insisted_denial(verb, words: JudgementWords):
+def _insisted_denial(verb, clause, words: JudgementWords):
     """'X insisted she NEVER sent them', 'maintained that he did NOT know': insisting on a
     negated deed denies it (016); the negation word stands as the judgement word."""
     if verb.lemma_.lower() not in words.insisting:
         return None
-    clause = args.complement_clause(verb)
     if clause is None or not told_as_done(clause):
         return None  # "asserted that generals DON'T WANT her": a claim, not a denial
-    neg = next((c for c in clause.children if c.dep_ == "neg"), None)
+    neg = args.child(clause, "neg")
     return (DENIAL_CODE, neg) if neg is not None else None
 
 
-def _blame(verb):
+def _blame(clause):
     """'claimed Ecuador was behind the disruption' (blame.py)."""
-    wrong = blamed_wrong(args.complement_clause(verb))
+    wrong = blamed_wrong(clause)
     return (ACCUSATION_CODE, wrong) if wrong is not None else None
 
 
@@ -330,11 +330,11 @@ def _said_of_person(word) -> bool:
 ADMITTING_VERBS = {"acknowledge", "concede", "admit", "confess", "lament", "complain"}
 
 
-def _own_denial(verb):
+def _own_denial(verb, clause):
     """'said he never took the money': the speaker denying their own deed (denials.py)."""
     if verb.lemma_.lower() in ADMITTING_VERBS:
         return None
-    return own_denial(verb, args.complement_clause(verb))
+    return own_denial(verb, clause)
 
 
 def _negated(token) -> bool:
