@@ -96,3 +96,12 @@ def test_a_claim_nouns_clause_is_its_owners_accusation(text, expected):
 def test_a_deed_in_an_unowned_claim_is_not_asserted():
     found = codes("The claim that Russia hacked the emails was denied by Moscow.")
     assert [c for c in found if c[0].startswith("18")] == []
+
+
+def test_charging_that_is_alleging_not_a_legal_charge():
+    from dyads import code
+    got = [(e.source.name if e.source else None, e.cameo, e.trigger.rule) for e in code(
+        "The opposition leader Juan Guaido charged that Nicolas Maduro had stolen the election.",
+        date="2019-02-05").events]
+    assert [c for _, c, _ in got] == ["112"]
+    assert got[0][2].startswith("112:charge/verb")

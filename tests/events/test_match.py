@@ -356,3 +356,21 @@ def test_sitting_down_with_someone_is_meeting_them():
 ])
 def test_unwillingness_is_no_deed_done(text, modality):
     assert [e.modality for e in dyads.code(text, date="2022-03-31").events] == [modality]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Donald Trump faced criticism from Democrats.", "Democratic Party", "Donald Trump"),
+    ("James Comey's decision set off a firestorm of criticism from Democrats.",
+     "Democratic Party", "James Comey"),
+    ("James Comey sparked a backlash from Democrats.", "Democratic Party", "James Comey"),
+])
+def test_criticism_from_a_party_targets_who_drew_or_provoked_it(text, source, target):
+    got = [(e.source.name, e.target.name, e.cameo) for e in dyads.code(text, date="2016-10-05").events]
+    assert got == [(source, target, "111")]
+
+
+def test_a_person_and_his_own_body_told_back_are_one_side():
+    """'the bureau' after the FBI's director is his own body, not a counterpart."""
+    got = dyads.code("FBI Director James Comey announced Friday that the bureau had found "
+                     "new emails of Hillary Clinton.", date="2016-10-31").events
+    assert all(e.target is None or e.target.name != "Federal Bureau Of Investigation" for e in got)

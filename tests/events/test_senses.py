@@ -176,3 +176,14 @@ def test_recognising_a_thing_is_no_diplomatic_recognition():
     assert [e.cameo for e in seen if e.cameo == "054"] == []
     states = dyads.code("Turkey recognized Kosovo in 2008.", date="2016-02-26").events
     assert [e.cameo for e in states] == ["054"]
+
+
+def test_hostility_expressed_is_criticism_and_hostilities_are_fighting():
+    import dyads
+    said = dyads.code("Vladimir Putin has expressed open hostility towards the United States.",
+                      date="2016-10-05").events
+    assert [(e.source.name, e.target.name, e.cameo) for e in said] == [
+        ("Vladimir Putin", "United States", "111")]
+    fought = dyads.code("Hostilities between Armenia and Azerbaijan resumed on Monday.",
+                        date="2016-10-05").events
+    assert [e.cameo for e in fought] == ["190"]

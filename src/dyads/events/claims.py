@@ -33,6 +33,9 @@ def claims_as_accusations(sent, triggers: dict[int, LexEntry]) -> dict[int, LexE
     by the claimant, and drop the deed: the clause's subject is the accused."""
     out = dict(triggers)
     for verb in sent:
+        if verb.pos_ == "VERB" and _alleges_that(verb):
+            out[verb.i] = _accusation(verb, args.complement_clause(verb))
+            continue
         if verb.pos_ != "VERB" or not _hedges(verb):
             continue
         clause = args.complement_clause(verb)
@@ -43,13 +46,30 @@ def claims_as_accusations(sent, triggers: dict[int, LexEntry]) -> dict[int, LexE
             continue  # "the Taliban claimed it killed 60 soldiers": a claim of its own deed
         for deed in deeds:
             out.pop(deed.i, None)
-        lemma = verb.lemma_.lower()
-        out[verb.i] = LexEntry(code=ACCUSATION_CODE, lemma=lemma, pos="verb", particle=None,
-                               objects=(), target_prep=None, xcomp=(), source_prep=None,
-                               negated_code=None,
-                               id=f"{ACCUSATION_CODE}:{lemma}/verb{CLAIM_MARK}"
-                                  f"{deeds[0].lemma_.lower()}", specificity=0)
+        out[verb.i] = _accusation(verb, deeds[0])
     return out
+
+
+def _accusation(verb, deed) -> LexEntry:
+    lemma = verb.lemma_.lower()
+    return LexEntry(code=ACCUSATION_CODE, lemma=lemma, pos="verb", particle=None,
+                    objects=(), target_prep=None, xcomp=(), source_prep=None,
+                    negated_code=None,
+                    id=f"{ACCUSATION_CODE}:{lemma}/verb{CLAIM_MARK}{deed.lemma_.lower()}",
+                    specificity=0)
+
+
+# "Greenpeace charged that the deal ...": charging THAT is alleging, whatever the clause
+# holds; "charged him with fraud" stays a legal charge (173).
+ALLEGING_VERBS = {"charge"}
+
+
+def _alleges_that(verb) -> bool:
+    if verb.lemma_.lower() not in ALLEGING_VERBS or args.child(verb, "dobj") is not None:
+        return False
+    clause = args.complement_clause(verb)
+    mark = args.child(clause, "mark") if clause is not None else None
+    return mark is not None and mark.lower_ == "that"
 
 
 # (Reports are how news tells of deeds, and are left to tell them.)

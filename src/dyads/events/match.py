@@ -28,6 +28,7 @@ from .messages import is_message_attack, message_arguments, message_attacks
 from .pairs import dyads_of, own_forces, repression, same_actor
 from .reactions import is_reaction, reaction_arguments, reactions_as_criticism
 from .senses import asked_about
+from .vows import vows_as_threats
 from .roots import (
     CONTAINER_ROOTS,
     CONTENT_ROOTS,
@@ -79,8 +80,8 @@ def match_events(doc, lexicon: Lexicon, actors: ArticleActors, discards=None) ->
         triggers = wishes_as_appeals(sent, statements_as_demands(sent, triggers))
         triggers = reactions_as_criticism(sent, claimed_deeds_in_nouns(
             sent, claims_as_accusations(sent, triggers)))
-        triggers = message_attacks(sent, verbal_attacks(sent, claims_as_judgements(
-            sent, statements_as_judgements(sent, triggers)), actors.is_person))
+        triggers = vows_as_threats(sent, message_attacks(sent, verbal_attacks(sent, claims_as_judgements(
+            sent, statements_as_judgements(sent, triggers)), actors.is_person)))
         for i, entry in sorted(triggers.items()):
             token = doc[i]
             if governed_by_trigger(token, triggers) or _aim_of_same_deed(token, triggers) \
@@ -135,8 +136,8 @@ def _argument_tokens(token, entry: LexEntry):
         source = (args.noun_source(token) or _prep_source(token, entry)
                   or args.between_source(token))
         target = (_claimed_about(token, entry) or _medium_partner(token)
-                  or args.noun_target(token) or _addressee(token, entry)
-                  or _recipient(token, entry))
+                  or _recipient(token, entry) or args.noun_target(token)
+                  or _addressee(token, entry))
         if source is None:  # "made progress at talks", "during the conversation with X"
             verb = args.governing_verb(token)
             source = args.subject_of(verb) if verb is not None and not _talked_about(
@@ -182,6 +183,9 @@ def _argument_tokens(token, entry: LexEntry):
 
 # Verbs whose subject receives what their object noun does: "X FACED criticism from Y".
 RECEIVING_VERBS = {"face", "draw", "receive", "attract", "earn", "meet", "encounter", "suffer"}
+# Verbs whose subject provokes what their object noun does: "the move SPARKED outrage from Y".
+PROVOKING_VERBS = {"spark", "trigger", "provoke", "prompt", "set", "ignite", "unleash", "stir",
+                   "fuel", "cause", "touch", "generate", "invite"}
 
 
 # Verbs that speak of a deed without being party to it: "commented on the fighting",
@@ -212,15 +216,27 @@ def _claimed_about(noun, entry: LexEntry):
 
 def _recipient(noun, entry: LexEntry):
     """'Lauer faced heavy criticism from the media': the criticised is the verb's subject
-    when the critic comes in the noun's own source preposition."""
-    if not entry.source_prep or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in RECEIVING_VERBS:
+    when the critic comes in the noun's own source preposition; 'Comey's decision set off
+    a firestorm of criticism': the owner of what provoked it."""
+    if not entry.source_prep or noun.dep_ != "dobj":
         return None
-    return args.subject_of(noun.head)
+    verb = noun.head.lemma_.lower()
+    if verb in RECEIVING_VERBS:
+        return args.subject_of(noun.head)
+    subject = args.subject_of(noun.head) if verb in PROVOKING_VERBS else None
+    if subject is None or subject.pos_ != "NOUN":
+        return subject
+    return args.child(subject, "poss")
 
 
 def _prep_source(noun, entry: LexEntry):
-    """'criticism FROM Democrats', 'a backlash from voters': the entry's source preposition."""
-    return args.prep_object(noun, entry.source_prep) if entry.source_prep else None
+    """'criticism FROM Democrats', 'a backlash from voters', 'a firestorm of criticism from
+    Democrats': the entry's source preposition, on the noun or on what it is made of."""
+    if not entry.source_prep:
+        return None
+    found = args.prep_object(noun, entry.source_prep)
+    made_of = args.prep_object(noun, "of") if found is None else None
+    return found if made_of is None else args.prep_object(made_of, entry.source_prep)
 
 
 def _medium_partner(noun):

@@ -36,8 +36,8 @@ def same_actor(a: Actor | None, b: Actor | None) -> bool:
         return True
     if a.start < b.end and b.start < a.end:
         return True  # one phrase: "talks between the US and Indian diplomats"
-    if _two_people(a, b):
-        return False  # "Pence criticized Comey": one code (USAGOV), two actors
+    if _two_people(a, b) or _person_and_body(a, b):
+        return False  # "Pence criticized Comey", "Democrats criticised Trump": one code, two actors
     if a.code is not None and a.code == b.code:
         return True
     # "the Russian minister claimed both sides ...": the pair's Russia is the speaker's side
@@ -76,7 +76,26 @@ def _two_people(a: Actor, b: Actor) -> bool:
 
 
 # How an actor was resolved when it stands for a state, not one person or body.
+def _person_and_body(a: Actor, b: Actor) -> bool:
+    """A named person and a named institution (a party, a ministry) are two actors even
+    where both carry one code: Trump and the Democrats are both USAPTY in 2016."""
+    body = a if a.resolved_by == INSTITUTION else b
+    person = b if body is a else a
+    return body.resolved_by == INSTITUTION and person.resolved_by in NAMED_PERSON_BASES \
+        and _named_body(body.text)
+
+
+def _named_body(text: str) -> bool:
+    """'Democrats', 'the Republican Party' name a body; 'the bureau', 'the party' point
+    back to one, mostly the person's own ("Comey said the bureau had found ...")."""
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
+
+
 STATE_KINDS = {"country", "metonym", "demonym"}
+INSTITUTION = "institution"
 
 # How an actor was resolved when it is one individual named in the text.
 NAMED_PERSON_BASES = {"person"}

@@ -228,6 +228,14 @@ def _recognises_a_thing(token, entry: LexEntry) -> bool:
     return obj is not None and obj.lemma_.lower() in PERCEIVED_THINGS
 
 
+def _hostile_attitude(token, entry: LexEntry) -> bool:
+    """'expressed open hostility towards the US' is an attitude; only the plural
+    'hostilities' is fighting."""
+    return entry.code.startswith(FORCE_ROOTS[1]) and token.lemma_.lower() == "hostility" \
+        and token.tag_ == "NN"
+
+
 SENSE_TESTS = (_asks_a_question, _trip_elsewhere, lambda token, entry: _purpose_phrase(token),
                _talk_without_partner, _rallies_followers, _wins_a_contest, _charges_ahead,
-               _admits_no_fault, _armed_with, _motive_participle, _recognises_a_thing)
+               _admits_no_fault, _armed_with, _motive_participle, _recognises_a_thing,
+               _hostile_attitude)
