@@ -119,3 +119,18 @@ def test_us_parties_outlets_and_armed_groups_carry_their_country(resources):
     assert kb.entity("Washington Post").code == "USAMED"
     assert kb.entity("M23").code == "CODREB"
     assert kb.entity("Rapid Support Forces").code == kb.entity("RSF").code == "SDNREB"
+
+
+def test_a_dateline_with_the_filing_day_is_no_actor():
+    import dyads
+    events = dyads.code("NEW YORK, Nov. 19 (UPI) — Hillary Clinton criticized Donald Trump "
+                        "over his remarks.", date="2015-11-19").events
+    assert [(e.source.name, e.target.name, e.cameo) for e in events] == [
+        ("Hillary Clinton", "Donald Trump", "111")]
+
+
+def test_a_faith_is_no_leaders_surname():
+    import dyads
+    events = dyads.code("Donald Trump attacked the hateful ideology of radical Islam.",
+                        date="2016-08-15").events
+    assert all(e.target is None or e.target.country != "BGD" for e in events)

@@ -54,3 +54,11 @@ def test_a_place_in_the_doers_own_phrase_is_no_target():
                         "strikes by Russia.", date="2023-03-24").events
     assert [(e.cameo, e.source.name, e.target.name) for e in events] == [
         ("111", "Emmanuel Macron", "Russia")]
+
+
+def test_with_absolute_gives_the_participle_its_doer():
+    import dyads
+    got = dyads.code("Democratic candidates went further, with former Maryland Gov. Martin "
+                     "O'Malley calling Donald Trump a fascist.", date="2015-12-08").events
+    assert [(e.source.name, e.target.name, e.cameo) for e in got] == [
+        ("Martin O'Malley", "Donald Trump", "111")]

@@ -187,3 +187,28 @@ def test_hostility_expressed_is_criticism_and_hostilities_are_fighting():
     fought = dyads.code("Hostilities between Armenia and Azerbaijan resumed on Monday.",
                         date="2016-10-05").events
     assert [e.cameo for e in fought] == ["190"]
+
+
+@pytest.mark.parametrize("text", [
+    "Donald Trump backed away from his pledge to Mexico.",
+    "Hillary Clinton on Saturday received her first national security briefing.",
+])
+def test_retreating_and_receiving_things_are_no_support_or_visit(text):
+    import dyads
+    assert dyads.code(text, date="2016-10-05").events == ()
+
+
+def test_backing_and_receiving_a_visitor_stay_events():
+    import dyads
+    backed = dyads.code("France backed Germany on Monday.", date="2016-10-05").events
+    hosted = dyads.code("Xi Jinping received Vladimir Putin in Beijing.", date="2016-10-05").events
+    assert [e.cameo for e in backed] == ["051"] and [e.cameo for e in hosted] == ["043"]
+
+
+def test_suggesting_what_was_so_is_no_proposal():
+    import dyads
+    told = dyads.code("Judge Royce Lamberth suggested that the State Department acted in bad "
+                      "faith.", date="2016-10-05").events
+    proposed = dyads.code("Angela Merkel suggested that Russia should withdraw its troops.",
+                          date="2016-10-05").events
+    assert told == () and [e.cameo[:2] for e in proposed] == ["02"]

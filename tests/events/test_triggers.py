@@ -191,3 +191,13 @@ def test_a_call_as_the_channel_of_a_verb_is_a_phone_call(triggers):
     assert triggers("Merkel urged Putin in a call on Sunday to withdraw.")["call"] == "041"
     # talks keep their own consultation reading
     assert triggers("Barak spoke to reporters during the talks.").get("talks", "046")[:2] == "04"
+
+
+def test_a_particle_follows_its_verb_and_may_follow_an_adverb():
+    import dyads
+    said = dyads.code('On Twitter, former Florida Gov. Jeb Bush called Donald Trump "unhinged."',
+                      date="2016-10-05").events
+    assert [(e.cameo, e.trigger.rule) for e in said] == [("111", "111:call/verb")]
+    again = dyads.code("Donald Trump called again for President Barack Obama to resign.",
+                       date="2016-10-05").events
+    assert [(e.cameo, e.target.name) for e in again if e.cameo == "020"] == [("020", "Barack Obama")]

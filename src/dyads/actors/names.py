@@ -144,13 +144,16 @@ def _full_person_name(doc, a: int, b: int) -> bool:
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 PROMINENT_RANK = 2.0  # heads of state/government and key cabinet posts
+# Faiths the tagger may read as names; each is some leader's surname somewhere.
+FAITHS = {"islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism", "sharia"}
 
 
 def _surname_stands(span, match, kb: KnowledgeBase, is_place=None) -> bool:
     """A surname alone names a KB person only when that person held a prominent office on
     the date (or is one the KB keeps because they are in the news), no namesake of another
     country fits as well, and the tagger does not read the word as a place that exists ("a
-    rally in Lagos" is not Ricardo Lagos; "President Obama" is a person whatever the tag).
+    rally in Lagos" is not Ricardo Lagos; "President Obama" is a person whatever the tag)
+    or as a faith or people ("Islam").
     People named in full in the article are found through them instead, and a word the
     KB knows mostly as a first name ("Donald") is not taken for a surname."""
     if match.name_kind != "surname":
@@ -161,8 +164,12 @@ def _surname_stands(span, match, kb: KnowledgeBase, is_place=None) -> bool:
     if match.ambiguous or role is None or (role.rank < PROMINENT_RANK and role.source != "overrides"):
         return False
     titled = span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in HONORIFICS
+    if titled:
+        return True
+    if any(t.ent_type_ == "NORP" or t.lower_ in FAITHS for t in span):
+        return False  # "radical Islam" is a faith, not Bangladesh's Syed Ashraful Islam
     tagged_place = any(t.ent_type_ in PLACE_ENTITIES for t in span)
-    return titled or not (tagged_place and is_place is not None and is_place(span.text))
+    return not (tagged_place and is_place is not None and is_place(span.text))
 
 
 def _given_name(doc, a: int, b: int) -> str | None:

@@ -35,7 +35,7 @@ def in_dateline(token) -> bool:
     return False
 
 
-DATELINE_WORDS = 6
+DATELINE_WORDS = 8  # "NEW YORK, Nov. 19 (UPI) —": the dash is the 7th word on
 
 
 def _party_tag_dash(dash) -> bool:
@@ -59,7 +59,8 @@ def dateline_sibling(token):
 
 
 def _dateline_word(view, i: int) -> bool:
-    return view.pos[i] == "PROPN" or view.is_space[i] or view.words[i] in {"(", ")", ","}
+    """Names, the filing day ('Aug 27 (Reuters) -', 'NEW YORK, Nov. 19 (UPI) —'), brackets."""
+    return view.pos[i] in {"PROPN", "NUM"} or view.is_space[i] or view.words[i] in {"(", ")", ","}
 
 
 def title_object(token) -> bool:

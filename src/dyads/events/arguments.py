@@ -106,6 +106,9 @@ def subject_of(verb, depth: int = 0):
     if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
         return head
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
+        absolute = child(head, "pobj") if head.lower_ == "with" else None
+        if absolute is not None and absolute.i < verb.i:
+            return absolute  # "..., with O'Malley calling Trump a fascist": O'Malley calls
         return subject_of(head.head, depth + 1)  # "joined them in demanding ..."
     if verb.dep_ in {"advcl", "pcomp"} and (verb.tag_ == "VBG" or _purpose(verb)):
         return subject_of(head, depth + 1)  # "began a strike to protest ..."

@@ -235,7 +235,51 @@ def _hostile_attitude(token, entry: LexEntry) -> bool:
         and token.tag_ == "NN"
 
 
+VISITOR_NOUNS = {"delegation", "minister", "president", "envoy", "visitor", "counterpart",
+                 "ambassador", "leader", "official", "chancellor", "premier", "king", "prince",
+                 "guest", "team", "mission", "delegate", "foreign", "secretary", "head",
+                 "emissary", "representative", "prime", "queen", "emir", "sultan", "pope"}
+
+
+def _receives_a_thing(token, entry: LexEntry) -> bool:
+    """'received her first briefing', 'received one of the letters': a host receives
+    visitors (043); a thing received is no visit."""
+    if entry.code != "043" or verb_lemma(token) != "receive":
+        return False
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.pos_ in {"NOUN", "NUM"} and obj.lemma_.lower() not in VISITOR_NOUNS
+
+
+SUGGESTING_VERBS = {"suggest", "hint", "imply"}
+INDICATIVE_TAGS = {"VBD", "VBZ"}
+
+
+def _suggests_a_fact(token, entry: LexEntry) -> bool:
+    """'suggested that the department acted in bad faith' tells what was so; 'suggested
+    that they should meet' and 'suggested talks' propose (02)."""
+    if not entry.code.startswith(APPEAL_ROOT) or verb_lemma(token) not in SUGGESTING_VERBS:
+        return False
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if clause is None or subject is None or subject.pos_ == "NOUN":
+        return False  # "a leaked email suggests that ...": evidence, its deeds unasserted
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+    return not modal and (clause.tag_ in INDICATIVE_TAGS or any(
+        c.dep_ == "aux" and c.tag_ in INDICATIVE_TAGS for c in clause.children))
+
+
+RETREAT_PARTICLES = {"away", "out", "off"}
+
+
+def _backs_away(token, entry: LexEntry) -> bool:
+    """'backed away from a suggestion', 'backed out of the deal': retreating, not backing."""
+    return entry.code.startswith("05") and verb_lemma(token) == "back" and any(
+        c.lower_ in RETREAT_PARTICLES and c.dep_ in {"prt", "advmod", "prep"} and c.i == token.i + 1
+        for c in token.children)
+
+
 SENSE_TESTS = (_asks_a_question, _trip_elsewhere, lambda token, entry: _purpose_phrase(token),
                _talk_without_partner, _rallies_followers, _wins_a_contest, _charges_ahead,
                _admits_no_fault, _armed_with, _motive_participle, _recognises_a_thing,
-               _hostile_attitude)
+               _hostile_attitude, _backs_away, _receives_a_thing,
+               _suggests_a_fact)

@@ -18,8 +18,9 @@ from .roots import CONTAINER_ROOTS
 
 
 def _has_particle(verb, particle: str) -> bool:
-    return any(c.lower_ == particle and c.dep_ in {"prt", "advmod", "prep"} and not _dates(c)
-               for c in verb.children) or _for_to_clause(verb, particle) is not None
+    """A particle follows its verb: in "ON Twitter, Bush called Trump ..." no one calls on."""
+    return any(c.lower_ == particle and c.dep_ in {"prt", "advmod", "prep"} and c.i > verb.i
+               and not _dates(c) for c in verb.children) or _for_to_clause(verb, particle) is not None
 
 
 TIME_ENTITIES = {"DATE", "TIME"}
@@ -37,8 +38,14 @@ def _for_to_clause(verb, particle: str):
     if particle != "for":
         return None
     return next((c for c in verb.children if c.dep_ in {"advcl", "ccomp"} and c.i > verb.i
-                 and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1
+                 and any(m.dep_ == "mark" and m.lower_ == "for" and _next_word(verb, m)
                          for m in c.children)), None)
+
+
+def _next_word(verb, word) -> bool:
+    """``word`` follows ``verb`` with at most adverbs between: 'called AGAIN for'."""
+    doc = verb.doc
+    return word.i > verb.i and all(doc[i].pos_ == "ADV" for i in range(verb.i + 1, word.i))
 
 
 def _lemma_of(token) -> str | None:
