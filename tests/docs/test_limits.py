@@ -1,6 +1,6 @@
 """docs/limits.md against tests/ratchet.json: the page claims no accuracy above what the
-suite enforces, and is not left far behind it (its figures were once a year of
-improvements stale)."""
+suite enforces, and is not left far behind it (its figures once lagged the coder by
+up to 0.16)."""
 from __future__ import annotations
 
 import json
