@@ -24,7 +24,8 @@ def call_doc(doc_id: str, day: str) -> dict:
           "quad_class": 1, "goldstein": 1.0, "modality": "asserted", "date": day,
           "date_precision": "day", "date_text": "published", "location": None, "quote": None,
           "sentence": {"index": 0, "start": 0, "end": len(body), "text": body},
-          "confidence": 0.8, "coder": {"name": "dyads", "version": "0.1.0"}}
+          "confidence": 0.8, "coder": {"name": "dyads", "version": "0.1.0"},
+          "trigger": {"text": "Call", "start": 0, "end": 4, "rule": "041:call/noun"}}
     return {"doc_id": doc_id, "published": day, "title": None, "url": None, "events": [ev],
             "quotes": [], "errors": [], "body": body}
 
@@ -57,6 +58,17 @@ def test_csv_download_has_every_event(big):
     assert len(rows) == N and len({row["event_id"] for row in rows}) == N
     assert len(_csv_rows(big.get("/events.csv", params={"country": "IND"}).text)) == N
     assert len(_csv_rows(big.get("/events.csv", params={"limit": 10}).text)) == 10
+
+
+def test_csv_rows_carry_their_provenance(big):
+    rows = _csv_rows(big.get("/events.csv", params={"sort": "date"}).text)
+    first, last = rows[0], rows[-1]
+    assert (first["date"], first["evidence_doc_id"]) == ("2015-01-01", "d0000")
+    assert first["evidence_sentence"] == "Call d0000 between the ministers."
+    assert (first["trigger"], first["rule_id"], first["coder_version"]) == \
+        ("Call", "041:call/noun", "0.1.0")
+    assert last["evidence_doc_id"] == f"d{N - 1:04d}" and last["num_sources"] == "1"
+    assert all(r["coded_date"] and r["evidence_sentence"].startswith("Call d") for r in rows)
 
 
 def test_json_pages_cover_every_event(big):

@@ -100,6 +100,30 @@ def test_gdelt_sidecar_and_provenance_columns(filled, tmp_path):
                           "u1", SHELL]
 
 
+QUOTED = '"We will not\tback down," the\nminister told Ukraine on Friday.'
+
+
+def test_gdelt_text_with_quotes_reads_back_in_pandas(store, tmp_path):
+    """A sentence opening with a quote mark ran the rows after it together in pandas."""
+    import pandas as pd
+
+    docs = [doc("q1", QUOTED, [event("q1", 0, "RUSGOV", "UKRGOV", "130", "2022-03-04", QUOTED)]),
+            *[doc(f"p{i}", f"Plain report {i}.",
+                  [event(f"p{i}", 0, "USAGOV", "INDGOV", "041", f"2022-03-{10 + 3 * i}", f"Plain {i}.")])
+              for i in range(3)]]
+    store.add_docs(docs, "0.1.0")
+    path = store.export("gdelt", tmp_path / "q.tsv",
+                        options=ExportOptions(provenance_columns=True, header=True))
+    frame = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+    assert len(frame) == 4 and frame.shape[1] == 69
+    threat = frame[frame["EventCode"] == "130"].iloc[0]
+    assert threat["evidence_sentence"] == \
+        '"We will not back down," the minister told Ukraine on Friday.'
+    assert sorted(frame["Actor1Code"]) == ["RUSGOV", "USAGOV", "USAGOV", "USAGOV"]
+    lines = path.read_text().splitlines()
+    assert len(lines) == 5 and all(len(line.split("\t")) == 69 for line in lines)
+
+
 def test_plover_records(filled, tmp_path):
     path = filled.export("plover", tmp_path / "p.jsonl")
     recs = {r["cameo"]: r for r in map(json.loads, path.read_text().splitlines())}

@@ -10,11 +10,15 @@ from dyads.api.pages import plain
 ACTOR_FIELDS = ("code", "name", "kb_id", "country", "sector")
 EVENT_FIELDS = ("event_id", "date", "date_precision", "cameo", "cameo_root", "plover",
                 "plover_mode", "quad_class", "goldstein", "modality", "confidence",
-                "num_mentions", "num_articles", "first_seen", "last_seen", "quote")
+                "num_mentions", "num_articles", "num_sources", "first_seen", "last_seen",
+                "quote")
 LOCATION_FIELDS = ("name", "country", "lat", "lon", "geonames_id")
+# Where a row comes from (present when the rows were read with their evidence).
+PROVENANCE_FIELDS = ("evidence_sentence", "trigger", "rule_id", "evidence_doc_id",
+                     "coder_version", "coded_date")
 COLUMNS = (list(EVENT_FIELDS[:1]) + [f"source_{f}" for f in ACTOR_FIELDS]
            + [f"target_{f}" for f in ACTOR_FIELDS] + list(EVENT_FIELDS[1:])
-           + [f"location_{f}" for f in LOCATION_FIELDS])
+           + [f"location_{f}" for f in LOCATION_FIELDS] + list(PROVENANCE_FIELDS))
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -26,7 +30,7 @@ def safe_cell(value):
 
 
 def flat_event(event: dict) -> dict:
-    row = {f: event.get(f) for f in EVENT_FIELDS}
+    row = {f: event.get(f) for f in EVENT_FIELDS + PROVENANCE_FIELDS}
     for role in ("source", "target"):
         actor = event.get(role) or {}
         row.update({f"{role}_{f}": actor.get(f) for f in ACTOR_FIELDS})

@@ -50,13 +50,14 @@ class CodeRequest(BaseModel):
             responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}})
 def events_as_csv(request: Request, q: EventQuery = Depends(event_query),
                   gate: StoreGate = Depends(get_gate)):
-    """Every event matching the query, flattened to CSV and streamed. Unlike
+    """Every event matching the query, flattened to CSV and streamed, each row with its
+    evidence sentence, trigger, rule id, article, coder version and coded date. Unlike
     `/events.json` it is not paged: `limit`/`offset` apply only when given."""
     given = request.query_params
     f = q.as_filter(limit=q.limit if "limit" in given else None,
                     offset=q.offset if "offset" in given else 0)
     with gate() as store:  # the server's one shared store: it stays open after the block
-        rows = store.iter_events(f)
+        rows = store.iter_events(f, evidence=True)
         first = next(rows, None)  # open errors surface here, before the 200 is sent
     chunks = iter_events_csv(itertools.chain([first] if first else [], rows))
     return StreamingResponse(chunks, media_type="text/csv; charset=utf-8",

@@ -141,10 +141,13 @@ class Store:
         """Merged events matching ``f``, newest first: all of them unless ``f.limit``."""
         return self._run(_q.events, f)
 
-    def iter_events(self, f: EventFilter | None = None, batch_size: int = 2000) -> Iterator[dict]:
-        """The rows of ``events``, streamed: memory stays flat however many match."""
+    def iter_events(self, f: EventFilter | None = None, batch_size: int = 2000,
+                    evidence: bool = False) -> Iterator[dict]:
+        """The rows of ``events``, streamed: memory stays flat however many match. With
+        ``evidence``, each also has its evidence sentence, trigger, rule id, article,
+        coder version and coded date."""
         with self._cursor() as con:
-            yield from _q.iter_events(con, f, batch_size)
+            yield from _q.iter_events(con, f, batch_size, evidence)
 
     def count_events(self, f: EventFilter) -> int:
         return self._run(_q.count_events, f)

@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from dyads.store import gdelt, plover, provenance
+from dyads.store.evidence import EVIDENCE_COLUMNS, EVIDENCE_CTE
 from dyads.store.gdelt import GDELT_COLUMNS  # noqa: F401  (kept importable from here)
 from dyads.store.filters import EventFilter, values, where
 
@@ -59,18 +60,6 @@ _DOCS = """docs AS (
           WHERE m.merged_id IN (SELECT event_id FROM e))
     GROUP BY merged_id)"""
 
-# The representative mention (as merging picks it): the event's evidence.
-_EVIDENCE = """evidence AS (
-    SELECT r.merged_id, r.sentence.text AS evidence_sentence,
-           struct_extract(r.sentence, 'index') AS sentence_index,
-           r."trigger".text AS trigger_text, r."trigger".rule AS rule_id,
-           r.doc_id AS evidence_doc_id, a.coder_version, a.coded_at
-    FROM (SELECT merged_id, sentence, "trigger", doc_id, row_number() OVER (
-              PARTITION BY merged_id ORDER BY (modality = 'asserted') DESC,
-              confidence DESC NULLS LAST, uid) AS rn
-          FROM mentions WHERE merged_id IN (SELECT event_id FROM e)) r
-    LEFT JOIN articles a ON a.doc_id = r.doc_id WHERE r.rn = 1)"""
-
 _FLAT = """e.event_id, e.date, e.date_precision,
     e.source.name AS source_name, e.source.code AS source_code,
     e.source.country AS source_country, e.source.sector AS source_sector,
@@ -81,8 +70,7 @@ _FLAT = """e.event_id, e.date, e.date_precision,
     e.location.name AS location_name, e.location.country AS location_country,
     e.location.lat AS lat, e.location.lon AS lon, e.location.geonames_id AS geonames_id,
     e.confidence, e.num_mentions, e.num_articles, e.num_sources, e.first_seen, e.last_seen,
-    v.evidence_sentence, v.trigger_text AS "trigger", v.rule_id, v.evidence_doc_id,
-    v.coder_version, CAST(v.coded_at AS DATE) AS coded_date"""
+    """ + EVIDENCE_COLUMNS
 
 _FROM = """FROM e LEFT JOIN docs d ON d.merged_id = e.event_id
     LEFT JOIN evidence v ON v.merged_id = e.event_id"""
@@ -157,7 +145,7 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, path: Path,
         shutil.rmtree(path) if path.is_dir() else path.unlink()
     path.parent.mkdir(parents=True, exist_ok=True)
     _register_lookups(con)
-    body = f"WITH e AS ({events_sql}), {_DOCS}, {_EVIDENCE} {_selection(fmt, opts)}"
+    body = f"WITH e AS ({events_sql}), {_DOCS}, {EVIDENCE_CTE} {_selection(fmt, opts)}"
     columns = [d[0] for d in con.execute(f"SELECT * FROM ({body}) LIMIT 0", params).description]
     rows = con.execute(f"SELECT count(*) FROM ({body})", params).fetchall()[0][0]
     meta = provenance.record(fmt, _filters_used(fmt, f, opts),

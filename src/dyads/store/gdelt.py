@@ -55,9 +55,18 @@ def iso3_to_fips(iso3: str | None) -> str | None:
     return dict(zip(table["iso3"], table["fips"])).get(iso3 or "")
 
 
+def tsv_text(expr: str) -> str:
+    """A free-text column on one line; one holding a double quote is quoted CSV-style
+    (quotes doubled), since pandas, R and Python's csv read a field that starts with a
+    quote as quoted and would otherwise run it into the following rows."""
+    flat = f"trim(regexp_replace({expr}, '[\\t\\r\\n]+', ' ', 'g'))"
+    return (f"CASE WHEN contains({flat}, '\"') "
+            f"THEN '\"' || replace({flat}, '\"', '\"\"') || '\"' ELSE {flat} END")
+
+
 def _actor(side: str) -> list[str]:
-    return [f"{side}.code", f"upper(coalesce({side}.name, {side}.text))", f"{side}.country", "NULL", "NULL", "NULL",
-            "NULL", f"{side}.sector", "NULL", "NULL"]
+    return [f"{side}.code", tsv_text(f"upper(coalesce({side}.name, {side}.text))"),
+            f"{side}.country", "NULL", "NULL", "NULL", "NULL", f"{side}.sector", "NULL", "NULL"]
 
 
 _EMPTY_GEO = ["0"] + ["NULL"] * 7
@@ -67,7 +76,7 @@ _GEO_TYPE = """CASE WHEN e.location IS NULL THEN 0
     WHEN e.location.precision IN ('region', 'adm1', 'state')
          THEN CASE WHEN e.location.country = 'USA' THEN 2 ELSE 5 END
     ELSE CASE WHEN e.location.country = 'USA' THEN 3 ELSE 4 END END"""
-_ACTION_GEO = [_GEO_TYPE, "e.location.name", "fc.fips", "NULL", "NULL", "e.location.lat",
+_ACTION_GEO = [_GEO_TYPE, tsv_text("e.location.name"), "fc.fips", "NULL", "NULL", "e.location.lat",
                "e.location.lon",
                "CASE WHEN e.location.precision = 'country' THEN fc.fips "
                "ELSE CAST(e.location.geonames_id AS VARCHAR) END"]
@@ -95,8 +104,8 @@ def select(provenance_columns: bool = False) -> str:
     names = list(GDELT_COLUMNS)
     if provenance_columns:
         exprs += ["e.event_id", "e.modality", "e.date_precision", "e.confidence", "v.rule_id",
-                  "v.trigger_text", "v.evidence_doc_id",
-                  "replace(replace(v.evidence_sentence, chr(9), ' '), chr(10), ' ')"]
+                  tsv_text("v.trigger_text"), "v.evidence_doc_id",
+                  tsv_text("v.evidence_sentence")]
         names += PROVENANCE_COLUMNS
     return ", ".join(f'{x} AS "{n}"' for x, n in zip(exprs, names))
 

@@ -12,6 +12,7 @@ import duckdb
 
 from dyads.store.filters import (EventFilter, StoreQueryError, _page, dyad_clause,  # noqa: F401
                                  order_by, where)
+from dyads.store.evidence import with_evidence
 
 FREQUENCIES = ("day", "week", "month", "year")
 
@@ -49,9 +50,18 @@ def events(con, f: EventFilter | None) -> list[dict]:
     return rows(con, *events_sql(f))
 
 
-def iter_events(con, f: EventFilter | None, batch_size: int = 2000):
-    """The rows of ``events``, fetched ``batch_size`` at a time (for streaming downloads)."""
-    cur = con.execute(*events_sql(f))
+def events_with_evidence_sql(f: EventFilter | None) -> tuple[str, list]:
+    """``events_sql``'s rows, each with its evidence sentence, trigger, rule id, article,
+    coder version and coded date (``dyads.store.evidence``)."""
+    inner, params = events_sql(f, "*")
+    fields = ", ".join(f"e.{x.strip()}" for x in EVENT_FIELDS.split(","))
+    return with_evidence(inner, fields, order_by((f or EventFilter()).sort)), params
+
+
+def iter_events(con, f: EventFilter | None, batch_size: int = 2000, evidence: bool = False):
+    """The rows of ``events`` (with ``evidence``, also each event's evidence columns),
+    fetched ``batch_size`` at a time (for streaming downloads)."""
+    cur = con.execute(*(events_with_evidence_sql(f) if evidence else events_sql(f)))
     names = [d[0] for d in cur.description]
     while batch := cur.fetchmany(batch_size):
         for r in batch:
