@@ -46,3 +46,10 @@ def test_a_message_praising_someone_is_its_senders_praise():
 def test_tweeting_ones_appreciation_is_praise():
     got = events("Hillary Clinton tweeted her appreciation to Terry McAuliffe on Friday.")
     assert [(s, t, c) for s, t, c, _ in got] == [("Hillary Clinton", "Terry McAuliffe", "051")]
+
+
+def test_a_message_threatening_an_attack_is_a_threat_not_an_attack():
+    got = dyads.code("Following the release of a new video from the militant group threatening "
+                     "an attack in New York City, Donald Trump called on Bill de Blasio to act.",
+                     date=DATE).events
+    assert sorted(e.cameo[:2] for e in got) == ["02", "13"]

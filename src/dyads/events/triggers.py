@@ -212,9 +212,14 @@ MESSAGE_NOUNS = args.MESSAGE_NOUNS
 
 
 def _message_participle(token) -> bool:
-    """'issued a declaration DEMANDING that ...': the document's participle is the act."""
-    return (token.dep_ == "acl" and token.tag_ == "VBG"
-            and token.head.lemma_.lower() in MESSAGE_NOUNS)
+    """'issued a declaration DEMANDING that ...': the document's participle is the act,
+    also where the parser hangs it on the sender ('a video from the group THREATENING')."""
+    if token.dep_ != "acl" or token.tag_ != "VBG":
+        return False
+    noun = token.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"from", "by"}:
+        noun = noun.head.head
+    return noun.lemma_.lower() in MESSAGE_NOUNS
 
 
 def _purpose_infinitive(token) -> bool:
