@@ -46,8 +46,10 @@ def test_undated_reports_in_an_undated_article_stay_apart():
             "Separately, Taliban fighters attacked an army base in Kunduz province.")
     events = dyads.code(text, date=None).events
     attacks = [e for e in events if e.cameo_root == "19"]
-    assert {e.sentence.index for e in attacks} == {0, 1}
-    assert all(e.date is None and e.mentions == 1 for e in attacks)
+    assert {e.sentence.index for e in attacks} == {0, 1} and len(attacks) == 2
+    # the attack and its killing are one deed of the first sentence; the second stays apart
+    assert sorted((e.sentence.index, e.mentions) for e in attacks) == [(0, 2), (1, 1)]
+    assert all(e.date is None for e in attacks)
 
 
 def test_a_country_and_a_person_of_it_are_two_sides():
@@ -135,3 +137,11 @@ def test_a_claim_with_a_clause_of_its_own_stays_a_statement():
     got = dyads.code("Russia claimed that Ukraine was making progress toward a deal.",
                      date="2022-03-31").events
     assert [(e.source.code, e.cameo) for e in got] == [("RUSGOV", "010")]
+
+
+def test_one_deed_told_by_two_verbs_is_one_event():
+    import dyads
+    events = dyads.code("Police in Burundi shot and killed three protesters in Bujumbura.",
+                        date="2015-05-04").events
+    assert [e.cameo[:2] for e in events].count("17") + [e.cameo[:2] for e in events].count("19") == 1
+    assert events[0].mentions == 2

@@ -367,6 +367,8 @@ def _same_event(a: Event, b: Event) -> bool:
         return False  # one report's several dyads ("A and B agreed": A→B and B→A)
     if a.sentence.index == b.sentence.index and a.cameo != b.cameo:
         return False  # "visited Beirut and held talks": two deeds told in one sentence
+    if a.sentence.index == b.sentence.index:  # "shot and killed three people": one deed
+        return _dyad_key(a) == _dyad_key(b) and (a.date == b.date or None in (a.date, b.date))
     return _dyad_key(a) == _dyad_key(b) and _close_dates(a.date, b.date, a.published)
 
 
