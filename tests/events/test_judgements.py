@@ -261,3 +261,21 @@ def test_a_listed_group_reporting_what_they_found_judges_each():
     assert [(e.cameo, e.source.name, e.target.name) for e in events] == [
         ("111", name, "James Comey")
         for name in ("Tom Carper", "Dianne Feinstein", "Patrick Leahy", "Ben Cardin")]
+
+
+@pytest.mark.parametrize("text,code,word", [
+    ("Jeb Bush called Donald Trump a great leader.", "051", "great"),
+    ("Tim Scott has called Donald Trump's comments ''racially toxic.''", "111", "toxic"),
+    ('Bernie Sanders called Donald Trump a "pathological liar."', "112", "liar"),
+])
+def test_naming_verbs_take_the_code_of_the_predicate_written_or_quoted(text, code, word):
+    got = [(e.source.name, e.target.name, e.cameo, e.trigger.rule)
+           for e in dyads.code(text, date="2016-06-09").events]
+    assert got == [(text.split(" ha")[0].split(" called")[0], "Donald Trump", code,
+                    f"{code}:call/verb+judged:{word}")]
+
+
+def test_calling_on_someone_stays_an_appeal():
+    got = dyads.code("Donald Trump called on Bill de Blasio to restart the surveillance.",
+                     date="2015-11-19").events
+    assert [e.cameo for e in got] == ["020"]

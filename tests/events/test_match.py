@@ -374,3 +374,14 @@ def test_a_person_and_his_own_body_told_back_are_one_side():
     got = dyads.code("FBI Director James Comey announced Friday that the bureau had found "
                      "new emails of Hillary Clinton.", date="2016-10-31").events
     assert all(e.target is None or e.target.name != "Federal Bureau Of Investigation" for e in got)
+
+
+def test_places_struck_by_a_deed_do_it_to_no_one():
+    got = dyads.code("Orlando now joins Paris, Brussels, Beirut and other cities struck by "
+                     "terrorism in recent years.", date="2016-06-15").events
+    assert got == ()
+
+
+def test_coordinated_fighters_still_fight_each_other():
+    got = coded("Russia and Ukraine fought in Donbas.")
+    assert sorted((s, t) for s, t, _, _ in got) == [("RUS", "UKR"), ("UKR", "RUS")]

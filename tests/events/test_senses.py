@@ -212,3 +212,18 @@ def test_suggesting_what_was_so_is_no_proposal():
     proposed = dyads.code("Angela Merkel suggested that Russia should withdraw its troops.",
                           date="2016-10-05").events
     assert told == () and [e.cameo[:2] for e in proposed] == ["02"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Republicans had called the hearing because they felt the FBI was slow.",
+    "Barbara Boxer called what she witnessed terrible.",
+])
+def test_calling_a_thing_is_no_phone_call(text):
+    import dyads
+    assert [e.cameo for e in dyads.code(text, date="2016-05-19").events if e.cameo == "041"] == []
+
+
+def test_calling_a_person_is_still_a_phone_call():
+    import dyads
+    got = dyads.code("Barack Obama called his Russian counterpart on Friday.", date="2016-09-30").events
+    assert [e.cameo for e in got] == ["041"]

@@ -197,7 +197,7 @@ def test_a_particle_follows_its_verb_and_may_follow_an_adverb():
     import dyads
     said = dyads.code('On Twitter, former Florida Gov. Jeb Bush called Donald Trump "unhinged."',
                       date="2016-10-05").events
-    assert [(e.cameo, e.trigger.rule) for e in said] == [("111", "111:call/verb")]
+    assert [(e.cameo, e.trigger.rule) for e in said] == [("111", "111:call/verb+judged:unhinged")]
     again = dyads.code("Donald Trump called again for President Barack Obama to resign.",
                        date="2016-10-05").events
     assert [(e.cameo, e.target.name) for e in again if e.cameo == "020"] == [("020", "Barack Obama")]

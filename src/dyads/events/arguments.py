@@ -149,6 +149,26 @@ def direct_object(verb):
     return obj
 
 
+QUOTE_TOKENS = {'"', "\u201c", "\u201d", "''", "``", "\u2018", "\u2019", "'"}
+QUOTED_REACH = 12  # tokens from the verb to the opening quote: 'calling him, among others, "..."'
+QUOTED_WORDS = 10
+
+
+def quoted_predicate(verb) -> list:
+    """'called Trump's comments "racially toxic"', 'calling him, among other things, "a
+    failed candidate"': the quoted words after the named thing, which the parser rarely
+    hangs as the verb's object predicate; [] where no quote follows a name or noun."""
+    doc, end = verb.doc, verb.sent.end
+    opening = next((i for i in range(verb.i + 1, min(end, verb.i + QUOTED_REACH))
+                    if doc[i].text in QUOTE_TOKENS), None)
+    if opening is None or not any(doc[i].pos_ in {"NOUN", "PROPN", "PRON"}
+                                  for i in range(verb.i + 1, opening)):
+        return []
+    closing = next((i for i in range(opening + 1, min(end, opening + QUOTED_WORDS + 2))
+                    if doc[i].text in QUOTE_TOKENS), None)
+    return [doc[i] for i in range(opening + 1, closing)] if closing is not None else []
+
+
 def predicated_object(verb):
     """'called SEC Chair Mary Jo White the biggest barrier': the parser may hang both the
     object and its predicate as oprd; the first is the object."""

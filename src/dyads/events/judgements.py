@@ -197,7 +197,14 @@ def _retypable(verb, triggers) -> bool:
     entry = triggers.get(verb.i)
     if entry is None or entry.code in RETYPED_CODES:
         return True
+    if verb.lemma_.lower() in NAMING_VERBS and entry.code in NAMING_CODES and not entry.particle:
+        return True  # "called Trump a great leader": praise, not 111; "called on X" appeals
     return verb.lemma_.lower() in THAT_CLAUSE_VERBS and _that_clause(verb) is not None
+
+
+# Verbs that name what their object is: the predicate, written or quoted, is the judgement.
+NAMING_VERBS = {"call", "brand", "label", "dub", "term"}
+NAMING_CODES = {"111", "041"}  # calling someone something, or a call misread as a phone call
 
 
 def _that_clause(verb):
@@ -224,6 +231,8 @@ def _judged_content(verb, clause, triggers) -> list:
     obj = args.child(verb, "dobj")
     if predicate is not None and obj is not None:
         return list(predicate.subtree)
+    if verb.lemma_.lower() in NAMING_VERBS:
+        return args.quoted_predicate(verb) or (list(predicate.subtree) if predicate is not None else [])
     if obj is not None and verb.lemma_.lower() in OBJECT_JUDGING_VERBS:
         # "found X's speech TROUBLING", parsed as one noun phrase: the adjective after it
         return [obj] + [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]

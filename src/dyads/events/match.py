@@ -341,8 +341,9 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
                                         places=entry.code[:2] in MATERIAL_ROOTS)
     if _among_parties(targets, sources, entry):
         targets = []  # "A and B agreed to withdraw (their) troops": A↔B
-    if not targets and _needs_target(entry) and len(sources) < 2:
-        return []  # "A and B agreed" still codes A↔B
+    if not targets and _needs_target(entry) and (len(sources) < 2 or (
+            entry.pos == "noun" and entry.code[:2] in SOLO_ROOTS)):
+        return []  # "A and B agreed" still codes A↔B; "A and B, struck by terrorism" nothing
     if not sources and (entry.pos == "noun" or entry.code[:2] == STATEMENT_ROOT):
         return []  # "the war in Ukraine", "experts claimed": no doer, no event
     if not sources and source_tok is not None and source_tok.lower_ not in FIRST_PERSON:
@@ -387,9 +388,10 @@ def _needs_target(entry: LexEntry) -> bool:
 
 
 # Roots where coordinated doers each act alone: "A and B denied/criticised/demanded/
-# rejected/threatened/protested/arrested ..." (with no target named, neither is the
-# other's: "Clinton and Trump do not support the treaty" is two rejections of it).
-SOLO_ROOTS = {"01", "02", "10", "11", "12", "13", "14", "17"}
+# rejected/threatened/protested/arrested/sent aid/bombed ..." (with no target named, neither
+# is the other's: "Clinton and Trump do not support the treaty" is two rejections of it;
+# "Paris, Brussels and Beirut, struck by terrorism" attacked no one).
+SOLO_ROOTS = {"01", "02", "07", "08", "09", "10", "11", "12", "13", "14", "15", "17", "18", "20"}
 
 # Roots where coordinated doers act on each other: "A and B agreed/met/cooperated".
 MUTUAL_ROOTS = {"03", "04", "05", "06"}

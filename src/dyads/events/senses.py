@@ -9,6 +9,7 @@ and being armed with guns is no arms supply. Each test looks at the trigger and 
 """
 from __future__ import annotations
 
+from .arguments import quoted_predicate
 from .lemmas import verb_lemma
 from .lexicon import LexEntry
 
@@ -268,6 +269,26 @@ def _suggests_a_fact(token, entry: LexEntry) -> bool:
         c.dep_ == "aux" and c.tag_ in INDICATIVE_TAGS for c in clause.children))
 
 
+PHONE_CODE = "041"
+
+
+def _names_rather_than_phones(token, entry: LexEntry) -> bool:
+    """'called the hearing', 'called his comments "racially toxic"', 'called what she saw
+    terrible': calling a thing or calling someone something is no phone call."""
+    if entry.code != PHONE_CODE or verb_lemma(token) != "call" or entry.objects:
+        return False
+    if any(c.dep_ in {"oprd", "ccomp", "attr"} and c.pos_ != "PROPN" for c in token.children) \
+            or quoted_predicate(token):  # "called Scholz" may be parsed with Scholz as oprd
+        return True
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ \
+        and obj.lemma_.lower() not in VISITOR_NOUNS | PHONED_NOUNS
+
+
+PHONED_NOUNS = {"counterpart", "colleague", "ally", "rival", "opponent", "governor", "mayor",
+                "senator", "lawmaker", "family", "wife", "husband", "chief", "general"}
+
+
 RETREAT_PARTICLES = {"away", "out", "off"}
 
 
@@ -282,4 +303,4 @@ SENSE_TESTS = (_asks_a_question, _trip_elsewhere, lambda token, entry: _purpose_
                _talk_without_partner, _rallies_followers, _wins_a_contest, _charges_ahead,
                _admits_no_fault, _armed_with, _motive_participle, _recognises_a_thing,
                _hostile_attitude, _backs_away, _receives_a_thing,
-               _suggests_a_fact)
+               _suggests_a_fact, _names_rather_than_phones)
