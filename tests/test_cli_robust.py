@@ -56,6 +56,28 @@ def test_progress_without_a_terminal_has_the_total_and_a_summary(folder, tmp_pat
     assert again.stderr.splitlines()[-1].endswith("0 new, 40 duplicate, 0 replaced, 0 failed")
 
 
+def test_skip_stored_codes_only_what_the_store_does_not_hold(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(3):
+        (inbox / f"a{n}.txt").write_text(f"date 2022-03-0{n + 1}\n\n{TEXT} Item {n}.")
+    db = tmp_path / "s.duckdb"
+    code = ["code", str(inbox), "--workers", "1", "--db", str(db), "--format", "docs"]
+    assert run(code).returncode == 0
+    (inbox / "a3.txt").write_text(f"date 2022-03-04\n\n{TEXT} Item 3.")  # new
+    (inbox / "a0.txt").write_text(f"date 2022-03-01\n\n{TEXT} Item 0, edited.")  # changed
+    proc = run(code + ["--skip-stored"])
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(json.loads(line)["doc_id"] for line in proc.stdout.splitlines()) == ["a0", "a3"]
+    last = proc.stderr.splitlines()[-1]
+    assert "4 articles (0 not coded, 2 already stored)" in last, last
+    assert last.endswith("1 new, 2 duplicate, 1 replaced, 0 failed"), last
+    nothing = run(code + ["--skip-stored"])
+    assert nothing.returncode == 0 and nothing.stdout == ""
+    assert "(0 not coded, 4 already stored)" in nothing.stderr.splitlines()[-1]
+    assert run(["code", str(inbox), "--skip-stored"]).returncode == 2  # needs --db
+
+
 def test_ctrl_c_prints_a_summary_and_exits_130(folder, tmp_path):
     db = tmp_path / "c.duckdb"
     proc = subprocess.Popen(DYADS + ["code", str(folder), "--workers", "1", "--db", str(db),
@@ -97,6 +119,9 @@ def test_pool_workers_end_when_the_parent_is_killed(folder):
     (["query", "--date-from", "2021-13-01"], "dyads query: error: argument --date-from"),
     (["export", "csv", "out.csv", "--date-to", "yesterday"], "dyads export: error: argument --date-to"),
     (["eval", "no-such-gold.jsonl"], "dyads: eval: no such file: no-such-gold.jsonl"),
+    (["eval", "--gold", "g.jsonl"], "dyads eval: error: unrecognized arguments: --gold "
+                                    "(see 'dyads eval --help')"),
+    (["--bogus"], "dyads: error: unrecognized arguments: --bogus (see 'dyads --help')"),
 ])
 def test_bad_arguments_are_one_line_and_exit_2(args, message, tmp_path):
     proc = run(args, cwd=tmp_path)

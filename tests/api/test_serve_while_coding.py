@@ -29,9 +29,19 @@ def dyads(*args: str, **kwargs) -> subprocess.Popen:
 
 
 def code_into(db: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dyads", "code", str(ARTICLES), "--db",
-                           str(db), "--workers", "1"], env=ENV, capture_output=True,
-                          text=True, timeout=900)
+    return subprocess.run(CODE + [str(db)], env=ENV, capture_output=True, text=True,
+                          timeout=900)
+
+
+CODE = [sys.executable, "-m", "dyads", "code", str(ARTICLES), "--workers", "1", "--db"]
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory) -> tuple[dict, list]:
+    """What a plain `dyads code examples/articles --db` run (no server) stores."""
+    db = tmp_path_factory.mktemp("plain") / "plain.duckdb"
+    assert code_into(db).returncode == 0
+    return contents(db)
 
 
 def contents(db: Path) -> tuple[dict, list]:
@@ -81,9 +91,7 @@ def _healthy(port: int) -> bool:
         return False
 
 
-def test_reads_answer_while_dyads_code_stores_through_the_server(tmp_path):
-    plain = tmp_path / "plain.duckdb"
-    assert code_into(plain).returncode == 0
+def test_reads_answer_while_dyads_code_stores_through_the_server(tmp_path, plain):
     served = tmp_path / "served.duckdb"
     Store.open(served).close()
     server, url = start_server(served)
@@ -105,8 +113,47 @@ def test_reads_answer_while_dyads_code_stores_through_the_server(tmp_path):
     assert len(reader.statuses) >= 20 and ok >= 0.95, sorted(set(reader.statuses))
     assert reader.totals == sorted(reader.totals)  # the count only grows as batches land
     assert not sidecar.sidecar_path(served).exists()  # withdrawn on a clean stop
-    assert contents(served) == contents(plain)
-    assert final == contents(plain)[0]["events"]
+    assert contents(served) == plain
+    assert final == plain[0]["events"]
+
+
+def test_a_server_started_during_dyads_code_takes_the_store_from_it(tmp_path, plain):
+    """The other order: `dyads code --db` holds the store when `dyads serve` starts. The
+    server asks for it, the run lets it go after the article in hand and stores the rest
+    through the server, which answers every read from then on."""
+    db = tmp_path / "taken.duckdb"
+    run = subprocess.Popen(CODE + [str(db)], env=ENV, text=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE)
+    try:
+        _wait_for(lambda: db.exists() or run.poll() is not None, "the run's store")
+        assert run.poll() is None, "the run ended before the server started"
+        server, url = start_server(db)  # returns once the server holds the store
+        reader = Reader(url)
+        reader.start()
+        _, err = run.communicate(timeout=900)
+        reader.stop.set()
+        reader.join(timeout=60)
+    finally:
+        run.kill()
+    try:
+        final = httpx.get(url + "/events.json", params={"limit": 1}).json()["total"]
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    assert run.returncode == 0, err
+    assert f"a server started on {db}: storing through it at {url}" in err
+    assert reader.statuses and set(reader.statuses) == {200}, sorted(set(reader.statuses))
+    assert not sidecar.wanted_path(db).exists() and not sidecar.sidecar_path(db).exists()
+    assert contents(db) == plain
+    assert final == plain[0]["events"]
+
+
+def _wait_for(predicate, what: str, seconds: float = 120.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        time.sleep(0.05)
 
 
 def _stored(url: str) -> list[str]:
@@ -151,7 +198,7 @@ def test_after_a_server_crash_writers_open_the_store_and_a_new_server_takes_over
     server.wait(timeout=60)
     assert sidecar.read(db).pid == server.pid
     with open_writer(db, wait=0) as writer:
-        assert isinstance(writer, Store)
+        assert isinstance(writer.store, Store)  # opened here (a LocalWriter)
     second, url = start_server(db)
     try:
         assert sidecar.read(db).pid == second.pid and sidecar.read(db).url == url

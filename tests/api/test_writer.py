@@ -123,7 +123,7 @@ def test_clean_shutdown_removes_the_sidecar_and_frees_the_store(tmp_path):
         wait_for(lambda: sidecar.read(db) is not None, "the sidecar")
     assert not sidecar.sidecar_path(db).exists()
     with open_writer(db, wait=0) as writer:
-        assert isinstance(writer, Store)
+        assert isinstance(writer.store, Store)  # opened here (a LocalWriter)
 
 
 def dead_pid() -> int:

@@ -79,7 +79,7 @@ def test_a_sidecar_of_a_dead_process_is_ignored(tmp_path):
     db = tmp_path / "dead.duckdb"
     sidecar.publish(db, info(db, dead_pid(), closed_port()))
     with open_writer(db, wait=0) as writer:
-        assert isinstance(writer, Store)
+        assert isinstance(writer.store, Store)  # opened here (a LocalWriter)
         assert writer.add_docs([{"doc_id": "d", "body": "Text."}], "1")["articles_added"] == 1
 
 
@@ -87,7 +87,7 @@ def test_a_sidecar_whose_port_does_not_answer_is_ignored(tmp_path):
     db = tmp_path / "silent.duckdb"
     sidecar.publish(db, info(db, os.getpid(), closed_port()))  # a live pid, no server
     with open_writer(db, wait=0) as writer:
-        assert isinstance(writer, Store)
+        assert isinstance(writer.store, Store)  # opened here (a LocalWriter)
 
 
 def test_the_second_writer_waits_for_the_first_then_proceeds(tmp_path):
@@ -100,7 +100,7 @@ def test_the_second_writer_waits_for_the_first_then_proceeds(tmp_path):
         finishing.start()  # told that the second one waits, the first one finishes
 
     with open_writer(db, wait=120, poll=0.1, on_wait=on_wait) as writer:
-        assert isinstance(writer, Store)
+        assert isinstance(writer.store, Store)  # opened here (a LocalWriter)
     finishing.join()
     assert len(told) == 1 and "in use by another process (PID " in told[0]
     assert first.returncode == 0
@@ -138,3 +138,45 @@ def test_dyads_code_gives_up_with_one_line_and_exit_2(tmp_path):
     assert proc.returncode == 2, proc.stderr
     assert lines[-1].startswith("dyads: ") and "still in use" in lines[-1]
     assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_a_local_writer_lets_the_store_go_to_a_server_that_waits_for_it(tmp_path):
+    from dyads.store import handoff
+
+    db = tmp_path / "asked.duckdb"
+    told: list[str] = []
+    # answers: any published server counts as live (its port is not asked)
+    with handoff.open_writer(db, Store.open, wait=0, on_wait=told.append,
+                             answers=lambda info: True) as writer:
+        writer.add_docs([{"doc_id": "a", "body": "First text."}], "1")
+        sidecar.want(db, dead_pid())  # a crashed server's marker asks nothing
+        assert not writer.asked
+        writer.add_docs([{"doc_id": "b", "body": "Second text."}], "1")
+        assert writer.url is None and isinstance(writer.store, Store)
+        sidecar.want(db, os.getpid())  # a live server waits, then publishes
+        assert writer.asked
+        server = info(db, os.getpid(), closed_port())
+        sidecar.publish(db, server)
+        writer.add_docs([{"doc_id": "c", "body": "Third text."}], "1")  # stored here, then let go
+        assert writer.url == server.url and not writer.asked
+        assert told == [f"a server started on {db}: storing through it at {server.url}"]
+    sidecar.withdraw(db, server.token)
+    with Store.open(db, read_only=True) as store:  # closed by the hand-over, all three kept
+        assert store.stats()["articles"] == 3
+
+
+def test_a_server_that_stops_waiting_leaves_the_store_to_the_writer(tmp_path, monkeypatch):
+    from dyads.store import handoff
+
+    monkeypatch.setattr(handoff, "HANDOVER_WAIT", 5.0)
+    db = tmp_path / "kept.duckdb"
+    with open_writer(db, wait=0) as writer:
+        sidecar.want(db, os.getpid())
+        # the marker goes before any server publishes (the server gave up): open it again
+        threading.Timer(0.3, sidecar.unwant, [db, os.getpid()]).start()
+        writer.add_docs([{"doc_id": "a", "body": "First text."}], "1")
+        assert writer.url is None and isinstance(writer.store.store, Store)
+        writer.add_docs([{"doc_id": "b", "body": "Second text."}], "1")
+    with Store.open(db, read_only=True) as store:
+        assert store.stats()["articles"] == 2
+

@@ -100,6 +100,7 @@ class WriterService:
         self.token = secrets.token_urlsafe(32)
         self.producer = producer
         self.published = False
+        self._wanted = False  # our "wanted" marker is out (see dyads.store.sidecar)
         self.generation = 0  # batches stored so far: a cache of query results keys on it
         self._write_lock = threading.Lock()
         self._stop = threading.Event()
@@ -115,21 +116,42 @@ class WriterService:
 
     def _take_store(self) -> None:
         """Open the store (waiting while another process holds it), then publish."""
-        while not self._stop.is_set():
-            try:
-                self.gate.open()
-                break
-            except StoreUnavailable:
-                self._stop.wait(self.settings.retry_seconds)
+        try:
+            self._open_when_free()
+        finally:
+            self._unwant()
         if self._stop.is_set():
             return
         if not self.gate.writable:
             _say(f"{self.gate.db_path} is open in another process: serving it read-only; "
                  f"writers wait until this server stops")
             return
-        self._publish()
         if self.producer is not None:
             self._run_producer()
+
+    def _open_when_free(self) -> None:
+        """Open the store, trying again while another process holds it; a writer there
+        is asked to let it go (the "wanted" marker), once the sidecar can name us."""
+        while not self._stop.is_set():
+            try:
+                self.gate.open()
+                break
+            except StoreUnavailable:
+                if self.settings.port is not None and not self._wanted:
+                    from dyads.store import sidecar
+
+                    sidecar.want(self.gate.db_path, os.getpid())
+                    self._wanted = True
+                self._stop.wait(self.settings.retry_seconds)
+        if not self._stop.is_set() and self.gate.writable:
+            self._publish()  # before the marker goes: writers that let go then find us
+
+    def _unwant(self) -> None:
+        if self._wanted:
+            from dyads.store import sidecar
+
+            sidecar.unwant(self.gate.db_path, os.getpid())
+            self._wanted = False
 
     def _publish(self) -> None:
         if self.settings.port is None:

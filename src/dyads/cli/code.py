@@ -41,6 +41,10 @@ def _register_code(sub) -> None:
                    help="publication date (YYYY-MM-DD) for inputs that lack one")
     p.add_argument("--db", help="also store the coded articles in this DuckDB file (through "
                                 "the 'dyads serve' process serving it, when one does)")
+    p.add_argument("--skip-stored", action="store_true",
+                   help="with --db: leave out articles the store already holds (same id, "
+                        "same text) before they are parsed; they are counted as duplicate "
+                        "and not written out")
     p.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
                    help="with --db: how long to wait while another process holds the store "
                         "(default 60)")
@@ -84,29 +88,20 @@ def _register_eval(sub) -> None:
 
 
 def run_code(args) -> int:
-    from ..engines import run
-    from ..ingest import read_inputs
-    from ..pipeline import Settings
     from ..store import StoreError
 
+    problem = _option_conflict(args)
+    if problem:
+        return fail(problem)
     try:
         store = _open_store(args.db, args.wait, args.quiet)
     except StoreError as exc:
         return fail(str(exc))
-    if args.show_dropped and args.format != "docs":
-        return fail("--show-dropped lists what each article's relevance check dropped, "
-                    "so it needs --format docs")
-    settings = Settings(max_article_tokens=int(args.max_article_tokens),
-                        max_article_seconds=args.max_article_seconds,
-                        keep_dropped=args.show_dropped)
-    articles = read_inputs(args.paths, date=args.date, input_format=args.input_format)
-    engine_opts = {"scheduler": args.scheduler, "parquet_out": args.parquet_out} if args.scheduler else {}
-    # workers=None: all cores, or this process for a small input (engines.choose_engine)
-    coded_stream = run(articles, workers=args.workers, settings=settings, **engine_opts)
     progress = Progress(enabled=not args.quiet, every_seconds=args.progress_every or 10.0)
-    counter = count_in_background(args.paths, progress)
-    totals = {"articles": 0, "coded": 0, "failed": 0, "events": 0, "words": 0}
+    totals = {"articles": 0, "coded": 0, "failed": 0, "events": 0, "words": 0, "stored": 0}
     sink = StoreSink(store)
+    coded_stream = _coded(args, sink, totals, progress)
+    counter = count_in_background(args.paths, progress)
     started, interrupted = time.perf_counter(), False
     try:
         with _output(args.out) as stream, progress:
@@ -124,7 +119,47 @@ def run_code(args) -> int:
     _summary(totals, time.perf_counter() - started, args, sink, progress.total, interrupted)
     if interrupted:
         return 130
-    return 0 if totals["coded"] or not totals["articles"] else 1
+    return 0 if totals["coded"] or totals["stored"] or not totals["articles"] else 1
+
+
+def _coded(args, sink: "StoreSink", totals: dict, progress: Progress):
+    """The stream of coded articles: inputs read, those stored left out (--skip-stored),
+    the rest coded by the chosen engine."""
+    from ..engines import run
+    from ..ingest import read_inputs
+    from ..pipeline import Settings
+
+    settings = Settings(max_article_tokens=int(args.max_article_tokens),
+                        max_article_seconds=args.max_article_seconds,
+                        keep_dropped=args.show_dropped)
+    articles = read_inputs(args.paths, date=args.date, input_format=args.input_format)
+    if args.skip_stored:
+        articles = _skip_stored(articles, sink, totals, progress)
+    engine_opts = {"scheduler": args.scheduler, "parquet_out": args.parquet_out} if args.scheduler else {}
+    # workers=None: all cores, or this process for a small input (engines.choose_engine)
+    return run(articles, workers=args.workers, settings=settings, **engine_opts)
+
+
+def _option_conflict(args) -> str | None:
+    if args.skip_stored and not args.db:
+        return "--skip-stored leaves out what the store holds, so it needs --db"
+    if args.show_dropped and args.format != "docs":
+        return ("--show-dropped lists what each article's relevance check dropped, "
+                "so it needs --format docs")
+    return None
+
+
+def _skip_stored(articles, sink, totals: dict, progress: Progress):
+    """The articles the store does not hold yet; the others counted as done."""
+    from ..store.skip import unstored
+
+    def skipped(article) -> None:
+        totals["articles"] += 1
+        totals["stored"] += 1
+        sink.counts["duplicate"] += 1
+        progress.update(article.doc_id, totals)
+
+    return unstored(articles, sink.store, skipped)
 
 
 def _output(path):
@@ -160,7 +195,9 @@ class StoreSink:
         if self.store is None:
             return
         self.pending.append(dict(coded.to_dict(), body=coded.article.body))
-        if len(self.pending) >= self.BATCH or time.monotonic() - self.flushed > FLUSH_SECONDS:
+        # A server waiting for the store (LocalWriter.asked) gets it after this article.
+        if (len(self.pending) >= self.BATCH or time.monotonic() - self.flushed > FLUSH_SECONDS
+                or getattr(self.store, "asked", False)):
             self.flush()
 
     def flush(self) -> None:
@@ -223,13 +260,19 @@ def _summary(totals: dict, seconds: float, args, sink: StoreSink, total: int | N
     rate = totals["words"] / seconds if seconds > 0 else 0.0
     done = f"{totals['articles']} of {total}" if interrupted and total else str(totals["articles"])
     line = (f"dyads: {'interrupted after ' if interrupted else ''}{done} articles "
-            f"({totals['failed']} not coded), {totals['events']} events, "
+            f"({totals['failed']} not coded{_stored_before(totals)}), "
+            f"{totals['events']} events, "
             f"{totals['words']:,} words in {seconds:.1f} s ({rate:,.0f} words/s)")
     if sink.store is not None:
         c = sink.counts
         line += (f"; store {args.db}: {c['new']} new, {c['duplicate']} duplicate, "
                  f"{c['replaced']} replaced, {c['failed']} failed")
     print(line, file=sys.stderr)
+
+
+def _stored_before(totals: dict) -> str:
+    n = totals.get("stored", 0)
+    return f", {n} already stored" if n else ""
 
 
 def run_eval(args) -> int:

@@ -107,7 +107,8 @@ def _served_by(db: str):
 
 
 def browse_url(host: str, port: int) -> str:
-    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    # '::' listens on IPv6 (on Linux often IPv6 only), so the page is at [::1], not 127.0.0.1
+    shown = "::1" if host == "::" else "127.0.0.1" if host in ("0.0.0.0", "") else host
     return f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/index"
 
 

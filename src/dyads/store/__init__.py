@@ -222,9 +222,10 @@ class Store:
 
 def open_writer(db_path: str | Path = DEFAULT_PATH, *, wait: float = 60.0, poll: float = 0.5,
                 on_wait=None, timeout: float = 600.0):
-    """Where to store coded articles: this store opened read-write (a ``Store``), or,
-    when a running ``dyads serve`` owns it, a ``RemoteWriter`` that hands batches to that
-    server. Both have ``add_docs(docs, coder_version, batch_size=500, replace=False)``
+    """Where to store coded articles: this store opened read-write (a ``LocalWriter``
+    with the Store's methods, which lets the store go to a server that starts meanwhile),
+    or, when a running ``dyads serve`` owns it, a ``RemoteWriter`` that hands batches to
+    that server. Both have ``add_docs(docs, coder_version, batch_size=500, replace=False)``
     returning the same counts, and ``close()``. While another process holds the file it
     waits up to ``wait`` seconds, then raises ``StoreLocked``; see ``dyads.store.handoff``.
     """

@@ -108,3 +108,41 @@ def held_by(db_path: str | Path) -> str:
         return (f"It is served by 'dyads serve' (pid {info.pid}) at {info.url}: read it "
                 f"through that server, or stop it; 'dyads code --db' stores through it")
     return "Another process may be writing to it; wait for it or open read_only"
+
+
+# A server that starts while another process writes the store cannot open it (DuckDB
+# allows one writer and no other opener). It leaves this marker, its pid, until it holds
+# the store; a local writer that sees it closes the store after its batch in hand and
+# stores through the server from then on (dyads.store.handoff.LocalWriter).
+WANTED_SUFFIX = ".server-wanted"
+
+
+def wanted_path(db_path: str | Path) -> Path:
+    return Path(str(db_path) + WANTED_SUFFIX)
+
+
+def want(db_path: str | Path, pid: int) -> None:
+    """Say that the server with ``pid`` waits for the store (written atomically)."""
+    target = wanted_path(db_path)
+    tmp = target.with_name(f"{target.name}.{pid}.tmp")
+    tmp.write_text(str(pid), encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def unwant(db_path: str | Path, pid: int) -> None:
+    """Remove the marker if it is this server's."""
+    if waiting_pid(db_path) == pid:
+        wanted_path(db_path).unlink(missing_ok=True)
+
+
+def waiting_pid(db_path: str | Path) -> int | None:
+    try:
+        return int(wanted_path(db_path).read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return None
+
+
+def server_waiting(db_path: str | Path) -> bool:
+    """A live server waits for the store (a dead one's marker is ignored)."""
+    pid = waiting_pid(db_path)
+    return pid is not None and pid_alive(pid)
