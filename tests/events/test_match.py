@@ -385,3 +385,9 @@ def test_places_struck_by_a_deed_do_it_to_no_one():
 def test_coordinated_fighters_still_fight_each_other():
     got = coded("Russia and Ukraine fought in Donbas.")
     assert sorted((s, t) for s, t, _, _ in got) == [("RUS", "UKR"), ("UKR", "RUS")]
+
+
+def test_speaking_to_an_outlet_is_an_interview_not_a_consultation():
+    assert dyads.code("Patrick Leahy spoke to MSNBC on Monday.", date="2016-10-31").events == ()
+    met = dyads.code("Donald Trump spoke to Megyn Kelly on Monday.", date="2016-10-31").events
+    assert [e.cameo for e in met] == ["040"]

@@ -227,3 +227,12 @@ def test_calling_a_person_is_still_a_phone_call():
     import dyads
     got = dyads.code("Barack Obama called his Russian counterpart on Friday.", date="2016-09-30").events
     assert [e.cameo for e in got] == ["041"]
+
+
+@pytest.mark.parametrize("text", [
+    "Among likely voters, 46 percent would back Donald Trump.",
+    "Women back Hillary Clinton by almost 20 points.",
+])
+def test_a_polls_count_of_supporters_is_no_act_of_support(text):
+    import dyads
+    assert dyads.code(text, date="2016-10-05").events == ()

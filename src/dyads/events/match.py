@@ -28,6 +28,7 @@ from .messages import is_message_attack, message_arguments, message_attacks
 from .pairs import dyads_of, own_forces, repression, same_actor
 from .reactions import is_reaction, reaction_arguments, reactions_as_criticism
 from .senses import asked_about
+from .prevention import prevented_deeds
 from .vows import vows_as_threats
 from .roots import (
     CONTAINER_ROOTS,
@@ -82,6 +83,7 @@ def match_events(doc, lexicon: Lexicon, actors: ArticleActors, discards=None) ->
             sent, claims_as_accusations(sent, triggers)))
         triggers = vows_as_threats(sent, message_attacks(sent, verbal_attacks(sent, claims_as_judgements(
             sent, statements_as_judgements(sent, triggers)), actors.is_person)))
+        triggers = prevented_deeds(sent, triggers)
         for i, entry in sorted(triggers.items()):
             token = doc[i]
             if governed_by_trigger(token, triggers) or _aim_of_same_deed(token, triggers) \
@@ -339,8 +341,8 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
         sources = actors.at(source_tok) if source_tok is not None else []
     targets, target_tok = _pick_targets(target_toks, fallback_toks, source_tok, sources, actors,
                                         places=entry.code[:2] in MATERIAL_ROOTS)
-    if _among_parties(targets, sources, entry):
-        targets = []  # "A and B agreed to withdraw (their) troops": A↔B
+    if _among_parties(targets, sources, entry) or _interview(entry, targets):
+        targets = []  # "A and B agreed to withdraw (their) troops": A↔B; "spoke to CNN"
     if not targets and _needs_target(entry) and (len(sources) < 2 or (
             entry.pos == "noun" and entry.code[:2] in SOLO_ROOTS)):
         return []  # "A and B agreed" still codes A↔B; "A and B, struck by terrorism" nothing
@@ -371,6 +373,17 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
                            arg_ids, reporter, source_i)
             for s, t in dyads_of(sources, targets, code[:2] not in SOLO_ROOTS,
                                  apart=_two_people(target_tok, source_tok, actors) and _named_apart)]
+
+
+SPEAKING_LEMMAS = {"speak", "talk"}
+MEDIA_SECTOR = "MED"
+
+
+def _interview(entry: LexEntry, targets: list[Actor]) -> bool:
+    """'spoke to CNN', 'speaking to MSNBC's Morning Joe': talking to an outlet is an
+    interview, the words are the news; a journalist met in person is still a meeting."""
+    return entry.code[:2] == "04" and entry.lemma in SPEAKING_LEMMAS and bool(targets) and all(
+        t.sector == MEDIA_SECTOR and t.resolved_by != "person" for t in targets)
 
 
 def _needs_target(entry: LexEntry) -> bool:

@@ -289,6 +289,21 @@ PHONED_NOUNS = {"counterpart", "colleague", "ally", "rival", "opponent", "govern
                 "senator", "lawmaker", "family", "wife", "husband", "chief", "general"}
 
 
+SHARE_WORDS = {"percent", "%", "percentage", "majority", "plurality", "third", "half", "quarter"}
+
+
+def _poll_share(token, entry: LexEntry) -> bool:
+    """'46 percent would back Trump', 'women back him by 20 points': a poll's count of
+    supporters is no one's act of support."""
+    if not entry.code.startswith("05"):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None and (subject.lemma_.lower() in SHARE_WORDS or subject.pos_ == "NUM"):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "by" and any(
+        g.lemma_.lower() in {"point", "margin"} for g in c.children) for c in token.children)
+
+
 RETREAT_PARTICLES = {"away", "out", "off"}
 
 
@@ -303,4 +318,5 @@ SENSE_TESTS = (_asks_a_question, _trip_elsewhere, lambda token, entry: _purpose_
                _talk_without_partner, _rallies_followers, _wins_a_contest, _charges_ahead,
                _admits_no_fault, _armed_with, _motive_participle, _recognises_a_thing,
                _hostile_attitude, _backs_away, _receives_a_thing,
-               _suggests_a_fact, _names_rather_than_phones)
+               _suggests_a_fact, _names_rather_than_phones,
+               _poll_share)
