@@ -9,7 +9,7 @@ and being armed with guns is no arms supply. Each test looks at the trigger and 
 """
 from __future__ import annotations
 
-from .arguments import quoted_predicate
+from .arguments import quoted_predicate, subject_of
 from .lemmas import verb_lemma
 from .lexicon import LexEntry
 
@@ -262,6 +262,8 @@ def _suggests_a_fact(token, entry: LexEntry) -> bool:
         return False
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.tag_ == "VBG":  # "..., suggesting he is failing": the doer's
+        subject = subject_of(token)
     if clause is None or subject is None or subject.pos_ == "NOUN":
         return False  # "a leaked email suggests that ...": evidence, its deeds unasserted
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
