@@ -134,3 +134,11 @@ def test_a_faith_is_no_leaders_surname():
     events = dyads.code("Donald Trump attacked the hateful ideology of radical Islam.",
                         date="2016-08-15").events
     assert all(e.target is None or e.target.country != "BGD" for e in events)
+
+
+def test_a_surname_alone_is_no_leader_whose_role_never_ends(resources):
+    """The agents file's roles have no end date: 'Roe v. Wade' is not Senegal's Wade."""
+    import dyads
+    events = dyads.code("Hillary Clinton defended the Roe v. Wade decision that legalized "
+                        "abortion.", date="2016-06-10").events
+    assert all(a is None or a.country != "SEN" for e in events for a in (e.source, e.target))

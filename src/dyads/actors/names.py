@@ -147,6 +147,8 @@ def _full_person_name(doc, a: int, b: int) -> bool:
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 PROMINENT_RANK = 2.0  # heads of state/government and key cabinet posts
+# The Phoenix agents file gives roles without end dates ("National Leader, 2000 – open").
+OPEN_ENDED_SOURCE = "phoenix"
 # Faiths the tagger may read as names; each is some leader's surname somewhere.
 FAITHS = {"islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism", "sharia"}
 
@@ -166,6 +168,8 @@ def _surname_stands(span, match, kb: KnowledgeBase, is_place=None) -> bool:
     role = match.role
     if match.ambiguous or role is None or (role.rank < PROMINENT_RANK and role.source != "overrides"):
         return False
+    if role.source == OPEN_ENDED_SOURCE:
+        return False  # "Roe v. Wade" is not Abdoulaye Wade: the agents file's roles never end
     titled = span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in HONORIFICS
     if titled:
         return True
