@@ -391,3 +391,14 @@ def test_speaking_to_an_outlet_is_an_interview_not_a_consultation():
     assert dyads.code("Patrick Leahy spoke to MSNBC on Monday.", date="2016-10-31").events == ()
     met = dyads.code("Donald Trump spoke to Megyn Kelly on Monday.", date="2016-10-31").events
     assert [e.cameo for e in met] == ["040"]
+
+
+def test_an_event_noun_under_no_is_no_event():
+    assert dyads.code("Ron Howard had no such praise for Hillary Clinton.", date="2016-04-12").events == ()
+    assert dyads.code("There were no talks between Russia and Ukraine on Monday.",
+                      date="2016-04-12").events == ()
+
+
+def test_a_deed_criticised_over_is_not_the_critics_own():
+    got = coded("Ukraine challenged Russia over the annexation of Crimea.")
+    assert [(s, t, c) for s, t, c, _ in got] == [("UKR", "RUS", "110")]

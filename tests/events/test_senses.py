@@ -236,3 +236,9 @@ def test_calling_a_person_is_still_a_phone_call():
 def test_a_polls_count_of_supporters_is_no_act_of_support(text):
     import dyads
     assert dyads.code(text, date="2016-10-05").events == ()
+
+
+def test_running_against_someone_in_a_race_is_no_disapproval():
+    import dyads
+    assert dyads.code("Tim Canova is challenging Rep. Debbie Wasserman Schultz in the Aug. 30 "
+                      "primary.", date="2016-07-25").events == ()

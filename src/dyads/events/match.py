@@ -195,7 +195,8 @@ PROVOKING_VERBS = {"spark", "trigger", "provoke", "prompt", "set", "ignite", "un
 TALKING_VERBS = {"say", "tell", "comment", "talk", "speak", "discuss", "report", "mention",
                  "describe", "ask", "answer", "deny", "confirm", "condemn", "criticize",
                  "criticise", "denounce", "deplore", "decry", "welcome", "praise", "blame",
-                 "investigate", "question", "write", "tweet", "post", "claim", "blog"}
+                 "investigate", "question", "write", "tweet", "post", "claim", "blog",
+                 "challenge", "oppose", "protest", "dispute", "reject", "slam", "blast"}
 
 
 def _talked_about(noun, verb) -> bool:
@@ -205,7 +206,7 @@ def _talked_about(noun, verb) -> bool:
     return noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS)
 
 
-TOPIC_PREPS = {"about", "on", "of", "regarding", "concerning"}  # not "in a call"
+TOPIC_PREPS = {"about", "on", "of", "regarding", "concerning", "over"}  # not "in a call"
 
 
 def _claimed_about(noun, entry: LexEntry):
@@ -328,7 +329,7 @@ def _first_target(target_toks, source_tok, sources, actors: ArticleActors, place
 
 def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
                    code: str | None = None) -> list[EventCandidate]:
-    if _charged_deed(token):
+    if _charged_deed(token) or _none_of(token, entry):
         return []
     source_tok, target_toks, fallback_toks = _argument_tokens(token, entry)
     # "talks between A and B": A is the source, its conjunct B the target
@@ -373,6 +374,13 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
                            arg_ids, reporter, source_i)
             for s, t in dyads_of(sources, targets, code[:2] not in SOLO_ROOTS,
                                  apart=_two_people(target_tok, source_tok, actors) and _named_apart)]
+
+
+def _none_of(noun, entry: LexEntry) -> bool:
+    """'had no such praise for Clinton', 'there were no talks': an event noun under 'no'
+    tells of an event that did not take place."""
+    return entry.pos == "noun" and args.child(noun, "det") is not None \
+        and args.child(noun, "det").lower_ == "no"
 
 
 SPEAKING_LEMMAS = {"speak", "talk"}

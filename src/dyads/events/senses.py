@@ -251,6 +251,18 @@ def _receives_a_thing(token, entry: LexEntry) -> bool:
     return obj is not None and obj.pos_ in {"NOUN", "NUM"} and obj.lemma_.lower() not in VISITOR_NOUNS
 
 
+RUNNING_VERBS = {"challenge", "face", "run"}
+RACE_WORDS = {"primary", "primaries", "election", "race", "seat", "runoff", "nomination",
+              "ballot", "caucus"}
+
+
+def _challenges_in_a_race(token, entry: LexEntry) -> bool:
+    """'the professor who is challenging Rep. X in the Aug. 30 primary': running against
+    someone is no disapproval of them (11x)."""
+    return entry.code.startswith("11") and verb_lemma(token) in RUNNING_VERBS and any(
+        t.lower_ in RACE_WORDS for t in token.subtree)
+
+
 SUGGESTING_VERBS = {"suggest", "hint", "imply"}
 INDICATIVE_TAGS = {"VBD", "VBZ"}
 
@@ -321,4 +333,4 @@ SENSE_TESTS = (_asks_a_question, _trip_elsewhere, lambda token, entry: _purpose_
                _admits_no_fault, _armed_with, _motive_participle, _recognises_a_thing,
                _hostile_attitude, _backs_away, _receives_a_thing,
                _suggests_a_fact, _names_rather_than_phones,
-               _poll_share)
+               _poll_share, _challenges_in_a_race)
