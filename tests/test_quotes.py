@@ -282,3 +282,23 @@ def test_headline_before_colon_is_not_a_speaker_label(nlp):
     found = quotes_of(nlp, "Local Radio Host on the Stadium Vote in Springfield: ‘Shameful’\n\n"
                            "The council approved the plan on Tuesday.")
     assert all(q.speaker_text is None for q in found)
+
+
+def test_a_quotation_split_by_its_cue_is_two_quotes_without_marks():
+    import dyads
+    text = ('"We will not leave the streets," the organizer said. "The police must go home."')
+    quotes = dyads.code(text, date="2015-05-04").quotes
+    assert [q.quote for q in quotes] == ["We will not leave the streets,", "The police must go home."]
+
+
+def test_attribution_gold_matches_the_two_halves_joined():
+    from dyads.evaluate.quotes import score_quotes
+    text = '"A b c d e f," she said. "G h i j k l."'
+    halves = [{"start": 1, "end": 13, "quote": "A b c d e f,", "cue": "said", "cue_start": 19,
+               "kind": "direct", "speaker": {"start": 15}},
+              {"start": 26, "end": 38, "quote": "G h i j k l.", "cue": "said", "cue_start": 19,
+               "kind": "direct", "speaker": {"start": 15}}]
+    gold = [{"id": "x", "text": text, "quotes": [{"content_spans": [[1, 13], [26, 38]],
+                                                   "direct_quote": True, "source": "she"}]}]
+    got = score_quotes(gold, {"x": {"quotes": halves}}, kinds={"direct"})
+    assert (got["quote_recall"], got["quote_precision"]) == (1.0, 1.0)

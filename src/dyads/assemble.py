@@ -22,7 +22,7 @@ from .events.discards import keep_event
 from .events.pairs import CROWD_SECTORS
 from .events.roots import STANDALONE_STATEMENTS
 from .places import find_location
-from .quotes import find_quotes, merge_split_quotes
+from .quotes import find_quotes
 from .records import Actor, Event, Quote, Sentence, Trigger
 
 SWAPPABLE_ROOTS = {"03", "04", "05", "06", "19"}
@@ -33,14 +33,16 @@ SHORT_PHRASE_WORDS = 4
 
 
 def build_quotes(article, doc, actors) -> list[Quote]:
-    """Direct quotations (split ones joined) with speakers resolved as actors.
+    """Direct quotations with speakers resolved as actors. A quotation split by its cue
+    ('"A," she said. "B."') is two, as the output contract asks (no quote marks or cue
+    inside a quote); scoring against attribution corpora joins the halves.
 
     Short quoted phrases ("no real sincerity") are kept when someone says them; longer
     partial quotations inside a sentence are reported speech, not quotes of their own.
     """
     tweets = [s for s in article.boilerplate if s.kind == "tweet_signature"]
     text = doc_text(doc)  # spaCy rebuilds doc.text from a Token per token on every access
-    found = merge_split_quotes(doc, find_quotes(doc, tweets, text=text), text=text)
+    found = find_quotes(doc, tweets, text=text)
     quoted = tuple((q.start, q.end) for q in found)
     out = []
     for q in found:
