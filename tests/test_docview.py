@@ -24,6 +24,8 @@ def test_view_lists_match_the_tokens(nlp):
         assert view.pos == [t.pos_ for t in doc]
         assert view.is_space == [t.is_space for t in doc]
         assert view.ent_type == [t.ent_type_ for t in doc]
+        assert view.tag == [t.tag_ for t in doc]
+        assert view.lemma_lower == [t.lemma_.lower() for t in doc]
         assert view.inside_entity == [t.ent_iob_ == "I" for t in doc]
         assert view.head == [t.head.i for t in doc]
         assert [list(c) for c in view.children] == [[c.i for c in t.children] for t in doc]

@@ -15,12 +15,13 @@ VIEW_KEY = "dyads_doc_view"  # cache slot in Doc.user_data
 class DocView:
     """Per-token lists of one Doc: ``words`` (ORTH), ``lower``, ``dep``, ``pos``,
     ``ent_type``, ``idx`` (character offsets), ``is_punct``, ``is_alpha``, ``is_space``,
-    ``inside_entity`` (IOB tag "I"), ``head`` (absolute index) and ``children`` (indices,
-    in ascending order, as ``Token.children`` yields them), plus the whole ``text``."""
+    ``inside_entity`` (IOB tag "I"), ``head`` (absolute index), ``children`` (indices,
+    in ascending order, as ``Token.children`` yields them), ``tag`` and ``lemma_lower``
+    (the lemma lower-cased, as trigger matching compares it), plus the whole ``text``."""
 
     def __init__(self, doc):
         from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE,
-                                 LOWER, ORTH, POS, SPACY)
+                                 LEMMA, LOWER, ORTH, POS, SPACY, TAG)
 
         def column(attr) -> list:  # one attribute at a time: a 2-D array costs a transpose
             return doc.to_array(attr).tolist() if len(doc) else []
@@ -28,6 +29,8 @@ class DocView:
         strings = doc.vocab.strings
         self.words, self.lower, self.dep, self.pos, self.ent_type = (
             [strings[v] for v in column(attr)] for attr in (ORTH, LOWER, DEP, POS, ENT_TYPE))
+        self.tag = [strings[v] for v in column(TAG)]
+        self.lemma_lower = [strings[v].lower() for v in column(LEMMA)]
         self.idx = column(IDX)
         self.inside_entity = [v == 1 for v in column(ENT_IOB)]  # ENT_IOB 1 is "I"
         self.is_punct, self.is_alpha, self.is_space = (
