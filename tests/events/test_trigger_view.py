@@ -92,3 +92,19 @@ def test_the_texts_exercise_the_constructions(nlp):
     assert any(walk_infinitive_of(t) is not None for t in tokens)
     assert any(walk_predicate_fits(t, {tr.ANY_PREDICATE}) for t in tokens)
     assert any(walk_has_modifier(t, {"hunger"}) for t in tokens)
+
+
+def test_best_entry_looks_the_lemma_up_first_with_the_same_result(nlp):
+    """best_entry skips the parse tests of words without entries: same entries as testing
+    every word in full."""
+    from dyads.events.lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    for text in TEXTS:
+        for token in nlp(text):
+            entry = tr.best_entry(token, lexicon)
+            if not lexicon.entries_for(walk_joined_lemma(token), "verb") and \
+                    not lexicon.entries_for(walk_joined_lemma(token), "noun"):
+                assert entry is None
+            if entry is not None:
+                assert entry in lexicon.entries_for(walk_joined_lemma(token), entry.pos)

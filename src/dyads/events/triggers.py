@@ -255,8 +255,12 @@ def _selection_key(token, entry: LexEntry) -> tuple:
 
 
 def best_entry(token, lexicon: Lexicon) -> LexEntry | None:
-    pos = "verb" if token.pos_ in {"VERB"} else "noun" if token.pos_ == "NOUN" else None
-    if pos is None or (pos == "verb" and token.dep_ in MODIFIER_DEPS and not (
+    view = view_of(token.doc)
+    tag = view.pos[token.i]
+    pos = "verb" if tag == "VERB" else "noun" if tag == "NOUN" else None
+    # most words have no entry: look the lemma up before the (side-effect free) parse tests
+    candidates = lexicon.entries_for(joined_lemma(token), pos) if pos is not None else ()
+    if not candidates or (pos == "verb" and token.dep_ in MODIFIER_DEPS and not (
             _purpose_infinitive(token) or _message_participle(token) or accord_content(token)
             or _finite_acl(token))):
         return None
@@ -264,7 +268,7 @@ def best_entry(token, lexicon: Lexicon) -> LexEntry | None:
         return None
     if token.dep_ == "compound" and token.head.lemma_.lower() not in LIGHT_NOUNS:
         return None
-    entries = [e for e in lexicon.entries_for(joined_lemma(token), pos) if entry_fits(token, e)]
+    entries = [e for e in candidates if entry_fits(token, e)]
     if pos == "noun" and is_medium(token) and not any(e.code[:2] == CONSULT_ROOT for e in entries):
         entries = _as_conversation(token, lexicon) or entries
     if not entries:
