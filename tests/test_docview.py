@@ -24,6 +24,8 @@ def test_view_lists_match_the_tokens(nlp):
         assert view.pos == [t.pos_ for t in doc]
         assert view.is_space == [t.is_space for t in doc]
         assert view.ent_type == [t.ent_type_ for t in doc]
+        assert view.tag == [t.tag_ for t in doc]
+        assert view.lemma_lower == [t.lemma_.lower() for t in doc]
         assert view.inside_entity == [t.ent_iob_ == "I" for t in doc]
         assert view.head == [t.head.i for t in doc]
         assert [list(c) for c in view.children] == [[c.i for c in t.children] for t in doc]
@@ -50,3 +52,12 @@ def test_span_text_of_sentences_and_entities(nlp):
         doc = nlp(text)
         for span in [*doc.sents, *doc.ents, doc[0:0], doc[:]]:
             assert span_text(span) == span.text
+
+
+def test_view_of_alternating_docs_gives_each_its_own_view(nlp):
+    """view_of remembers the last Doc asked for: switching between Docs must not mix them."""
+    first, second = nlp(TEXTS[0]), nlp(TEXTS[1])
+    views = {id(d): view_of(d) for d in (first, second)}
+    for doc in (first, second, second, first, second):
+        assert view_of(doc) is views[id(doc)]
+        assert view_of(doc).text == doc.text

@@ -135,7 +135,7 @@ def code_in_windows(article: Article, resources: Resources, settings: Settings) 
     parts, sentences = [], 0
     bounds = windows.split_windows(article.body)
     pieces = [windows.window_article(article, start, end) for start, end in bounds]
-    docs = resources.nlp.pipe(masked_text(piece) for piece in pieces)
+    docs = pipe_docs(resources.nlp, (masked_text(p) for p in pieces), None)
     for (start, _), piece, doc in zip(bounds, pieces, docs):
         if deadline.expired():
             return failed(article, windows.time_budget_error(deadline.seconds))
@@ -161,6 +161,20 @@ def code_articles(articles: Iterable[Article], resources: Resources | None = Non
         yield from _code_batch(batch, resources, settings)
 
 
+# spaCy keeps every intermediate array of its embedding network alive until a whole batch is
+# embedded (about 15 KB a token: 16 articles took a process from 180 to 490 MB). The
+# networks run two articles at a time, the rest of the batch unchanged: the same parses, at
+# no measured CPU cost (#17).
+NETWORK_STEPS = ("tok2vec", "tagger", "parser", "ner")
+NETWORK_BATCH = 2
+
+
+def pipe_docs(nlp, texts, batch_size: int | None):
+    """``nlp.pipe`` with the network components run NETWORK_BATCH texts at a time."""
+    steps = {name: {"batch_size": NETWORK_BATCH} for name in NETWORK_STEPS}
+    return nlp.pipe(texts, batch_size=batch_size, component_cfg=steps)
+
+
 def _parse_input(article: Article) -> str | None:
     """The text to parse, or None when ``code_article`` will not parse it (or cannot)."""
     try:
@@ -176,7 +190,7 @@ def _parse_batch(batch: list[Article], resources: Resources) -> list:
     texts = [_parse_input(a) for a in batch]
     wanted = [t for t in texts if t is not None]
     try:
-        parsed = iter(list(resources.nlp.pipe(wanted, batch_size=max(1, len(wanted)))))
+        parsed = iter(list(pipe_docs(resources.nlp, wanted, max(1, len(wanted)))))
     except Exception:  # a batch-level parser failure: code_article parses one at a time
         return [None] * len(batch)
     return [next(parsed) if t is not None else None for t in texts]

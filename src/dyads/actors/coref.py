@@ -8,6 +8,7 @@ before it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..docview import view_of
 from ..records import Actor
@@ -201,6 +202,9 @@ def _described(token, actor, found, kb: KnowledgeBase) -> Antecedent | None:
     return match[0] if match is not None else None
 
 
+DEFINITE = frozenset({"the", "this", "that"})
+
+
 def resolve_description(token, antecedents, kb: KnowledgeBase) -> Actor | None:
     """'the minister', 'the State Secretary', 'the Russian minister' → the last such person."""
     match = _description_match(token, antecedents, kb)
@@ -209,15 +213,17 @@ def resolve_description(token, antecedents, kb: KnowledgeBase) -> Actor | None:
 
 def _description_match(token, antecedents, kb: KnowledgeBase):
     """(antecedent, span) of the last person the description's words fit, or None."""
-    doc = token.doc
-    phrase = phrase_of(token)
-    span = doc[phrase.left:phrase.right]
-    if span[0].lower_ not in {"the", "this", "that"} or any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in span):
+    view, phrase = view_of(token.doc), phrase_of(token)
+    at = range(phrase.left, phrase.right)  # the phrase's words from the view, no Span walks
+    if view.lower[phrase.left] not in DEFINITE or any(
+            view.pos[i] == "PROPN" and view.ent_type[i] == "PERSON" for i in at):
         return None
-    words = {t.lower_ for t in span if t.pos_ in NOUN_HEAD_POS and kb.entity(t.text) is None}
-    sector = kb.title_sector(" ".join(t.text for t in span[1:]))
-    countries = {e.country for t in span if (e := kb.entity(t.text)) and e.country}
-    party = {PARTY_ADJECTIVES[t.lower_] for t in span if t.lower_ in PARTY_ADJECTIVES}
+    words = {view.lower[i] for i in at
+             if view.pos[i] in NOUN_HEAD_POS and kb.entity(view.words[i]) is None}
+    sector = kb.title_sector(" ".join(view.words[phrase.left + 1:phrase.right]))
+    countries = {e.country for i in at if (e := kb.entity(view.words[i])) and e.country}
+    party = {PARTY_ADJECTIVES[view.lower[i]] for i in at if view.lower[i] in PARTY_ADJECTIVES}
+    span = token.doc[phrase.left:phrase.right]
     for ante in reversed(_before(antecedents, token.i)):
         if not ante.is_person or (countries and ante.actor.country not in countries):
             continue
@@ -288,9 +294,10 @@ def _surname_antecedent(token, antecedents) -> Antecedent | None:
                 and a.actor.name and word in _name_words(a.actor.name))
 
 
-def _name_words(name: str) -> list[str]:
-    """'Jan Novák', 'al-Thani' → ['jan', 'novak'], ['al', 'thani']: accents folded."""
-    return norm_text(name.replace("-", " ")).split()
+@lru_cache(maxsize=8192)  # asked of every earlier person at each lone name word
+def _name_words(name: str) -> tuple[str, ...]:
+    """'Jan Novák', 'al-Thani' → ('jan', 'novak'), ('al', 'thani'): accents folded."""
+    return tuple(norm_text(name.replace("-", " ")).split())
 
 
 def _title_word(token) -> bool:

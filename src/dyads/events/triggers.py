@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..docview import view_of
 from . import arguments as args
 from .lemmas import verb_lemma
 from .lexicon import ANY_PREDICATE, LexEntry, Lexicon
@@ -17,10 +18,17 @@ from .modality import is_refusal
 from .roots import CONTAINER_ROOTS
 
 
+# The trigger tests below read children's labels, words and lemmas from the Doc's view and
+# make a Token only where one is needed: they run for every candidate entry of every word.
+PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
+
+
 def _has_particle(verb, particle: str) -> bool:
     """A particle follows its verb: in "ON Twitter, Bush called Trump ..." no one calls on."""
-    return any(c.lower_ == particle and c.dep_ in {"prt", "advmod", "prep"} and c.i > verb.i
-               and not _dates(c) for c in verb.children) or _for_to_clause(verb, particle) is not None
+    view, i = view_of(verb.doc), verb.i
+    return any(view.lower[c] == particle and view.dep[c] in PARTICLE_DEPS and c > i
+               and not _dates(verb.doc[c]) for c in view.children[i]) \
+        or _for_to_clause(verb, particle) is not None
 
 
 TIME_ENTITIES = {"DATE", "TIME"}
@@ -37,15 +45,18 @@ def _for_to_clause(verb, particle: str):
     its marker; the clause is then what the particle introduces."""
     if particle != "for":
         return None
-    return next((c for c in verb.children if c.dep_ in {"advcl", "ccomp"} and c.i > verb.i
-                 and any(m.dep_ == "mark" and m.lower_ == "for" and _next_word(verb, m)
-                         for m in c.children)), None)
+    view, i = view_of(verb.doc), verb.i
+    return next((verb.doc[c] for c in view.children[i] if view.dep[c] in CLAUSE_DEPS and c > i
+                 and any(view.dep[m] == "mark" and view.lower[m] == "for"
+                         and _next_word(view, i, m) for m in view.children[c])), None)
 
 
-def _next_word(verb, word) -> bool:
-    """``word`` follows ``verb`` with at most adverbs between: 'called AGAIN for'."""
-    doc = verb.doc
-    return word.i > verb.i and all(doc[i].pos_ == "ADV" for i in range(verb.i + 1, word.i))
+CLAUSE_DEPS = frozenset({"advcl", "ccomp"})
+
+
+def _next_word(view, verb: int, word: int) -> bool:
+    """Token ``word`` follows token ``verb`` with at most adverbs between: 'called AGAIN for'."""
+    return word > verb and all(view.pos[k] == "ADV" for k in range(verb + 1, word))
 
 
 def _lemma_of(token) -> str | None:
@@ -54,13 +65,13 @@ def _lemma_of(token) -> str | None:
 
 def joined_lemma(token) -> str:
     """The lemma with a hyphenated first part joined on: 'cease-fire' → 'ceasefire'."""
-    lemma = token.lemma_.lower().replace("-", "")  # words kept whole: "lathi-charge"
-    if token.pos_ == "VERB":
+    view, i = view_of(token.doc), token.i
+    lemma = view.lemma_lower[i].replace("-", "")  # words kept whole: "lathi-charge"
+    if view.pos[i] == "VERB":
         lemma = verb_lemma(token).replace("-", "")
-    i = token.i
-    if i >= 2 and token.doc[i - 1].text == "-" and (
-            token.doc[i - 2].head.i == i or token.doc[i - 2].lower_ in JOINED_PREFIXES):
-        return token.doc[i - 2].lemma_.lower() + lemma
+    if i >= 2 and view.words[i - 1] == "-" and (
+            view.head[i - 2] == i or view.lower[i - 2] in JOINED_PREFIXES):
+        return view.lemma_lower[i - 2] + lemma
     return lemma
 
 
@@ -127,8 +138,7 @@ def entry_fits(token, entry: LexEntry) -> bool:
         return False
     if entry.pos == "verb" and entry.source_prep and verb_source(token, entry) is None:
         return False
-    if entry.modifiers and not any(c.lemma_.lower() in entry.modifiers for c in token.children
-                                   if c.dep_ in MODIFIER_CHILD_DEPS):
+    if entry.modifiers and not _has_modifier(token, entry.modifiers):
         return False
     if entry.pos == "noun":
         of_obj = args.prep_object(token, "of")
@@ -146,13 +156,20 @@ def entry_fits(token, entry: LexEntry) -> bool:
     return True
 
 
+def _has_modifier(token, modifiers) -> bool:
+    view = view_of(token.doc)
+    return any(view.lemma_lower[c] in modifiers for c in view.children[token.i]
+               if view.dep[c] in MODIFIER_CHILD_DEPS)
+
+
 def _predicate_fits(verb, predicates) -> bool:
     """'called the visit a reckless PROVOCATION': the object predicate or a word on it."""
-    preds = [c for c in verb.children if c.dep_ == "oprd"]
+    view = view_of(verb.doc)
+    preds = [c for c in view.children[verb.i] if view.dep[c] == "oprd"]
     pred = preds[-1] if preds else None  # of two, the first is the object
-    if pred is None or pred.pos_ == "PROPN":  # "called Scholz": a misparsed object, a name
+    if pred is None or view.pos[pred] == "PROPN":  # "called Scholz": a misparsed object, a name
         return False
-    words = {pred.lemma_.lower()} | {c.lemma_.lower() for c in pred.children}
+    words = {view.lemma_lower[pred]} | {view.lemma_lower[c] for c in view.children[pred]}
     return ANY_PREDICATE in predicates or bool(words & set(predicates))
 
 
@@ -179,8 +196,10 @@ def infinitive_of(verb):
     xcomp = args.child(verb, "xcomp")
     if xcomp is not None:
         return xcomp
-    return next((c for c in verb.children if c.dep_ in {"advcl", "ccomp"} and c.tag_ == "VB"
-                 and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+    view, i = view_of(verb.doc), verb.i
+    return next((verb.doc[c] for c in view.children[i] if view.dep[c] in CLAUSE_DEPS
+                 and view.tag[c] == "VB" and c > i
+                 and any(view.dep[a] == "aux" and view.lower[a] == "to" for a in view.children[c])),
                 None)
 
 
@@ -236,8 +255,12 @@ def _selection_key(token, entry: LexEntry) -> tuple:
 
 
 def best_entry(token, lexicon: Lexicon) -> LexEntry | None:
-    pos = "verb" if token.pos_ in {"VERB"} else "noun" if token.pos_ == "NOUN" else None
-    if pos is None or (pos == "verb" and token.dep_ in MODIFIER_DEPS and not (
+    view = view_of(token.doc)
+    tag = view.pos[token.i]
+    pos = "verb" if tag == "VERB" else "noun" if tag == "NOUN" else None
+    # most words have no entry: look the lemma up before the (side-effect free) parse tests
+    candidates = lexicon.entries_for(joined_lemma(token), pos) if pos is not None else ()
+    if not candidates or (pos == "verb" and token.dep_ in MODIFIER_DEPS and not (
             _purpose_infinitive(token) or _message_participle(token) or accord_content(token)
             or _finite_acl(token))):
         return None
@@ -245,7 +268,7 @@ def best_entry(token, lexicon: Lexicon) -> LexEntry | None:
         return None
     if token.dep_ == "compound" and token.head.lemma_.lower() not in LIGHT_NOUNS:
         return None
-    entries = [e for e in lexicon.entries_for(joined_lemma(token), pos) if entry_fits(token, e)]
+    entries = [e for e in candidates if entry_fits(token, e)]
     if pos == "noun" and is_medium(token) and not any(e.code[:2] == CONSULT_ROOT for e in entries):
         entries = _as_conversation(token, lexicon) or entries
     if not entries:
