@@ -379,8 +379,8 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
 def _none_of(noun, entry: LexEntry) -> bool:
     """'had no such praise for Clinton', 'there were no talks': an event noun under 'no'
     tells of an event that did not take place."""
-    return entry.pos == "noun" and args.child(noun, "det") is not None \
-        and args.child(noun, "det").lower_ == "no"
+    det = args.child(noun, "det") if entry.pos == "noun" else None
+    return det is not None and det.lower_ == "no"
 
 
 SPEAKING_LEMMAS = {"speak", "talk"}
