@@ -127,3 +127,15 @@ def test_a_weekday_told_in_the_past_tense_dates_the_appeal_not_the_deed_asked_fo
     [event] = dyads.code("Senator Elizabeth Warren called on President Barack Obama to "
                          "replace the head of the agency on Friday.", date="2016-10-15").events
     assert (event.cameo[:2], event.date, event.date_text) == ("02", "2016-10-14", "on Friday")
+
+
+def test_undated_clause_takes_the_day_of_its_sentence_main_clause():
+    text = ("Minutes published on Monday showed a dispute over the budget, "
+            "and British officials deny any deal took place.")
+    assert dates(text) == [("01", "2022-03-28", "on Monday")]
+
+
+def test_a_year_on_the_main_clause_does_not_date_a_present_tense_clause():
+    text = ("Minutes published in 1990 showed a dispute over the budget, "
+            "and British officials deny any deal took place.")
+    assert [(r, d) for r, d, _ in dates(text)] == [("01", "2022-03-31")]

@@ -234,6 +234,7 @@ def date_event(art, cand, earlier, dated) -> EventDate:
             art, cand, earlier, dated, reach=CONTINUED_REPORT_SENTENCES)
         return going_on or UNDATED
     inherited = (_same_sentence_date(cand, earlier, dated)
+                 or (None if deed else _main_clause_own_date(art, cand))
                  or occasions.attribution_date(art, cand)
                  or occasions.same_speaker_date(art, cand, earlier, dated)
                  or occasions.message_date(art, cand)
@@ -263,6 +264,17 @@ def _told_as_earlier(trigger) -> bool:
 def _same_sentence_date(cand, earlier, dated) -> EventDate | None:
     same = [dated.get(id(p)) for p in earlier if p.sentence_index == cand.sentence_index]
     return next((d for d in reversed(same) if known(d)), None)
+
+
+def _main_clause_own_date(art, cand) -> EventDate | None:
+    """'Notes released Monday revealed ..., and officials deny ...': an undated clause
+    tells of the day its sentence's main clause is dated to. Only a day: a year or a
+    period on the main clause ('the time before 1972') is background, not the news."""
+    root = art.sentences[cand.sentence_index].root
+    if root.i == cand.trigger:
+        return None
+    own = _own(art.doc, root, art.mentions(cand.sentence_index), nested=False)
+    return own if own is not None and own.precision == "day" else None
 
 
 def anchored_date(art, cand, earlier, dated) -> EventDate | None:

@@ -136,3 +136,33 @@ def test_a_name_the_tagger_misses_is_a_person_by_its_given_name(resources, text)
 def test_capitalised_words_without_a_given_name_are_no_person(resources):
     text = US + "Grand Rapids voted on Monday."
     assert all(name != "Grand Rapids" or code != "USA" for name, code in _at(resources, text, "Rapids"))
+
+
+def test_a_plural_nouns_named_members_are_the_actors_not_the_noun(resources):
+    text = ("The two senior members of the Senate Banking Committee, Reps. Jane Holloway of "
+            "Ohio and Mark Dunlevy of Iowa, said the plan was reckless.")
+    got = _at(resources, text, "members")
+    assert [name for name, _ in got] == ["Jane Holloway", "Mark Dunlevy"]
+    assert all(code.startswith("USA") for _, code in got)
+
+
+def test_a_second_lawmaker_hung_on_the_first_ones_home_state_is_listed(resources):
+    from spacy.tokens import Doc
+
+    from dyads.actors.mentions import phrase_of, place_conjuncts
+
+    # the parse the tagger gives some such lists: Dunlevy a conjunct of Ohio
+    words = ["Jane", "Holloway", "of", "Ohio", "and", "Mark", "Dunlevy", "said", "so"]
+    doc = Doc(resources.nlp.vocab, words=words, heads=[1, 7, 1, 2, 3, 6, 3, 7, 7],
+              deps=["compound", "nsubj", "prep", "pobj", "cc", "compound", "conj", "ROOT",
+                    "advmod"],
+              pos=["PROPN", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "ADV"],
+              ents=["B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert [t.text for t in place_conjuncts(doc[1])] == ["Dunlevy"]
+    phrase = phrase_of(doc[1])
+    assert doc[phrase.left:phrase.right].text == "Jane Holloway of Ohio"
+
+
+def test_countries_named_as_the_members_of_a_plural_noun(resources):
+    got = _at(resources, "The two countries, France and Germany, condemned the vote.", "countries")
+    assert got == [("France", "FRA"), ("Germany", "DEU")]

@@ -47,6 +47,11 @@ def phrase_of(token) -> Phrase:
             left = min(left, doc[c].left_edge.i)
         elif c > token.i and view.dep[c] in RIGHT_PHRASE_DEPS and _belongs_right(token, doc[c]):
             right = max(right, doc[c].right_edge.i + 1)
+    listed = place_conjuncts(doc[token.i]) if view.pos[token.i] == "PROPN" else []
+    if listed:  # "A of Maryland and B of Michigan": B is not part of A's phrase
+        right = min(right, min(c.left_edge.i for c in listed))
+        while right - 1 > token.i and view.dep[right - 1] == "cc":
+            right -= 1
     while left < token.i and view.is_punct[left]:
         left += 1
     while right - 1 > token.i and view.is_punct[right - 1]:
@@ -75,12 +80,33 @@ NAME_ENTITIES = {"GPE", "ORG", "NORP"}
 def listed_appos(token) -> bool:
     """'The US, Russia, and Switzerland': the parser may hang a list's second name on the
     first as an apposition; a named apposition with conjuncts of its own is a list item
-    (the 'and' may hang on its last conjunct: 'Sens. A, B, C and D')."""
+    (the 'and' may hang on its last conjunct: 'Sens. A, B, C and D'). 'The members, Reps.
+    A of Maryland and B of Michigan': a name whose home place has a person conjunct."""
+    if token.dep_ == "appos" and place_conjuncts(token):
+        return True
+    if token.dep_ != "appos":
+        return False
     people = token.ent_type_ == token.head.ent_type_ == "PERSON"  # "Sens. A, B and C"
-    return (token.dep_ == "appos" and (people or token.ent_type_ in NAME_ENTITIES
-                                       and token.head.ent_type_ in NAME_ENTITIES)
-            and any(c.dep_ == "conj" for c in token.children)
-            and any(c.dep_ == "cc" for t in [token, *token.conjuncts] for c in t.children))
+    # "the two members, A and B": the names of a plural noun are its members
+    members = token.head.tag_ in {"NNS", "NNPS"} and token.pos_ == "PROPN"
+    conj = [c for c in token.children if c.dep_ == "conj"]
+    return (bool(conj) and (people or members or token.ent_type_ in NAME_ENTITIES
+                            and token.head.ent_type_ in NAME_ENTITIES)
+            and any(t.dep_ == "cc" for t in token.doc[token.i + 1:max(c.i for c in token.conjuncts)]))
+
+
+HOME_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+
+
+def place_conjuncts(token) -> list:
+    """'Rep. A of Maryland and B of Michigan': the parser hangs the second person on the
+    first one's home place; the people so listed, in order."""
+    if token.pos_ != "PROPN":
+        return []
+    return [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for place in prep.children
+            if place.dep_ == "pobj" and place.ent_type_ in HOME_PLACE_ENTITIES
+            for c in place.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
 
 
 def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):

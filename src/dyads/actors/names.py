@@ -200,7 +200,9 @@ def untagged_full_name(doc, phrase, kb: KnowledgeBase) -> str | None:
     run = next(((a, b) for a, b in propn_runs(doc, phrase.left, phrase.right)
                 if a <= head.i < b), None)
     # "Reps. Elijah Cummings" the tagger may read as a body: the plural title says people
-    misread = run is not None and doc[run[0]].lower_.rstrip(".") in PLURAL_NAME_TITLES
+    # (the parser may leave the title out of the phrase, hung on the verb)
+    misread = run is not None and any(
+        doc[i].lower_.rstrip(".") in PLURAL_NAME_TITLES for i in (run[0], run[0] - 1) if i >= 0)
     if head.pos_ != "PROPN" or (head.ent_type_ and not misread):
         return None
     if run is None or run[1] != head.i + 1:

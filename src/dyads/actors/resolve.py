@@ -24,7 +24,8 @@ from .context import (
 )
 from .kb import KnowledgeBase, composite_code
 from .names import name_head
-from .mentions import COUNTY_WORDS, PRONOUNS, listed_appos, phrase_of, resolve_phrase
+from .mentions import (COUNTY_WORDS, PRONOUNS, listed_appos, phrase_of, place_conjuncts,
+                       resolve_phrase)
 from .not_actors import (dateline_sibling, hypothetical, in_dateline, thing_pronoun,
                          title_object)
 
@@ -368,9 +369,11 @@ def conjuncts(token) -> list:
     out, stack = [], [token]
     while stack:
         t = stack.pop(0)
-        out.append(t)
-        stack += [c for c in _name_children(t) if (c.dep_ == "conj" or listed_appos(c))
-                  and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+        listed = [c for c in _name_children(t) if (c.dep_ == "conj" or listed_appos(c))
+                  and c.pos_ in {"NOUN", "PROPN", "PRON"}] + place_conjuncts(t)
+        if not (t.pos_ == "NOUN" and any(c.dep_ == "appos" for c in listed)):
+            out.append(t)  # "the members, A and B": the members are A and B
+        stack += listed
     return out
 
 
