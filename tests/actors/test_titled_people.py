@@ -166,3 +166,36 @@ def test_a_second_lawmaker_hung_on_the_first_ones_home_state_is_listed(resources
 def test_countries_named_as_the_members_of_a_plural_noun(resources):
     got = _at(resources, "The two countries, France and Germany, condemned the vote.", "countries")
     assert got == [("France", "FRA"), ("Germany", "DEU")]
+
+
+def test_two_titles_joined_before_one_name_are_that_persons(resources):
+    from spacy.tokens import Doc
+
+    from dyads.actors.resolve import conjuncts
+
+    # the parse the tagger gives "Fox News Chairman and CEO Roger Ailes has spoken"
+    words = ["Acme", "News", "Chairman", "and", "CEO", "Dana", "Whitlock", "spoke"]
+    doc = Doc(resources.nlp.vocab, words=words, heads=[1, 2, 7, 2, 6, 6, 2, 7],
+              deps=["compound", "compound", "nsubj", "cc", "compound", "compound", "conj",
+                    "ROOT"],
+              pos=["PROPN"] * 7 + ["VERB"],
+              ents=["B-ORG", "I-ORG", "O", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert [t.text for t in conjuncts(doc[2])] == ["Whitlock"]
+    # one title before a name may be someone else's ("the chairman and Dana Whitlock")
+    other = Doc(resources.nlp.vocab, words=["Chairman", "and", "Dana", "Whitlock", "spoke"],
+                heads=[4, 0, 3, 0, 4], deps=["nsubj", "cc", "compound", "conj", "ROOT"],
+                pos=["PROPN", "CCONJ", "PROPN", "PROPN", "VERB"],
+                ents=["O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert [t.text for t in conjuncts(other[0])] == ["Chairman", "Whitlock"]
+
+
+def test_social_media_is_a_channel_not_an_actor(resources):
+    text = "The minister warned his followers on social media about the storm."
+    assert _at(resources, text, "media") == []
+    assert _at(resources, "State media criticized the minister.", "media") != []
+
+
+@pytest.mark.parametrize("outlet", ["ABC News", "CBS News", "NBC News", "NPR"])
+def test_each_network_is_its_own_outlet(resources, outlet):
+    entity = resources.kb.entity(outlet)
+    assert (entity.name, entity.code) == (outlet, "USAMED")

@@ -270,3 +270,18 @@ def name_head(token):
     while head.dep_ in {"compound", "flat"} and span.start <= head.head.i < span.end:
         head = head.head
     return head
+
+
+# Titles a body's head holds, which news joins before one name ("Chairman and CEO X").
+HEAD_TITLES = frozenset({"chairman", "chairwoman", "chair", "ceo", "president", "founder",
+                         "director", "publisher", "editor", "owner", "secretary", "chief"})
+
+
+def shared_title(token) -> bool:
+    """'Fox News Chairman and CEO Roger Ailes': the first of two titles joined before a
+    name is the named person's, not a second actor."""
+    if token.lower_ not in HEAD_TITLES or token.ent_type_ == "PERSON":
+        return False
+    conj = [c for c in token.children if c.dep_ == "conj"]
+    return len(conj) == 1 and conj[0].ent_type_ == "PERSON" and any(
+        t.lower_ in HEAD_TITLES for t in token.doc[token.i + 1:conj[0].i])

@@ -91,3 +91,14 @@ def thing_pronoun(token, antecedent_token: int | None) -> bool:
         return True
     previous_start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     return antecedent_token < previous_start
+
+
+# Media that are channels, not the press: "warned followers on social media".
+CHANNEL_HEADS = frozenset({"media"})
+
+
+def channel(token) -> bool:
+    """'social media', 'online media': where something is said, not a body that acts
+    ('the media', 'state media' and 'Russian media' still are: reporters and outlets)."""
+    return token.lower_ in CHANNEL_HEADS and any(
+        c.dep_ == "amod" and c.lower_ in {"social", "online", "digital"} for c in token.children)

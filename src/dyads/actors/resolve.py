@@ -23,10 +23,10 @@ from .context import (
     named_place,
 )
 from .kb import KnowledgeBase, composite_code
-from .names import name_head
+from .names import name_head, shared_title
 from .mentions import (COUNTY_WORDS, PRONOUNS, listed_appos, phrase_of, place_conjuncts,
                        resolve_phrase)
-from .not_actors import (dateline_sibling, hypothetical, in_dateline, thing_pronoun,
+from .not_actors import (channel, dateline_sibling, hypothetical, in_dateline, thing_pronoun,
                          title_object)
 
 
@@ -82,7 +82,7 @@ class ArticleActors(ContextCountries, NamedBodies):
         if in_dateline(token):  # "WASHINGTON (Reuters) -" says where the story was filed
             real = dateline_sibling(token)
             return self._single(real, on, places) if real is not None else []
-        if title_object(token) or hypothetical(token):
+        if title_object(token) or hypothetical(token) or channel(token):
             return []  # "state" in "secretary of state"; "any candidate" is no one yet
         token = name_head(token)
         if token.text.startswith("@"):
@@ -371,7 +371,8 @@ def conjuncts(token) -> list:
         t = stack.pop(0)
         listed = [c for c in _name_children(t) if (c.dep_ == "conj" or listed_appos(c))
                   and c.pos_ in {"NOUN", "PROPN", "PRON"}] + place_conjuncts(t)
-        if not (t.pos_ == "NOUN" and any(c.dep_ == "appos" for c in listed)):
+        if not (t.pos_ == "NOUN" and any(c.dep_ == "appos" for c in listed)) \
+                and not shared_title(t):
             out.append(t)  # "the members, A and B": the members are A and B
         stack += listed
     return out
