@@ -21,6 +21,7 @@ from .dates.attach import (announced_deed, attachment, clause_verb, pick_date, t
                            told_as_past)
 from .docview import doc_text, span_text
 from .events import arguments as args
+from .events.quoted import QUOTED_MARK
 from .events.reactions import is_reaction
 from .event_date import EventDate
 from .occasions import PUBLISHED, known
@@ -213,6 +214,13 @@ def date_event(art, cand, earlier, dated) -> EventDate:
     """Own date phrase (or anchor), else none for an undated past deed, else the date of
     the occasion it belongs to, else the publication date."""
     trigger, mentions = art.doc[cand.trigger], art.mentions(cand.sentence_index)
+    if QUOTED_MARK in cand.entry.id:  # a quotation's own judging words: said with its cue
+        said = occasions.quoted_cue_date(art, cand) or occasions.same_speaker_date(
+            art, cand, earlier, dated)
+        if said is not None:
+            return said
+        return EventDate(art.published, "day" if art.published else None,
+                         PUBLISHED if art.published else None)
     deed = cand.modality in ANNOUNCED and announced_deed(trigger)
     # a reaction's cause is an earlier deed: "outraged by Comey's announcement Friday"
     # dates the announcement, not the outrage

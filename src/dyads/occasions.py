@@ -286,3 +286,14 @@ def _dates_a_message(word) -> bool:
 def _token_at(doc, char: int):
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def quoted_cue_date(art, cand) -> "EventDate | None":
+    """'"It is baseless. It is a sham," his lawyer said on Friday.': a quotation's own
+    sentence is said when its cue is, found in the sentence or the next three."""
+    for index in range(cand.sentence_index, min(len(art.sentences), cand.sentence_index + 4)):
+        verbs = [t for t in art.sentences[index]
+                 if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and t.i >= cand.trigger]
+        if verbs:
+            return art.own(index, verbs[0])
+    return None

@@ -18,6 +18,7 @@ from .assemble import build_events, build_quotes, dedupe
 from .events.discards import Discards, default_discards
 from .events.lexicon import Lexicon, default_lexicon
 from .events.match import match_events
+from .events.quoted import quoted_judgements
 from .events.relevance import Rules, default_rules, judge_events
 from .parse import load_nlp, looks_english, masked_text, word_count
 from .places import Gazetteer, default_gazetteer
@@ -111,6 +112,9 @@ def code_doc(article: Article, doc, resources: Resources, settings: Settings) ->
     actors = ArticleActors(doc, resources.kb, article.published, resources.gazetteer)
     candidates = match_events(doc, resources.lexicon, actors, resources.discards)
     quotes = build_quotes(article, doc, actors)
+    # a quotation's own judging sentences ('"It is baseless," X said') are X's words
+    quoted = quoted_judgements(doc, quotes, candidates, actors)
+    candidates = sorted(candidates + quoted, key=lambda c: c.sentence_index)
     # judged before reports are merged, so a dropped report cannot lend its code to a kept one
     unmerged = replace(settings, dedupe_within_article=False)
     events = build_events(article, doc, candidates, actors, quotes, resources, unmerged, CODER)

@@ -426,3 +426,8 @@ def _doer(verb):
 
 def _person(token) -> bool:
     return token.ent_type_ == "PERSON" or (token.lower_ in {"he", "she"} and token.dep_ != "dobj")
+
+
+# For the quotation pass (quoted.py): the same reading of a clause's judging words.
+predicate_words = _predicate_words
+strongest_word = _strongest_word
