@@ -199,3 +199,15 @@ def test_social_media_is_a_channel_not_an_actor(resources):
 def test_each_network_is_its_own_outlet(resources, outlet):
     entity = resources.kb.entity(outlet)
     assert (entity.name, entity.code) == (outlet, "USAMED")
+
+
+def test_a_named_persons_relative_is_a_civilian_of_that_persons_country(resources):
+    got = _at(resources, US + "The widow of Antonin Scalia praised Donald Trump.", "widow")
+    assert got == [(None, "USACVL")]
+    assert _at(resources, "The widow of the late king spoke.", "widow") == []
+
+
+def test_her_campaign_is_the_named_candidates_own_side(resources):
+    text = "Hillary Clinton spoke in Ohio. Voters in Ohio cheered her campaign."
+    assert _at(resources, text, "campaign") == [("Hillary Clinton", "USAPTY")]
+    assert _at(resources, "The rebels regrouped. Their campaign failed.", "campaign") == []

@@ -279,3 +279,13 @@ def test_calling_on_someone_stays_an_appeal():
     got = dyads.code("Donald Trump called on Bill de Blasio to restart the surveillance.",
                      date="2015-11-19").events
     assert [e.cameo for e in got] == ["020"]
+
+
+def test_scathing_messages_aimed_at_someone_criticise_them():
+    text = ("Hillary Clinton spoke in Ohio. The daughter of Eric Garner sent a series of "
+            "scathing tweets targeted at Hillary Clinton.")
+    assert events(text) == [(None, "Hillary Clinton", "111", "111:tweet/noun")]
+    # a scathing letter is criticism of its addressee; a plain letter is not
+    assert codes("Hillary Clinton wrote a scathing letter to the Donald Trump campaign.") == [
+        ("Hillary Clinton", "Donald Trump", "111")]
+    assert codes("Hillary Clinton wrote a letter to the Donald Trump campaign.") == []

@@ -402,3 +402,12 @@ def test_an_event_noun_under_no_is_no_event():
 def test_a_deed_criticised_over_is_not_the_critics_own():
     got = coded("Ukraine challenged Russia over the annexation of Crimea.")
     assert [(s, t, c) for s, t, c, _ in got] == [("UKR", "RUS", "110")]
+
+
+def test_a_decision_not_to_act_is_a_refusal():
+    import dyads
+
+    got = dyads.code("Hillary Clinton defended her decision not to cooperate with the "
+                     "State Department investigation.", date="2016-05-26").events
+    assert [(e.cameo, e.modality) for e in got if e.trigger.text == "cooperate"] == [
+        ("120", "asserted")]

@@ -183,6 +183,9 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
     ``is_place(name)`` says whether a town or region of that name exists."""
     if token.pos_ in SKIP_HEADS or token.lower_ in PRONOUNS:
         return None
+    kin = _kin_of(doc, token, kb, on, is_place)
+    if kin is not None:
+        return kin
     phrase = _with_split_name(token, phrase_of(token))
     text_span = doc[phrase.left:phrase.right]
     person, name_span = find_person(doc, phrase, kb, on, is_place)
@@ -376,6 +379,29 @@ def _party_tagged(span, actor: Actor) -> Actor:
 
 
 STAFF_SECTORS = {None, "GOV"}  # a candidate's (PTY; OPP: third party) aide works for the party
+
+
+KIN_NOUNS = frozenset({"daughter", "son", "wife", "husband", "widow", "widower", "mother",
+                       "father", "brother", "sister", "niece", "nephew", "grandson",
+                       "granddaughter", "parent", "child"})
+
+
+def _kin_of(doc, token, kb: KnowledgeBase, on, is_place) -> Actor | None:
+    """'the daughter of Eric Garner', 'the widow of a slain soldier': a named person's
+    relative, unnamed, is a civilian of that person's country."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in KIN_NOUNS:
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or obj.ent_type_ != "PERSON":
+        return None
+    relative = resolve_phrase(doc, obj, kb, on, is_place)
+    if relative is None:
+        return None
+    span = doc[token.left_edge.i:obj.right_edge.i + 1]
+    # a relative of someone the KB does not know takes the story's country, as titles do
+    how = "kin" if relative.country else "title"
+    return _actor(span, None, None, relative.country, "CVL", how, 0.6)
 
 
 def _staff_of(doc, phrase: Phrase, kb: KnowledgeBase, on, actor: Actor) -> Actor:

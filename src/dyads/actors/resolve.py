@@ -99,6 +99,9 @@ class ArticleActors(ContextCountries, NamedBodies):
                 return []  # "win it", "it is", or nothing named close before
             actor = coref.resolve_pronoun(token, self.antecedents)
             return [self._grounded(actor, token, on)] if actor else []
+        campaign = self._candidate_campaign(token, on)
+        if campaign is not None:
+            return [campaign]
         side = coref.country_side(token, self.kb)
         if side:
             return [side]
@@ -189,6 +192,19 @@ class ArticleActors(ContextCountries, NamedBodies):
                      name=actor.name if actor is not None else None, kb_id=None, country=None,
                      sector="IGO", code=body.actor.code, resolved_by="coref",
                      confidence=round(body.actor.confidence * 0.8, 3))
+
+    def _candidate_campaign(self, token, on) -> Actor | None:
+        """'Clinton and her campaign': a named person's own campaign is that person's
+        side, as 'Trump's campaign' is; 'their long campaign' of no one named stays no one."""
+        poss = next((c for c in token.children if c.dep_ == "poss"), None)
+        if token.lemma_.lower() != "campaign" or poss is None or poss.lower_ not in {"his", "her"}:
+            return None
+        person = next((a for a in self._single(poss, on) if a.kb_id and a.country), None)
+        if person is None:
+            return None
+        span = self.doc[poss.i:token.i + 1]
+        return replace(person, text=span.text, start=span.start_char, end=span.end_char,
+                       confidence=round(person.confidence * 0.8, 3))
 
     def _owner(self, token, actor: Actor | None, on) -> Actor | None:
         """'the military government of President X', 'the army of the junta': a body's

@@ -260,7 +260,20 @@ def noun_target(noun):
                 conj = child(obj, "conj")
                 return conj if conj is not None else obj
             return obj
-    return infinitive_object(noun)
+    return infinitive_object(noun) or aimed_at(noun)
+
+
+AIMING_VERBS = {"aim", "target", "direct"}
+
+
+def aimed_at(noun):
+    """'tweets TARGETED AT Clinton', 'a campaign aimed at the mayor': whom the participle
+    on the noun says it is aimed at."""
+    verb = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS),
+                None)
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"), None) \
+        if verb is not None else None
+    return child(prep, "pobj") if prep is not None else None
 
 
 def infinitive_object(noun):

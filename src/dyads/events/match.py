@@ -201,12 +201,13 @@ TALKING_VERBS = {"say", "tell", "comment", "talk", "speak", "discuss", "report",
 
 def _talked_about(noun, verb) -> bool:
     """The event noun is what the verb's subject talks about, not something it does."""
-    if verb.lemma_.lower() not in TALKING_VERBS:
-        return False
+    if verb.lemma_.lower() not in TALKING_VERBS or noun.lemma_.lower() in WRITTEN_NOUNS:
+        return False  # "wrote a scathing letter": the letter is the writer's own act
     return noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS)
 
 
 TOPIC_PREPS = {"about", "on", "of", "regarding", "concerning", "over"}  # not "in a call"
+WRITTEN_NOUNS = {"letter", "tweet", "statement", "message", "column", "editorial", "speech"}
 
 
 def _claimed_about(noun, entry: LexEntry):

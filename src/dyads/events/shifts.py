@@ -156,9 +156,17 @@ def _content_trigger(token, triggers) -> LexEntry | None:
     return None
 
 
+# "decided not to cooperate", "her decision not to testify": a choice not to act refuses
+DECIDING_LEMMAS = {"decide", "decision", "choose", "choice", "vow", "pledge", "resolve"}
+
+
 def will_not(verb) -> bool:
+    """'will not accept', 'decided not to cooperate': a refusal, not a deed left undone."""
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return bool(aux & {"will", "would", "wo", "shall"}) and not verb.lemma_.startswith(STATEMENT_ROOT)
+    decided = verb.dep_ in {"xcomp", "acl"} and verb.head.lemma_.lower() in DECIDING_LEMMAS \
+        and "to" in aux
+    return (bool(aux & {"will", "would", "wo", "shall"}) or decided) \
+        and not verb.lemma_.startswith(STATEMENT_ROOT)
 
 
 def conditional_threat(token, code: str) -> str:
