@@ -289,3 +289,13 @@ def test_scathing_messages_aimed_at_someone_criticise_them():
     assert codes("Hillary Clinton wrote a scathing letter to the Donald Trump campaign.") == [
         ("Hillary Clinton", "Donald Trump", "111")]
     assert codes("Hillary Clinton wrote a letter to the Donald Trump campaign.") == []
+
+
+def test_claiming_ignorance_denies_only_of_oneself():
+    assert codes("Donald Trump said he was unaware of the deal.") == [("Donald Trump", None, "016")]
+    assert codes("Donald Trump said Hillary Clinton was unaware of the deal.") == []
+
+
+def test_brushing_off_findings_denies_them():
+    assert events("Hillary Clinton brushed off the report's findings.") == [
+        ("Hillary Clinton", None, "016", "016:brush_off/verb")]

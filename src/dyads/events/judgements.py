@@ -133,6 +133,8 @@ def statements_as_judgements(sent, triggers: dict[int, LexEntry],
         content = _judged_content(verb, clause, triggers)
         found = (_strongest_word(content, words) if content else None) or _blame(clause) \
             or _insisted_denial(verb, clause, words)
+        if found is not None and not _own_ignorance(found[1], clause):
+            found = None
         denied = found is None and _own_denial(verb, clause)
         if denied:
             found = (DENIAL_CODE, denied)
@@ -320,6 +322,20 @@ def _insisted_denial(verb, clause, words: JudgementWords):
         return None  # "asserted that generals DON'T WANT her": a claim, not a denial
     neg = args.child(clause, "neg")
     return (DENIAL_CODE, neg) if neg is not None else None
+
+
+# Denying knowledge denies only of oneself: "said he was UNAWARE of it" (016), while
+# "said Clinton was unaware" tells of another and is no denial.
+IGNORANCE_WORDS = {"unaware"}
+SELF_PRONOUNS = {"he", "she", "they", "i", "we"}
+
+
+def _own_ignorance(word, clause) -> bool:
+    """True unless the judgement word is ignorance claimed of someone else."""
+    if word.lemma_.lower() not in IGNORANCE_WORDS:
+        return True
+    subject = args.child(clause, "nsubj") if clause is not None else None
+    return subject is not None and subject.lower_ in SELF_PRONOUNS
 
 
 def _blame(clause):
