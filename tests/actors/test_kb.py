@@ -359,3 +359,13 @@ def test_former_states_and_peoples_of_one_country(kb, name, country):
 def test_kinds_of_bodies_named_without_a_name(kb):
     assert kb.title_sector("international aid agency") == "NGO"
     assert kb.sector("fundamentalists") == "REL"
+
+
+def test_an_office_is_held_only_where_the_country_has_it():
+    from dyads.actors.kb import default_kb
+
+    kb = default_kb()
+    assert kb.has_title("USA", "President", "2023-06-01")
+    assert not kb.has_title("JPN", "president", "2023-06-01")
+    assert kb.has_title("JPN", "prime minister", "2023-06-01")
+    assert not kb.has_title("DEU", "chancellor", "1800-01-01")

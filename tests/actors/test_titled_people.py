@@ -211,3 +211,13 @@ def test_her_campaign_is_the_named_candidates_own_side(resources):
     text = "Hillary Clinton spoke in Ohio. Voters in Ohio cheered her campaign."
     assert _at(resources, text, "campaign") == [("Hillary Clinton", "USAPTY")]
     assert _at(resources, "The rebels regrouped. Their campaign failed.", "campaign") == []
+
+
+def test_a_bare_president_belongs_to_a_country_with_a_president(resources):
+    text = ("The US defense secretary met Japan's defense minister in Tokyo. Japan and the "
+            "United States agreed on drills. Japan's navy will join. The President will visit "
+            "Japan in May.")
+    assert _at(resources, text, "President", date="2023-04-01") == [(None, "USAGOV")]
+    # where the story's country has the office, it keeps it
+    text = "French officials met in Paris. France and Germany talked. The President spoke."
+    assert _at(resources, text, "President", date="2023-04-01") == [(None, "FRAGOV")]

@@ -49,6 +49,20 @@ VICTIM_DEPS = {"dobj", "nsubjpass", "dative"}
 CROSS_BORDER_SECTORS = {None, "GOV", "MIL", "SPY"}
 
 
+# Offices one person holds for a whole country: a bare "the President" names its holder.
+BARE_OFFICES = {"president", "chancellor", "king", "queen", "emperor", "premier"}
+
+
+def _bare_office(token) -> str | None:
+    """'president' for 'the President', 'prime minister' for 'the Prime Minister'; None
+    for a title with its own country or body ('the Russian president', 'its president')."""
+    mods = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+    word = token.lemma_.lower()
+    if word == "minister" and [m.lower_ for m in mods] == ["prime"]:
+        return "prime minister"
+    return word if word in BARE_OFFICES and not mods else None
+
+
 def _clause_verb(token, max_steps: int = 4):
     """The verb whose clause a noun belongs to."""
     cur = token
@@ -100,8 +114,23 @@ class ContextCountries:
                                             self._doer_countries(token)))
         if country is None:
             return [actor]
+        country = self._office_country(token, actor, country)
         return [replace(actor, country=country, code=composite_code(country, actor.sector),
                         resolved_by="context", confidence=round(actor.confidence * 0.7, 3))]
+
+    def _office_country(self, token, actor: Actor, country: str) -> str:
+        """'the President' in a readout about Japan: a bare head-of-state title belongs to
+        a country that has the office on the date, the most named such one of the article."""
+        office = _bare_office(token)
+        if office is None or actor.name or self.kb.has_title(country, office, self.published):
+            return country
+        counts: dict[str, int] = {}
+        for ante in self.antecedents:
+            if ante.actor.country and ante.token != token.i:
+                counts[ante.actor.country] = counts.get(ante.actor.country, 0) + 1
+        holders = [c for c in sorted(counts, key=counts.get, reverse=True)
+                   if self.kb.has_title(c, office, self.published)]
+        return holders[0] if holders else country
 
     def _modifier_place_country(self, token) -> str | None:
         """'Hollywood executive X', 'a Texas sheriff': a town or region before the word."""

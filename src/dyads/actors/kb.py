@@ -135,6 +135,7 @@ class KnowledgeBase:
         self._sector = lru_cache(maxsize=LOOKUP_CACHE)(self._sector_uncached)
         self._title_sector = lru_cache(maxsize=LOOKUP_CACHE)(self._title_sector_uncached)
         self._given_name = lru_cache(maxsize=LOOKUP_CACHE)(self._given_name_uncached)
+        self._has_title = lru_cache(maxsize=LOOKUP_CACHE)(self._has_title_uncached)
         self._first_words: frozenset[str] | None = None  # built on first use
         self._index: NameIndex | None = None  # built on first use
 
@@ -351,6 +352,18 @@ class KnowledgeBase:
                 if form in self.index.sector_words:
                     return title_sector_from_code(self.index.sector_words[form])
         return None
+
+    def has_title(self, country: str, title: str, on: str | date | None = None) -> bool:
+        """Someone held exactly this office ('president') in the country on the date (any
+        date when ``on`` is None): Japan has prime ministers, not a president."""
+        return self._has_title(country, title.lower(), iso_date(on))
+
+    def _has_title_uncached(self, country: str, title: str, on: str | None) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM roles r JOIN titles t ON r.tid = t.tid WHERE r.country = ? "
+            "AND lower(t.title) = ? AND (? IS NULL OR ((r.start IS NULL OR r.start <= ?) "
+            "AND (r.end IS NULL OR r.end >= ?))) LIMIT 1", (country, title, on, on, on)).fetchone()
+        return row is not None
 
     def info(self) -> dict:
         sources = [dict(r) for r in self.db.execute("SELECT * FROM sources ORDER BY name")]
