@@ -411,3 +411,12 @@ def test_a_decision_not_to_act_is_a_refusal():
                      "State Department investigation.", date="2016-05-26").events
     assert [(e.cameo, e.modality) for e in got if e.trigger.text == "cooperate"] == [
         ("120", "asserted")]
+
+
+def test_blocking_a_nomination_is_a_veto_of_the_nominee():
+    import dyads
+
+    got = dyads.code("Senate Republicans blocked the nomination of Merrick Garland.",
+                     date="2016-10-05").events
+    assert [(e.cameo, e.source.name, e.target.name) for e in got] == [
+        ("129", "Republican Party", "Merrick Garland")]
