@@ -124,7 +124,9 @@ def test_two_people_the_kb_does_not_know_stay_two_sides():
 
 
 @pytest.mark.parametrize("text", ["Mitt Romney sent a letter to Barack Obama on Monday.",
-                                  "Mitt Romney did not announce which donors had paid Barack Obama."])
+                                  "Mitt Romney did not announce which donors had paid Barack Obama.",
+                                  "Mitt Romney announced that Barack Obama would be in Ohio.",
+                                  "Mitt Romney confirmed that Barack Obama was in Ohio."])
 def test_a_bare_statement_with_nothing_said_is_no_event(text):
     from dyads.pipeline import Settings
 
