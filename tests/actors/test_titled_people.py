@@ -221,3 +221,9 @@ def test_a_bare_president_belongs_to_a_country_with_a_president(resources):
     # where the story's country has the office, it keeps it
     text = "French officials met in Paris. France and Germany talked. The President spoke."
     assert _at(resources, text, "President", date="2023-04-01") == [(None, "FRAGOV")]
+
+
+def test_the_office_someone_runs_for_is_no_actor(resources):
+    text = "Hillary Clinton spoke. Mark Cuban refused to run for president."
+    assert _at(resources, text, "president") == []
+    assert _at(resources, "Hillary Clinton spoke. The president spoke.", "president") != []

@@ -242,3 +242,18 @@ def test_running_against_someone_in_a_race_is_no_disapproval():
     import dyads
     assert dyads.code("Tim Canova is challenging Rep. Debbie Wasserman Schultz in the Aug. 30 "
                       "primary.", date="2016-07-25").events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Jill Stein did not meet the Commission on Presidential Debates’ 15 percent threshold.",
+    "Vladimir Putin met the deadline set by Joe Biden.",
+])
+def test_meeting_a_bar_is_no_meeting(text):
+    assert [e.cameo for e in dyads.code(text, date="2016-10-05").events if e.cameo == "040"] == []
+
+
+def test_meeting_a_body_is_still_a_meeting():
+    got = dyads.code("Vladimir Putin met Joe Biden in Geneva, where they discussed the deadline.",
+                     date="2016-10-05").events
+    assert ("040", "Vladimir Putin", "Joe Biden") in [(e.cameo, e.source.name, e.target.name)
+                                                      for e in got]

@@ -102,3 +102,18 @@ def channel(token) -> bool:
     ('the media', 'state media' and 'Russian media' still are: reporters and outlets)."""
     return token.lower_ in CHANNEL_HEADS and any(
         c.dep_ == "amod" and c.lower_ in {"social", "online", "digital"} for c in token.children)
+
+
+# Running for an office names the office, not its holder: "pleas to run for president".
+SEEKING_HEADS = frozenset({"run", "bid", "campaign", "candidacy", "race", "candidate", "vie"})
+OFFICES = frozenset({"president", "presidency", "governor", "senate", "senator", "mayor",
+                     "office", "congress", "parliament", "chancellor", "premier", "speaker",
+                     "nomination", "seat", "reelection", "leadership", "chair", "council"})
+
+
+def office_sought(token) -> bool:
+    """'run for president', 'her bid for the presidency': the office, not the president
+    ('campaign for Canova' still names a person)."""
+    prep = token.head
+    return (token.dep_ == "pobj" and prep.lower_ == "for" and token.lemma_.lower() in OFFICES
+            and prep.head.lemma_.lower() in SEEKING_HEADS)

@@ -26,8 +26,8 @@ from .kb import KnowledgeBase, composite_code
 from .names import name_head, shared_title
 from .mentions import (COUNTY_WORDS, PRONOUNS, listed_appos, phrase_of, place_conjuncts,
                        resolve_phrase)
-from .not_actors import (channel, dateline_sibling, hypothetical, in_dateline, thing_pronoun,
-                         title_object)
+from .not_actors import (channel, dateline_sibling, hypothetical, in_dateline, office_sought,
+                         thing_pronoun, title_object)
 
 
 # How an actor resolves when it is a KB person named here or referred back to.
@@ -82,7 +82,7 @@ class ArticleActors(ContextCountries, NamedBodies):
         if in_dateline(token):  # "WASHINGTON (Reuters) -" says where the story was filed
             real = dateline_sibling(token)
             return self._single(real, on, places) if real is not None else []
-        if title_object(token) or hypothetical(token) or channel(token):
+        if title_object(token) or hypothetical(token) or channel(token) or office_sought(token):
             return []  # "state" in "secretary of state"; "any candidate" is no one yet
         token = name_head(token)
         if token.text.startswith("@"):
