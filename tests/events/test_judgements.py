@@ -299,3 +299,8 @@ def test_claiming_ignorance_denies_only_of_oneself():
 def test_brushing_off_findings_denies_them():
     assert events("Hillary Clinton brushed off the report's findings.") == [
         ("Hillary Clinton", None, "016", "016:brush_off/verb")]
+
+
+def test_criticism_someone_faces_from_others_is_theirs_against_him():
+    assert codes("Donald Trump faced heavy criticism from Hillary Clinton on Monday.") == [
+        ("Hillary Clinton", "Donald Trump", "111")]
