@@ -139,3 +139,23 @@ def test_a_year_on_the_main_clause_does_not_date_a_present_tense_clause():
     text = ("Minutes published in 1990 showed a dispute over the budget, "
             "and British officials deny any deal took place.")
     assert [(r, d) for r, d, _ in dates(text)] == [("01", "2022-03-31")]
+
+
+def test_a_person_unknown_to_the_kb_named_again_inherits_the_earlier_date():
+    text = ("Donald Trump spoke on Monday. Rep. Dana Brellow criticized Donald Trump on "
+            'Saturday. "We are writing to request that the FBI release the files," Brellow '
+            "wrote.")
+    got = [(e.cameo, e.date) for e in dyads.code(text, date="2016-10-31").events]
+    assert ("020", "2016-10-29") in got
+
+
+def test_two_people_of_one_country_with_different_names_do_not_share_a_date():
+    from dyads.occasions import _same_named_person
+    from dyads.records import Actor
+
+    def person(name, code):
+        return Actor(text=name, start=0, end=1, name=name, kb_id=None, country="USA",
+                     sector=code[3:] or None, code=code, resolved_by="title", confidence=0.5)
+
+    assert _same_named_person(person("Dana Brellow", "USALEG"), person("Dana Brellow", "USA"))
+    assert not _same_named_person(person("Dana Brellow", "USALEG"), person("Jo Marrick", "USALEG"))

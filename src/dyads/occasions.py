@@ -46,9 +46,22 @@ def _same_actor(a, b) -> bool:
         return False
     if a.kb_id and b.kb_id:
         return a.kb_id == b.kb_id and bool(a.sector or b.sector)
+    if _same_named_person(a, b):  # "Reps. Elijah Cummings" and the "Cummings" who wrote
+        return True
     if not (a.code and a.code == b.code and a.sector):
         return False
     return _is_pronoun(a) or _is_pronoun(b) or _last_name(a) == _last_name(b)
+
+
+NAMING_RESOLUTIONS = {"person", "title", "coref"}
+
+
+def _same_named_person(a, b) -> bool:
+    """Two mentions of one person the KB does not know: the same full name and country
+    (a title may give one mention a sector the other lacks)."""
+    return (not a.kb_id and not b.kb_id and bool(a.name) and " " in a.name
+            and a.name == b.name and a.country == b.country
+            and a.resolved_by in NAMING_RESOLUTIONS and b.resolved_by in NAMING_RESOLUTIONS)
 
 
 def _people(cand) -> list:
