@@ -147,3 +147,11 @@ def test_one_deed_told_by_two_verbs_is_one_event():
                         date="2015-05-04").events
     assert [e.cameo[:2] for e in events].count("17") + [e.cameo[:2] for e in events].count("19") == 1
     assert events[0].mentions == 2
+
+
+def test_a_quoted_we_asking_two_bodies_is_the_speaker_asking_each():
+    text = '"We ask the FBI and the Justice Department to release the files," Senator Ted Cruz said.'
+    got = dyads.code(text, date="2016-10-05").events
+    assert sorted((e.cameo, e.source.name, e.target.name) for e in got) == [
+        ("0214", "Ted Cruz", "Federal Bureau Of Investigation"),
+        ("0214", "Ted Cruz", "Justice Department")]

@@ -374,7 +374,9 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
     return [EventCandidate(token.i, entry, repression(code, s, t), s, t, modality, s_index,
                            arg_ids, reporter, source_i)
             for s, t in dyads_of(sources, targets, code[:2] not in SOLO_ROOTS,
-                                 apart=_two_people(target_tok, source_tok, actors) and _named_apart)]
+                                 apart=_two_people(target_tok, source_tok, actors) and _named_apart,
+                                 speaker_to_come=source_tok is not None
+                                 and source_tok.lower_ in FIRST_PERSON)]
 
 
 def _none_of(noun, entry: LexEntry) -> bool:

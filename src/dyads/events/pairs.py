@@ -108,15 +108,18 @@ def _state_and_capital(a: Actor, b: Actor) -> bool:
                                        for x in (a, b))
 
 
-def dyads_of(sources: list[Actor], targets: list[Actor], mutual: bool = True, apart=None):
+def dyads_of(sources: list[Actor], targets: list[Actor], mutual: bool = True, apart=None,
+             speaker_to_come: bool = False):
     """Source × target pairs; coordinated sources with no target act on each other where
     the act is mutual ("A and B met/fought"), else each acts alone ("A and B denied").
-    ``apart(s, t)``: the text tells the two apart though they look like one actor."""
+    ``apart(s, t)``: the text tells the two apart though they look like one actor.
+    ``speaker_to_come``: the doer is a quotation's "we"/"I", whom the speaker will stand
+    for, so every target counts ("we ask the FBI and the Justice Department")."""
     sources = [s for s in sources if s.country or s.code]
     if not targets and len(sources) > 1 and mutual:
         return [(s, t) for s in sources for t in sources if s is not t and not same_actor(s, t)]
     if not sources:
-        return [(None, t) for t in targets[:1]]
+        return [(None, t) for t in (targets if speaker_to_come else targets[:1])]
     if not targets:
         return [(s, None) for s in sources]
     return [(s, t) for s in sources for t in targets
