@@ -159,3 +159,10 @@ def test_two_people_of_one_country_with_different_names_do_not_share_a_date():
 
     assert _same_named_person(person("Dana Brellow", "USALEG"), person("Dana Brellow", "USA"))
     assert not _same_named_person(person("Dana Brellow", "USALEG"), person("Jo Marrick", "USALEG"))
+
+
+def test_later_with_no_time_of_its_own_leaves_the_deed_undated():
+    text = ("In March, Hillary Clinton attacked Donald Trump on March 12. "
+            "Donald Trump later denied the report.")
+    got = dates(text, "2016-10-13")
+    assert got[-1][:2] == ("01", None)

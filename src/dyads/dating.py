@@ -257,12 +257,14 @@ def date_event(art, cand, earlier, dated) -> EventDate:
     return EventDate(published, "day" if published else None, PUBLISHED if published else None)
 
 
-EARLIER_WORDS = frozenset({"earlier", "previously", "formerly", "once"})
+# "later": after the last time told, at a time the text does not give ("X later insisted")
+EARLIER_WORDS = frozenset({"earlier", "previously", "formerly", "once", "later"})
 
 
 def _told_as_earlier(trigger) -> bool:
-    """A past-tense deed marked as before the news with no time of its own ('earlier
-    asked', 'had previously warned'); 'earlier this month' is a date phrase, found first."""
+    """A past-tense deed placed before the news, or after an earlier scene, with no time
+    of its own ('earlier asked', 'had previously warned', 'later insisted'); 'earlier this
+    month' and 'later on Monday' are date phrases, found first."""
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
     return verb is not None and verb.tag_ in {"VBD", "VBN"} and any(
         c.dep_ == "advmod" and c.lower_ in EARLIER_WORDS and not list(c.children)
