@@ -61,3 +61,28 @@ def test_view_of_alternating_docs_gives_each_its_own_view(nlp):
     for doc in (first, second, second, first, second):
         assert view_of(doc) is views[id(doc)]
         assert view_of(doc).text == doc.text
+
+
+def test_view_strings_survive_a_full_name_table_and_a_second_store(nlp, monkeypatch):
+    """The hash-to-string table shared between Docs may be emptied at any Doc, or belong
+    to another StringStore: every view still reads the strings its own tokens have."""
+    import spacy
+
+    from dyads import docview
+
+    monkeypatch.setattr(docview._Names, "MAX_NAMES", 5)
+    blank = spacy.blank("en")
+    for doc in [nlp(TEXTS[0]), blank(TEXTS[1]), nlp(TEXTS[1]), blank(TEXTS[0]), nlp(TEXTS[0])]:
+        view = DocView(doc)
+        assert view.words == [t.text for t in doc]
+        assert view.lower == [t.lower_ for t in doc]
+        assert view.ent_type == [t.ent_type_ for t in doc]
+        assert view.lemma_lower == [t.lemma_.lower() for t in doc]
+
+
+def test_positions_are_the_tokens_written_so(nlp):
+    for text in TEXTS:
+        doc = nlp(text)
+        view = DocView(doc)
+        for word in {t.text for t in doc} | {"absent", ""}:
+            assert list(view.positions(word)) == [t.i for t in doc if t.text == word]

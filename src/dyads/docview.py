@@ -9,6 +9,8 @@ that holds the Doc shares it; a Doc must not be retokenized after its view is ma
 """
 from __future__ import annotations
 
+import numpy
+
 VIEW_KEY = "dyads_doc_view"  # cache slot in Doc.user_data
 
 
@@ -23,26 +25,39 @@ class DocView:
         from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE,
                                  LEMMA, LOWER, ORTH, POS, SPACY, TAG)
 
-        def column(attr) -> list:  # one attribute at a time: a 2-D array costs a transpose
-            return doc.to_array(attr).tolist() if len(doc) else []
+        def column(attr):  # one attribute at a time: a 2-D array costs a transpose
+            return doc.to_array(attr) if len(doc) else _EMPTY
 
-        strings = doc.vocab.strings
+        names = _names_of(doc.vocab.strings)
         self.words, self.lower, self.dep, self.pos, self.ent_type, self.tag = (
-            _decoded(column(attr), strings) for attr in (ORTH, LOWER, DEP, POS, ENT_TYPE, TAG))
-        self.lemma_lower = _decoded(column(LEMMA), strings, fold=True)
-        self.idx = column(IDX)
-        self.inside_entity = [v == 1 for v in column(ENT_IOB)]  # ENT_IOB 1 is "I"
+            names.decoded(column(attr).tolist()) for attr in (ORTH, LOWER, DEP, POS, ENT_TYPE, TAG))
+        self.lemma_lower = names.decoded(column(LEMMA).tolist(), fold=True)
+        self.idx = column(IDX).tolist()
+        # flags compared in numpy: its tolist() gives Python bools
+        self.inside_entity = (column(ENT_IOB) == 1).tolist()  # ENT_IOB 1 is "I"
         self.is_punct, self.is_alpha, self.is_space = (
-            [v == 1 for v in column(attr)] for attr in (IS_PUNCT, IS_ALPHA, IS_SPACE))
-        self.text = "".join(w + " " if space else w for w, space in zip(self.words, column(SPACY)))
+            (column(attr) == 1).tolist() for attr in (IS_PUNCT, IS_ALPHA, IS_SPACE))
+        self.text = "".join([w + " " if space else w
+                             for w, space in zip(self.words, column(SPACY).tolist())])
         # HEAD is an offset stored unsigned: view it as signed to get the head's index
-        offsets = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []
+        offsets = column(HEAD).astype("int64").tolist()
         self.head = [i + o for i, o in enumerate(offsets)]
         children: list[list[int]] = [[] for _ in offsets]
         for i, h in enumerate(self.head):
             if h != i:
                 children[h].append(i)
         self.children = [tuple(c) for c in children]
+        self._positions: dict[str, tuple[int, ...]] | None = None
+
+    def positions(self, word: str) -> tuple[int, ...]:
+        """Indices of the tokens written exactly ``word``, in text order; the index of
+        every word is made on first use."""
+        if self._positions is None:
+            found: dict[str, list[int]] = {}
+            for i, w in enumerate(self.words):
+                found.setdefault(w, []).append(i)
+            self._positions = {w: tuple(at) for w, at in found.items()}
+        return self._positions.get(word, ())
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``: the characters from the first token to the end of the
@@ -52,13 +67,45 @@ class DocView:
         return self.text[self.idx[start]:self.idx[end - 1] + len(self.words[end - 1])]
 
 
-def _decoded(values: list, strings, fold: bool = False) -> list[str]:
-    """The strings of hash values, each distinct value looked up once: a StringStore
-    lookup costs several dict lookups, and words, labels and tags repeat."""
-    names = {v: strings[v] for v in set(values)}
-    if fold:
-        names = {v: name.lower() for v, name in names.items()}
-    return [names[v] for v in values]
+class _Names:
+    """The strings of one StringStore's hash values, shared by every Doc of the store:
+    a StringStore lookup costs several dict lookups, and an article's words, labels and
+    tags are mostly those of the articles before it. A hash names one string for good,
+    so nothing cached goes stale; the table is emptied when it grows past MAX_NAMES."""
+
+    MAX_NAMES = 50_000  # a few MB of strings at most
+
+    def __init__(self, strings):
+        self.strings = strings
+        self.plain: dict[int, str] = {}
+        self.folded: dict[int, str] = {}
+
+    def decoded(self, values: list, fold: bool = False) -> list[str]:
+        table = self.folded if fold else self.plain
+        try:
+            return list(map(table.__getitem__, values))
+        except KeyError:  # a value not seen before: read this Doc's values from a dict
+            pass  # of its own, so that another thread emptying the table cannot break it
+        strings, known = self.strings, table.get
+        own = {v: known(v) for v in set(values)}
+        new = {v: strings[v].lower() if fold else strings[v] for v, s in own.items() if s is None}
+        own.update(new)
+        if len(table) > self.MAX_NAMES:
+            table.clear()
+        table.update(new)
+        return list(map(own.__getitem__, values))
+
+
+_EMPTY = numpy.zeros(0, dtype="uint64")
+_stores: tuple = (None, None)  # the last StringStore seen and its _Names, replaced whole
+
+
+def _names_of(strings) -> _Names:
+    global _stores
+    last = _stores
+    if last[0] is not strings:
+        last = _stores = (strings, _Names(strings))
+    return last[1]
 
 
 # The last Doc asked for and its view: an article's stages ask for the same Doc's view

@@ -359,3 +359,13 @@ def test_former_states_and_peoples_of_one_country(kb, name, country):
 def test_kinds_of_bodies_named_without_a_name(kb):
     assert kb.title_sector("international aid agency") == "NGO"
     assert kb.sector("fundamentalists") == "REL"
+
+
+def test_could_start_entity_answers_as_its_uncached_test(kb):
+    """The memoised first-word test gives what the index says, asked once or again."""
+    words = ["United", "united", "the", "Iranian", "European", "talks", "Kharkiv", "", "U.S.",
+             "Hamas", "officials", "New", "said"]
+    first = [kb.could_start_entity(w) for w in words]
+    assert first == [kb._could_start_uncached(w) for w in words]
+    assert first == [kb.could_start_entity(w) for w in words]  # from the cache
+    assert first[0] and first[3] and not first[7] and not first[12]

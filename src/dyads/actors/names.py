@@ -251,10 +251,9 @@ def _named_in_full(doc, word, kb: KnowledgeBase, on):
 
 
 def _same_text(doc, word) -> list[int]:
-    """Indices of the tokens written exactly as ``word``, in text order (one pass over the
-    doc's ORTH array: no Token objects built)."""
-    orths = doc.to_array("ORTH")
-    return [int(i) for i in (orths == word.orth).nonzero()[0]]
+    """Indices of the tokens written exactly as ``word``, in text order (from the Doc's
+    view, indexed once: no Token objects built, no array per question)."""
+    return list(view_of(doc).positions(word.text))
 
 
 def name_head(token):
