@@ -75,7 +75,7 @@ def test_child_and_passive_from_the_view_match_the_token_walk(nlp):
 
 def _plain_phrase(token):
     """phrase_of as a walk of token.children (the code before the Doc's view)."""
-    from dyads.actors import mentions as m
+    from dyads.actors import phrases as m
 
     left, right = token.i, token.i + 1
     for c in token.children:

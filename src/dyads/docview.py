@@ -127,6 +127,16 @@ def view_of(doc) -> DocView:
     return view
 
 
+def doc_memo(doc, name: str) -> dict:
+    """A dict kept with the Doc for one pure function of its parse: answers asked again
+    for the same tokens (an article's phrases are resolved from several stages) are read
+    back. Like the view, it lives and dies with the Doc."""
+    memo = doc.user_data.get(name)
+    if memo is None:
+        memo = doc.user_data[name] = {}
+    return memo
+
+
 def doc_text(doc) -> str:
     """``doc.text``, made once per Doc."""
     return view_of(doc).text

@@ -2,7 +2,7 @@
 answers as the Span walks and the uncached folding."""
 from dyads.actors import coref
 from dyads.actors.kb import default_kb
-from dyads.actors.mentions import phrase_of
+from dyads.actors.phrases import phrase_of
 from dyads.actors.resolve import ArticleActors
 from dyads.actors.sectors import norm_text
 

@@ -13,7 +13,8 @@ from functools import lru_cache
 from ..docview import view_of
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
-from .mentions import phrase_of, resolve_phrase
+from .mentions import resolve_phrase
+from .phrases import phrase_of
 from .names import HONORIFICS, NAME_TITLES
 from .sectors import norm_text
 

@@ -24,7 +24,8 @@ from .context import (
 )
 from .kb import KnowledgeBase, composite_code
 from .names import name_head
-from .mentions import COUNTY_WORDS, PRONOUNS, listed_appos, phrase_of, resolve_phrase
+from .mentions import COUNTY_WORDS, PRONOUNS, resolve_phrase
+from .phrases import listed_appos, phrase_of
 from .not_actors import (dateline_sibling, hypothetical, in_dateline, thing_pronoun,
                          title_object)
 
