@@ -78,11 +78,3 @@ def test_view_strings_survive_a_full_name_table_and_a_second_store(nlp, monkeypa
         assert view.lower == [t.lower_ for t in doc]
         assert view.ent_type == [t.ent_type_ for t in doc]
         assert view.lemma_lower == [t.lemma_.lower() for t in doc]
-
-
-def test_positions_are_the_tokens_written_so(nlp):
-    for text in TEXTS:
-        doc = nlp(text)
-        view = DocView(doc)
-        for word in {t.text for t in doc} | {"absent", ""}:
-            assert list(view.positions(word)) == [t.i for t in doc if t.text == word]

@@ -47,17 +47,6 @@ class DocView:
             if h != i:
                 children[h].append(i)
         self.children = [tuple(c) for c in children]
-        self._positions: dict[str, tuple[int, ...]] | None = None
-
-    def positions(self, word: str) -> tuple[int, ...]:
-        """Indices of the tokens written exactly ``word``, in text order; the index of
-        every word is made on first use."""
-        if self._positions is None:
-            found: dict[str, list[int]] = {}
-            for i, w in enumerate(self.words):
-                found.setdefault(w, []).append(i)
-            self._positions = {w: tuple(at) for w, at in found.items()}
-        return self._positions.get(word, ())
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``: the characters from the first token to the end of the

@@ -27,3 +27,9 @@ def test_memoised_name_runs_equal_fresh_ones_and_are_the_callers_own(nlp):
             runs.append((-1, -1))  # a caller's change stays its own
             assert names.propn_runs(doc, left, right) == names._propn_runs(doc, left, right)
     assert names.propn_runs(doc, 0, 2) == [(0, 2)]
+
+
+def test_same_text_finds_the_tokens_written_so(nlp):
+    doc = nlp(TEXT)
+    for token in doc:
+        assert names._same_text(doc, token) == [t.i for t in doc if t.orth == token.orth]

@@ -274,9 +274,10 @@ def _named_in_full(doc, word, kb: KnowledgeBase, on):
 
 
 def _same_text(doc, word) -> list[int]:
-    """Indices of the tokens written exactly as ``word``, in text order (from the Doc's
-    view, indexed once: no Token objects built, no array per question)."""
-    return list(view_of(doc).positions(word.text))
+    """Indices of the tokens written exactly as ``word``, in text order (one pass over the
+    view's words: no Token objects built)."""
+    text = word.text
+    return [i for i, w in enumerate(view_of(doc).words) if w == text]
 
 
 def name_head(token):
