@@ -23,6 +23,7 @@ def test_view_lists_match_the_tokens(nlp):
         assert view.is_alpha == [t.is_alpha for t in doc]
         assert view.pos == [t.pos_ for t in doc]
         assert view.is_space == [t.is_space for t in doc]
+        assert view.is_title == [t.is_title for t in doc]
         assert view.ent_type == [t.ent_type_ for t in doc]
         assert view.tag == [t.tag_ for t in doc]
         assert view.lemma_lower == [t.lemma_.lower() for t in doc]

@@ -17,13 +17,13 @@ VIEW_KEY = "dyads_doc_view"  # cache slot in Doc.user_data
 class DocView:
     """Per-token lists of one Doc: ``words`` (ORTH), ``lower``, ``dep``, ``pos``,
     ``ent_type``, ``idx`` (character offsets), ``is_punct``, ``is_alpha``, ``is_space``,
-    ``inside_entity`` (IOB tag "I"), ``head`` (absolute index), ``children`` (indices,
+    ``is_title``, ``inside_entity`` (IOB tag "I"), ``head`` (absolute index), ``children`` (indices,
     in ascending order, as ``Token.children`` yields them), ``tag`` and ``lemma_lower``
     (the lemma lower-cased, as trigger matching compares it), plus the whole ``text``."""
 
     def __init__(self, doc):
         from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE,
-                                 LEMMA, LOWER, ORTH, POS, SPACY, TAG)
+                                 IS_TITLE, LEMMA, LOWER, ORTH, POS, SPACY, TAG)
 
         def column(attr):  # one attribute at a time: a 2-D array costs a transpose
             return doc.to_array(attr) if len(doc) else _EMPTY
@@ -35,8 +35,8 @@ class DocView:
         self.idx = column(IDX).tolist()
         # flags compared in numpy: its tolist() gives Python bools
         self.inside_entity = (column(ENT_IOB) == 1).tolist()  # ENT_IOB 1 is "I"
-        self.is_punct, self.is_alpha, self.is_space = (
-            (column(attr) == 1).tolist() for attr in (IS_PUNCT, IS_ALPHA, IS_SPACE))
+        self.is_punct, self.is_alpha, self.is_space, self.is_title = (
+            (column(attr) == 1).tolist() for attr in (IS_PUNCT, IS_ALPHA, IS_SPACE, IS_TITLE))
         self.text = "".join([w + " " if space else w
                              for w, space in zip(self.words, column(SPACY).tolist())])
         # HEAD is an offset stored unsigned: view it as signed to get the head's index

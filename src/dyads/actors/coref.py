@@ -301,22 +301,24 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(norm_text(name.replace("-", " ")).split())
 
 
-def _title_word(token) -> bool:
-    return token.lower_.rstrip(".") in HONORIFICS | NAME_TITLES
+TITLE_WORDS = frozenset(HONORIFICS | NAME_TITLES)
+NAME_MODIFIER_DEPS = frozenset({"compound", "flat", "amod"})
 
 
 def resolve_surname(token, antecedents) -> Actor | None:
     """'Wang' after 'Foreign Minister Wang Yi': a lone name word that is part of a person
     named earlier in the article is that person, not a namesake from the KB."""
-    if token.pos_ != "PROPN" or not token.is_title or any(
-            c.dep_ in {"compound", "flat", "amod"} and not _title_word(c) for c in token.children):
+    view, i = view_of(token.doc), token.i  # asked of every noun head: no Token walks
+    if view.pos[i] != "PROPN" or not view.is_title[i] or any(
+            view.dep[c] in NAME_MODIFIER_DEPS and view.lower[c].rstrip(".") not in TITLE_WORDS
+            for c in view.children[i]):
         return None  # "Minister Hamada" still is the Hamada named before
-    if token.dep_ in {"compound", "flat"}:
+    if view.dep[i] in {"compound", "flat"}:
         return None
-    word = norm_text(token.text)
-    named = [a for a in reversed(_before(antecedents, token.i)) if a.is_person
-             and a.token != token.i and a.actor.name and word in _name_words(a.actor.name)
-             and len(_name_words(a.actor.name)) > 1]
+    word = norm_text(view.words[i])
+    named = [a for a in reversed(_before(antecedents, i)) if a.is_person
+             and a.token != i and a.actor.name and word in (words := _name_words(a.actor.name))
+             and len(words) > 1]
     # people the KB knows first: a tagger's "person" may be a building ("Trump Tower")
     named.sort(key=lambda a: a.actor.kb_id is None)
     return _as_reference(named[0].actor, token.doc[token.i:token.i + 1]) if named else None

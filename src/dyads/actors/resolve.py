@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..docview import view_of
 from ..parse import entity_span
 from ..records import Actor
 from . import coref, us_politics
@@ -334,10 +335,10 @@ PLURAL_TITLES = {"sens", "reps", "senators", "representatives", "govs", "governo
 def list_title(token) -> str | None:
     """'Sens. A, B and C', 'Reps. A of X and B of Y': a title for every name listed. The
     title may stand just before the phrase, cut off by its abbreviation's stop."""
-    doc, left = token.doc, phrase_of(token).left
-    words = [t.lower_.rstrip(".") for t in doc[left:token.i]]
-    if left >= 2 and doc[left - 1].text == "." and doc[left - 2].text[:1].isupper():
-        words.append(doc[left - 2].lower_)  # "Sens" + "." read as a sentence's end
+    view, left = view_of(token.doc), phrase_of(token).left  # asked of every conjunct
+    words = [view.lower[i].rstrip(".") for i in range(left, token.i)]
+    if left >= 2 and view.words[left - 1] == "." and view.words[left - 2][:1].isupper():
+        words.append(view.lower[left - 2])  # "Sens" + "." read as a sentence's end
     return next((w for w in words if w in PLURAL_TITLES), None)
 
 
