@@ -224,7 +224,6 @@ def _description_match(token, antecedents, kb: KnowledgeBase):
     sector = kb.title_sector(" ".join(view.words[phrase.left + 1:phrase.right]))
     countries = {e.country for i in at if (e := kb.entity(view.words[i])) and e.country}
     party = {PARTY_ADJECTIVES[view.lower[i]] for i in at if view.lower[i] in PARTY_ADJECTIVES}
-    span = token.doc[phrase.left:phrase.right]
     for ante in reversed(_before(antecedents, token.i)):
         if not ante.is_person or (countries and ante.actor.country not in countries):
             continue
@@ -233,7 +232,7 @@ def _description_match(token, antecedents, kb: KnowledgeBase):
         if party - title_words:
             continue  # "the Republican nominee" is not the Democratic candidate
         if words and words <= title_words or (sector and ante.actor.sector == sector and token.lower_ in title_words):
-            return ante, span
+            return ante, token.doc[phrase.left:phrase.right]
     return None
 
 

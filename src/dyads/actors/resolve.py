@@ -179,9 +179,10 @@ class ArticleActors(ContextCountries, NamedBodies):
         if body is not None:
             span = self.doc[phrase_of(token).left:phrase_of(token).right]
             return coref._as_reference(body.actor, span)
-        phrase = phrase_of(token)
-        owner = next((t for t in self.doc[phrase.left:token.i] if t.dep_ == "poss"), None)
-        body = coref.resolve_bloc(owner, self.antecedents) if owner is not None else None
+        phrase, deps = phrase_of(token), view_of(self.doc).dep  # asked of every phrase
+        owner = next((i for i in range(phrase.left, token.i) if deps[i] == "poss"), None)
+        body = coref.resolve_bloc(self.doc[owner], self.antecedents) if owner is not None \
+            else None
         actor = self.phrase(token, on) if body is not None else None
         if body is None or (actor is not None and (actor.country or actor.kb_id)):
             return None
