@@ -393,3 +393,15 @@ def test_list_title_from_the_view_equals_the_token_walk(nlp):
             assert list_title(token) == walked(token), token.text
             found.append(list_title(token))
     assert {"sens", "reps"} <= set(found)
+
+
+def test_person_tokens_are_the_antecedents_naming_people(resources):
+    from dyads.actors.resolve import ArticleActors
+
+    doc = resources.nlp("Foreign Minister Ivan Petrov met Antony Blinken in Geneva. Petrov "
+                        "said Russia and the United States would talk again.")
+    actors = ArticleActors(doc, resources.kb, "2021-06-16", resources.gazetteer)
+    assert actors.person_tokens == {a.token for a in actors.antecedents if a.is_person}
+    assert actors.person_tokens is actors.person_tokens  # worked out once
+    assert any(doc[i].text == "Petrov" for i in actors.person_tokens)
+    assert not any(doc[i].text == "Russia" for i in actors.person_tokens)

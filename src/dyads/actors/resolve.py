@@ -8,6 +8,7 @@ phrases ("Russia and Ukraine") give one actor per conjunct.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
 
 from ..docview import view_of
 from ..parse import entity_span
@@ -46,6 +47,11 @@ class ArticleActors(ContextCountries, NamedBodies):
         self._phrases: dict[tuple[int, str | None], Actor | None] = {}
         self._grounding: set[int] = set()  # first mentions being resolved by _grounded
         self.antecedents = coref.collect_antecedents(doc, kb, published, self.phrase)
+
+    @cached_property
+    def person_tokens(self) -> frozenset[int]:
+        """Where the article names a person (antecedents are fixed once collected)."""
+        return frozenset(a.token for a in self.antecedents if a.is_person)
 
     def phrase(self, token, on=None) -> Actor | None:
         """``resolve_phrase`` once per token and date (coreference and events share it)."""
@@ -384,7 +390,6 @@ def _name_children(token) -> list:
     if span is None or span.label_ != "PERSON" or span.root.i != token.i or len(span) < 2:
         return list(token.children)
     return [c for t in span for c in t.children if not span.start <= c.i < span.end]
-
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
