@@ -79,3 +79,16 @@ def test_view_strings_survive_a_full_name_table_and_a_second_store(nlp, monkeypa
         assert view.lower == [t.lower_ for t in doc]
         assert view.ent_type == [t.ent_type_ for t in doc]
         assert view.lemma_lower == [t.lemma_.lower() for t in doc]
+
+
+def test_entities_within_a_range_are_what_its_span_gives(nlp):
+    texts = TEXTS + ("Antony Blinken met Sergei Lavrov of Russia in Geneva on Friday. The "
+                     "United Nations Security Council and New York City officials met.",)
+    for text in texts:
+        doc = nlp(text)
+        view = DocView(doc)
+        ranges = [(s.start, s.end) for s in doc.sents] + [
+            (a, b) for a in range(len(doc) + 1) for b in range(a, min(len(doc), a + 6) + 1)]
+        for start, end in ranges:
+            assert view.entities_within(start, end) == [
+                (e.start, e.end, e.label_) for e in doc[start:end].ents], (start, end)
