@@ -92,3 +92,12 @@ def test_entities_within_a_range_are_what_its_span_gives(nlp):
         for start, end in ranges:
             assert view.entities_within(start, end) == [
                 (e.start, e.end, e.label_) for e in doc[start:end].ents], (start, end)
+
+
+def test_sentence_bounds_are_each_tokens_sentence(nlp):
+    from dyads.docview import sentence_bounds
+
+    for text in TEXTS:
+        doc = nlp(text)
+        assert [sentence_bounds(doc, t.i) for t in doc] == [(t.sent.start, t.sent.end)
+                                                            for t in doc]

@@ -141,6 +141,21 @@ def doc_memo(doc, name: str) -> dict:
     return memo
 
 
+SENTENCES_KEY = "dyads_sentence_bounds"  # Doc.user_data slot: token -> (start, end)
+
+
+def sentence_bounds(doc, i: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding token ``i``: ``doc[i].sent``'s bounds, from a
+    table made once per Doc (``Token.sent`` walks the sentence on every call)."""
+    table = doc.user_data.get(SENTENCES_KEY)
+    if table is None:
+        table = doc.user_data[SENTENCES_KEY] = [None] * len(doc)
+        for sent in doc.sents:
+            bounds = (sent.start, sent.end)
+            table[sent.start:sent.end] = [bounds] * (sent.end - sent.start)
+    return table[i]
+
+
 def doc_text(doc) -> str:
     """``doc.text``, made once per Doc."""
     return view_of(doc).text

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..docview import view_of
+from ..docview import sentence_bounds, view_of
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
 from .mentions import resolve_phrase
@@ -174,9 +174,10 @@ def _own_subject(token) -> set[int]:
 def _salient(people: list[Antecedent], token) -> Antecedent:
     """The last subject among the people of this and the previous sentence, else the last
     person: 'Cavusoglu said he had spoken with Kuleba ... "...," he said' → Cavusoglu."""
-    start = token.sent.start
+    doc = token.doc
+    start = sentence_bounds(doc, token.i)[0]
     for _ in range(3):  # this sentence and up to three before it (quotes span sentences)
-        start = token.doc[start - 1].sent.start if start > 0 else start
+        start = sentence_bounds(doc, start - 1)[0] if start > 0 else start
     near = [a for a in people if a.token >= start]
     subjects = [a for a in near if a.is_subject]
     return subjects[-1] if subjects else people[-1]
@@ -341,9 +342,9 @@ def context_country(token, sector: str | None, antecedents, avoid=frozenset()) -
     if avoid:
         others = [a for a in antecedents if a.actor.country not in avoid]
         return context_country(token, sector, others) or context_country(token, sector, antecedents)
-    sent = token.sent
+    start, end = sentence_bounds(token.doc, token.i)
     named = [a for a in antecedents if a.actor.country and a.token != token.i]
-    elsewhere = [a for a in named if not sent.start <= a.token < sent.end]
+    elsewhere = [a for a in named if not start <= a.token < end]
     return _most_named(elsewhere) or _most_named(named)
 
 

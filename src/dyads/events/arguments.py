@@ -6,7 +6,7 @@ subject of "end" is Russia), coordination and reported speech.
 """
 from __future__ import annotations
 
-from ..docview import view_of
+from ..docview import sentence_bounds, view_of
 
 OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "persuade", "tell", "order", "invite",
                   "encourage", "allow", "help", "push", "pressure", "compel", "want", "request",
@@ -158,7 +158,7 @@ def quoted_predicate(verb) -> list:
     """'called Trump's comments "racially toxic"', 'calling him, among other things, "a
     failed candidate"': the quoted words after the named thing, which the parser rarely
     hangs as the verb's object predicate; [] where no quote follows a name or noun."""
-    doc, end = verb.doc, verb.sent.end
+    doc, end = verb.doc, sentence_bounds(verb.doc, verb.i)[1]
     opening = next((i for i in range(verb.i + 1, min(end, verb.i + QUOTED_REACH))
                     if doc[i].text in QUOTE_TOKENS), None)
     if opening is None or not any(doc[i].pos_ in {"NOUN", "PROPN", "PRON"}
