@@ -211,6 +211,15 @@ class SentenceTokens(list):
     def __init__(self, sent):
         super().__init__(sent)
         self.doc = sent.doc
+        pos = view_of(self.doc).pos
+        self.verbs = [t for t in self if pos[t.i] == "VERB"]  # what most passes look for
+
+
+def verbs_of(sent) -> list:
+    """The sentence's tokens tagged VERB, in order: the list SentenceTokens made once,
+    else a walk of the span."""
+    verbs = getattr(sent, "verbs", None)
+    return verbs if verbs is not None else [t for t in sent if t.pos_ == "VERB"]
 
 
 def word_count(doc) -> int:
