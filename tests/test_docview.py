@@ -23,6 +23,7 @@ def test_view_lists_match_the_tokens(nlp):
         assert view.is_alpha == [t.is_alpha for t in doc]
         assert view.pos == [t.pos_ for t in doc]
         assert view.is_space == [t.is_space for t in doc]
+        assert view.is_title == [t.is_title for t in doc]
         assert view.ent_type == [t.ent_type_ for t in doc]
         assert view.tag == [t.tag_ for t in doc]
         assert view.lemma_lower == [t.lemma_.lower() for t in doc]
@@ -61,3 +62,42 @@ def test_view_of_alternating_docs_gives_each_its_own_view(nlp):
     for doc in (first, second, second, first, second):
         assert view_of(doc) is views[id(doc)]
         assert view_of(doc).text == doc.text
+
+
+def test_view_strings_survive_a_full_name_table_and_a_second_store(nlp, monkeypatch):
+    """The hash-to-string table shared between Docs may be emptied at any Doc, or belong
+    to another StringStore: every view still reads the strings its own tokens have."""
+    import spacy
+
+    from dyads import docview
+
+    monkeypatch.setattr(docview._Names, "MAX_NAMES", 5)
+    blank = spacy.blank("en")
+    for doc in [nlp(TEXTS[0]), blank(TEXTS[1]), nlp(TEXTS[1]), blank(TEXTS[0]), nlp(TEXTS[0])]:
+        view = DocView(doc)
+        assert view.words == [t.text for t in doc]
+        assert view.lower == [t.lower_ for t in doc]
+        assert view.ent_type == [t.ent_type_ for t in doc]
+        assert view.lemma_lower == [t.lemma_.lower() for t in doc]
+
+
+def test_entities_within_a_range_are_what_its_span_gives(nlp):
+    texts = TEXTS + ("Antony Blinken met Sergei Lavrov of Russia in Geneva on Friday. The "
+                     "United Nations Security Council and New York City officials met.",)
+    for text in texts:
+        doc = nlp(text)
+        view = DocView(doc)
+        ranges = [(s.start, s.end) for s in doc.sents] + [
+            (a, b) for a in range(len(doc) + 1) for b in range(a, min(len(doc), a + 6) + 1)]
+        for start, end in ranges:
+            assert view.entities_within(start, end) == [
+                (e.start, e.end, e.label_) for e in doc[start:end].ents], (start, end)
+
+
+def test_sentence_bounds_are_each_tokens_sentence(nlp):
+    from dyads.docview import sentence_bounds
+
+    for text in TEXTS:
+        doc = nlp(text)
+        assert [sentence_bounds(doc, t.i) for t in doc] == [(t.sent.start, t.sent.end)
+                                                            for t in doc]

@@ -61,3 +61,14 @@ def test_a_plural_title_opening_a_paragraph_ends_no_sentence():
     doc = load_nlp()("Letters were sent Saturday.\n\nSens. Tom Carper and Ben Cardin said "
                      "they found the letter troubling.")
     assert [s.text.strip()[:14] for s in doc.sents] == ["Letters were s", "Sens. Tom Carp"]
+
+
+def test_language_check_reads_the_first_5000_characters_and_keys_on_the_threshold():
+    foreign = "Die Regierung hat die Gespräche mit der Opposition abgebrochen. " * 80
+    english = "The minister said that the talks with the rebels had failed on Monday. " * 80
+    assert not looks_english(foreign + english)  # only the opening is read
+    assert looks_english(english + foreign)
+    text = "Talks were held in Vienna, officials said, as sanctions ended. " * 3  # share 0.3
+    # the same text asked with another threshold is a different question
+    assert looks_english(text, 0.25) and not looks_english(text, 0.35)
+    assert looks_english(text, 0.25) and not looks_english(text, 0.35)

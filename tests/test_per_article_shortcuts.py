@@ -75,7 +75,7 @@ def test_child_and_passive_from_the_view_match_the_token_walk(nlp):
 
 def _plain_phrase(token):
     """phrase_of as a walk of token.children (the code before the Doc's view)."""
-    from dyads.actors import mentions as m
+    from dyads.actors import phrases as m
 
     left, right = token.i, token.i + 1
     for c in token.children:
@@ -223,3 +223,30 @@ def test_name_words_from_the_view_match_the_span_walk(nlp):
             plain = [w for t in doc[start:end] if t.is_alpha or "-" in t.text
                      for w in norm_text(t.text.replace("-", " ")).split()]
             assert names._words(doc, start, end) == plain, (start, end)
+
+
+def test_verb_passes_give_what_a_walk_of_every_token_gives(resources, monkeypatch):
+    """The sentence passes that look only at verbs walk SentenceTokens.verbs: walking every
+    token instead (as they did) finds the same triggers."""
+    from dyads.actors.resolve import ArticleActors
+    from dyads.events import claims, judgements, match, messages, prevention, shifts
+    from dyads.parse import verbs_of
+
+    text = (TEXT + " Officials said the minister was unfit and claimed that rebels had "
+            "shelled the town. Turkey wants Greece to withdraw its troops, and police "
+            "prevented protesters from marching; the envoy sent a letter denouncing Iran.")
+    doc = resources.nlp(text)
+    for sent in doc.sents:
+        tokens = SentenceTokens(sent)
+        assert tokens.verbs == [t for t in sent if t.pos_ == "VERB"] == verbs_of(sent)
+
+    def events():
+        actors = ArticleActors(doc, resources.kb, "2016-05-04", resources.gazetteer)
+        found = match.match_events(doc, resources.lexicon, actors, resources.discards)
+        return [(c.trigger, c.code, c.entry.id) for c in found]
+
+    fast = events()
+    for module in (claims, judgements, messages, prevention, shifts):
+        monkeypatch.setattr(module, "verbs_of", list)  # every token of the sentence
+    assert events() == fast
+    assert len(fast) >= 4

@@ -122,3 +122,26 @@ def test_event_ids_are_stable():
     text = "Russia criticized Ukraine on Monday."
     first = code_text(text, "2022-03-31").events[0].event_id
     assert first == code_text(text, "2022-03-31").events[0].event_id
+
+
+def test_long_texts_parse_alone_and_keep_their_order_and_parses(nlp):
+    """parse_texts sends long texts through the networks one at a time: same Docs, same order."""
+    import numpy
+
+    from dyads import pipeline
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, TAG
+
+    short = ["Police detained ten protesters in Minsk on Sunday.", "The envoy left Kabul."]
+    long = " ".join(f"Officials in city number {n} said the talks with rebels had failed, and "
+                    "the army shelled the hills." for n in range(60))
+    assert len(long) > pipeline.LONE_TEXT_CHARS
+    texts = [short[0], long, short[1], long + " The end.", short[0]]
+    docs = pipeline.parse_texts(nlp, texts)
+    plain = list(nlp.pipe(texts))
+    assert [d.text for d in docs] == texts
+    attrs = [TAG, DEP, HEAD, LEMMA, ENT_IOB, ENT_TYPE]
+    for doc, ref in zip(docs, plain):
+        assert numpy.array_equal(doc.to_array(attrs), ref.to_array(attrs))
+        assert [s.start for s in doc.sents] == [s.start for s in ref.sents]
+        assert doc.tensor.size == 0  # the embeddings are dropped once parsed
+    assert pipeline.parse_texts(nlp, []) == []

@@ -12,7 +12,7 @@ from datetime import date
 from . import __version__
 from .actors import coref
 from .actors.kb import composite_code
-from .actors.mentions import phrase_of
+from .actors.phrases import phrase_of
 from .dating import assign_dates, tweet_dates
 from .docview import doc_text, view_of
 from .events.arguments import child, complement_clause

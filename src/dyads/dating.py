@@ -161,22 +161,23 @@ class ArticleDating:
     published: str | None
     actors: object
     tweets: tuple = ()
-    _cache: dict = field(default_factory=dict)
+    _mentions: dict = field(default_factory=dict)
+    _splits: dict = field(default_factory=dict)
     _lead_end: int | None = None
     _subjects: dict = field(default_factory=dict)
 
-    def _sentence(self, index: int) -> tuple:
-        if index not in self._cache:
+    def mentions(self, index: int) -> list:
+        # apart from the splits: a speaker's look-back asks only whether a sentence has any
+        if index not in self._mentions:
             sent = self.sentences[index]
             ref = reference_date(sent, self.published, self.tweets)
-            self._cache[index] = (sentence_dates(sent, ref), anchored_splits(self.doc, sent))
-        return self._cache[index]
-
-    def mentions(self, index: int) -> list:
-        return self._sentence(index)[0]
+            self._mentions[index] = sentence_dates(sent, ref)
+        return self._mentions[index]
 
     def splits(self, index: int) -> list[AnchorSplit]:
-        return self._sentence(index)[1]
+        if index not in self._splits:
+            self._splits[index] = anchored_splits(self.doc, self.sentences[index])
+        return self._splits[index]
 
     def narrated(self, index: int, token) -> bool:
         """The sentence is past the lead (its first two paragraphs) and the token is

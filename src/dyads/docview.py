@@ -9,40 +9,59 @@ that holds the Doc shares it; a Doc must not be retokenized after its view is ma
 """
 from __future__ import annotations
 
+import numpy
+
 VIEW_KEY = "dyads_doc_view"  # cache slot in Doc.user_data
 
 
 class DocView:
     """Per-token lists of one Doc: ``words`` (ORTH), ``lower``, ``dep``, ``pos``,
     ``ent_type``, ``idx`` (character offsets), ``is_punct``, ``is_alpha``, ``is_space``,
-    ``inside_entity`` (IOB tag "I"), ``head`` (absolute index), ``children`` (indices,
+    ``is_title``, ``inside_entity`` (IOB tag "I"), ``head`` (absolute index), ``children`` (indices,
     in ascending order, as ``Token.children`` yields them), ``tag`` and ``lemma_lower``
     (the lemma lower-cased, as trigger matching compares it), plus the whole ``text``."""
 
     def __init__(self, doc):
         from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE,
-                                 LEMMA, LOWER, ORTH, POS, SPACY, TAG)
+                                 IS_TITLE, LEMMA, LOWER, ORTH, POS, SPACY, TAG)
 
-        def column(attr) -> list:  # one attribute at a time: a 2-D array costs a transpose
-            return doc.to_array(attr).tolist() if len(doc) else []
+        def column(attr):  # one attribute at a time: a 2-D array costs a transpose
+            return doc.to_array(attr) if len(doc) else _EMPTY
 
-        strings = doc.vocab.strings
+        names = _names_of(doc.vocab.strings)
         self.words, self.lower, self.dep, self.pos, self.ent_type, self.tag = (
-            _decoded(column(attr), strings) for attr in (ORTH, LOWER, DEP, POS, ENT_TYPE, TAG))
-        self.lemma_lower = _decoded(column(LEMMA), strings, fold=True)
-        self.idx = column(IDX)
-        self.inside_entity = [v == 1 for v in column(ENT_IOB)]  # ENT_IOB 1 is "I"
-        self.is_punct, self.is_alpha, self.is_space = (
-            [v == 1 for v in column(attr)] for attr in (IS_PUNCT, IS_ALPHA, IS_SPACE))
-        self.text = "".join(w + " " if space else w for w, space in zip(self.words, column(SPACY)))
+            names.decoded(column(attr).tolist()) for attr in (ORTH, LOWER, DEP, POS, ENT_TYPE, TAG))
+        self.lemma_lower = names.decoded(column(LEMMA).tolist(), fold=True)
+        self.idx = column(IDX).tolist()
+        # flags compared in numpy: its tolist() gives Python bools
+        self.inside_entity = (column(ENT_IOB) == 1).tolist()  # ENT_IOB 1 is "I"
+        self.is_punct, self.is_alpha, self.is_space, self.is_title = (
+            (column(attr) == 1).tolist() for attr in (IS_PUNCT, IS_ALPHA, IS_SPACE, IS_TITLE))
+        self.text = "".join([w + " " if space else w
+                             for w, space in zip(self.words, column(SPACY).tolist())])
         # HEAD is an offset stored unsigned: view it as signed to get the head's index
-        offsets = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []
+        offsets = column(HEAD).astype("int64").tolist()
         self.head = [i + o for i, o in enumerate(offsets)]
         children: list[list[int]] = [[] for _ in offsets]
         for i, h in enumerate(self.head):
             if h != i:
                 children[h].append(i)
         self.children = [tuple(c) for c in children]
+
+    def entities_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, label) of the entities inside tokens [start, end), what
+        ``doc[start:end].ents`` gives (an entity running over either edge is left out)
+        without rebuilding a Span for every entity of the Doc."""
+        out, at, inside, types = [], None, self.inside_entity, self.ent_type
+        for i in range(start, end):
+            if at is not None and not inside[i]:
+                out.append((at, i, types[at]))
+                at = None
+            if types[i] and not inside[i]:
+                at = i
+        if at is not None and (end == len(inside) or not inside[end]):
+            out.append((at, end, types[at]))
+        return out
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``: the characters from the first token to the end of the
@@ -52,13 +71,45 @@ class DocView:
         return self.text[self.idx[start]:self.idx[end - 1] + len(self.words[end - 1])]
 
 
-def _decoded(values: list, strings, fold: bool = False) -> list[str]:
-    """The strings of hash values, each distinct value looked up once: a StringStore
-    lookup costs several dict lookups, and words, labels and tags repeat."""
-    names = {v: strings[v] for v in set(values)}
-    if fold:
-        names = {v: name.lower() for v, name in names.items()}
-    return [names[v] for v in values]
+class _Names:
+    """The strings of one StringStore's hash values, shared by every Doc of the store:
+    a StringStore lookup costs several dict lookups, and an article's words, labels and
+    tags are mostly those of the articles before it. A hash names one string for good,
+    so nothing cached goes stale; the table is emptied when it grows past MAX_NAMES."""
+
+    MAX_NAMES = 50_000  # a few MB of strings at most
+
+    def __init__(self, strings):
+        self.strings = strings
+        self.plain: dict[int, str] = {}
+        self.folded: dict[int, str] = {}
+
+    def decoded(self, values: list, fold: bool = False) -> list[str]:
+        table = self.folded if fold else self.plain
+        try:
+            return list(map(table.__getitem__, values))
+        except KeyError:  # a value not seen before: read this Doc's values from a dict
+            pass  # of its own, so that another thread emptying the table cannot break it
+        strings, known = self.strings, table.get
+        own = {v: known(v) for v in set(values)}
+        new = {v: strings[v].lower() if fold else strings[v] for v, s in own.items() if s is None}
+        own.update(new)
+        if len(table) > self.MAX_NAMES:
+            table.clear()
+        table.update(new)
+        return list(map(own.__getitem__, values))
+
+
+_EMPTY = numpy.zeros(0, dtype="uint64")
+_stores: tuple = (None, None)  # the last StringStore seen and its _Names, replaced whole
+
+
+def _names_of(strings) -> _Names:
+    global _stores
+    last = _stores
+    if last[0] is not strings:
+        last = _stores = (strings, _Names(strings))
+    return last[1]
 
 
 # The last Doc asked for and its view: an article's stages ask for the same Doc's view
@@ -78,6 +129,31 @@ def view_of(doc) -> DocView:
         view = doc.user_data[VIEW_KEY] = DocView(doc)
     _last = (doc, view)
     return view
+
+
+def doc_memo(doc, name: str) -> dict:
+    """A dict kept with the Doc for one pure function of its parse: answers asked again
+    for the same tokens (an article's phrases are resolved from several stages) are read
+    back. Like the view, it lives and dies with the Doc."""
+    memo = doc.user_data.get(name)
+    if memo is None:
+        memo = doc.user_data[name] = {}
+    return memo
+
+
+SENTENCES_KEY = "dyads_sentence_bounds"  # Doc.user_data slot: token -> (start, end)
+
+
+def sentence_bounds(doc, i: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding token ``i``: ``doc[i].sent``'s bounds, from a
+    table made once per Doc (``Token.sent`` walks the sentence on every call)."""
+    table = doc.user_data.get(SENTENCES_KEY)
+    if table is None:
+        table = doc.user_data[SENTENCES_KEY] = [None] * len(doc)
+        for sent in doc.sents:
+            bounds = (sent.start, sent.end)
+            table[sent.start:sent.end] = [bounds] * (sent.end - sent.start)
+    return table[i]
 
 
 def doc_text(doc) -> str:

@@ -27,7 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from . import distributed  # noqa: F401  (the Dask engine joins the registry on import)
-from . import lifeline
+from . import heap, lifeline
 from .engine_registry import chunks as _chunks
 from .engine_registry import default_workers, engine, register
 from .pipeline import Resources, Settings, code_articles, failed, load_resources
@@ -82,6 +82,7 @@ def run(articles: Iterable[Article], workers: int | None = 1, settings: Settings
 @register("inprocess")
 def run_in_process(articles: Iterable[Article], workers: int = 1,
                    settings: Settings | None = None) -> Iterator[CodedArticle]:
+    heap.map_big_blocks()  # as in a pool's worker: a parse's big arrays go back when freed
     yield from code_articles(articles, settings=settings)
 
 
@@ -105,11 +106,12 @@ def _init_worker(settings: Settings | None, loader: Callable[[], Resources],
     if parent is not None:
         lifeline.watch_parent(*parent)  # a worker ends when the caller dies (kill -9)
     _WORKER["settings"] = settings
+    heap.map_big_blocks()  # a parse's big arrays go back to the system when freed
     _WORKER["resources"] = loader()  # the model loads once per worker
 
 
 def _code_chunk(chunk: list[Article]) -> list[CodedArticle]:
-    return list(code_articles(chunk, _WORKER["resources"], _WORKER["settings"]))
+    return list(code_articles(chunk, _WORKER["resources"], _WORKER["settings"]))  # trims
 
 
 def _ready(pause: float) -> int:

@@ -132,6 +132,8 @@ def _answers_deed(cand, prev) -> bool:
 def _subject_date(art, index, people) -> "EventDate | None":
     """The date of a sentence whose main subject is one of ``people`` and whose main verb
     carries its own date phrase."""
+    if not art.mentions(index):  # no date phrase: its subject need not be resolved
+        return None
     if not any(_same_actor(p, a) for p in people for a in art.subject_actors(index)):
         return None
     return art.own(index, art.sentences[index].root)

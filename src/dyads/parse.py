@@ -135,7 +135,14 @@ def masked_text(article: Article) -> str:
 
 def english_share(text: str, sample_words: int = 400) -> float:
     """Share of common English function words among the first words of a text."""
-    words = [w.lower() for w in _WORD.findall(text[:5000])][:sample_words]
+    return _english_share(_first_words(text, sample_words))
+
+
+def _first_words(text: str, sample_words: int = 400) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text[:5000])][:sample_words]
+
+
+def _english_share(words: list[str]) -> float:
     if not words:
         return 0.0
     return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
@@ -152,8 +159,14 @@ def looks_english(text: str, threshold: float = 0.08) -> bool:
     """English news prose has ~25% function words; other languages almost none of these.
     A headline-short English text may have none, so there the test is the absence of other
     languages' function words."""
-    words = [w.lower() for w in _WORD.findall(text[:5000])][:400]
-    if english_share(text) >= threshold:
+    return _looks_english(text[:5000], threshold)  # the test reads no further
+
+
+# A batch asks this of each article twice (what to parse, then whether to code it).
+@functools.lru_cache(maxsize=64)
+def _looks_english(head: str, threshold: float) -> bool:
+    words = _first_words(head)
+    if _english_share(words) >= threshold:
         return True
     foreign = sum(w in _FOREIGN_FUNCTION_WORDS for w in words)
     return len(words) < 25 and foreign <= len(words) * 0.05
@@ -198,6 +211,15 @@ class SentenceTokens(list):
     def __init__(self, sent):
         super().__init__(sent)
         self.doc = sent.doc
+        pos = view_of(self.doc).pos
+        self.verbs = [t for t in self if pos[t.i] == "VERB"]  # what most passes look for
+
+
+def verbs_of(sent) -> list:
+    """The sentence's tokens tagged VERB, in order: the list SentenceTokens made once,
+    else a walk of the span."""
+    verbs = getattr(sent, "verbs", None)
+    return verbs if verbs is not None else [t for t in sent if t.pos_ == "VERB"]
 
 
 def word_count(doc) -> int:

@@ -18,6 +18,7 @@ from typing import Iterable
 
 from spacy.tokens import Span
 
+from dyads.docview import sentence_bounds
 from dyads.records import Location
 
 KIND_PRECISION = {"country": "country", "region": "region", "city": "city"}
@@ -342,8 +343,8 @@ def _extra_span(token, ent):
 
 
 def _proper_noun_span(token):
-    start = token.i
-    while start > token.sent.start and token.doc[start - 1].dep_ in ("compound", "flat") \
+    start, first = token.i, sentence_bounds(token.doc, token.i)[0]
+    while start > first and token.doc[start - 1].dep_ in ("compound", "flat") \
             and token.doc[start - 1].pos_ == "PROPN":
         start -= 1
     return token.doc[start:token.i + 1]

@@ -2,7 +2,7 @@
 answers as the Span walks and the uncached folding."""
 from dyads.actors import coref
 from dyads.actors.kb import default_kb
-from dyads.actors.mentions import phrase_of
+from dyads.actors.phrases import phrase_of
 from dyads.actors.resolve import ArticleActors
 from dyads.actors.sectors import norm_text
 
@@ -56,3 +56,37 @@ def test_description_match_equals_the_span_walk(nlp):
 def test_cached_name_words_equal_the_folding():
     for name in ("Jan Novák", "al-Thani", "Sergei Lavrov", "", "Jean-Yves Le Drian", "Jan Novák"):
         assert coref._name_words(name) == tuple(norm_text(name.replace("-", " ")).split())
+
+
+SURNAME_TEXTS = TEXTS + (
+    "Foreign Minister Wang Yi met Minister Hamada Yasukazu. Wang said Minister Hamada had "
+    "agreed, and Mr. Wang left; Wang Tower stayed shut while Yi and Hamada spoke.",)
+
+
+def walk_resolve_surname(token, antecedents):
+    """coref.resolve_surname as it was, walking the token's children."""
+    if token.pos_ != "PROPN" or not token.is_title or any(
+            c.dep_ in {"compound", "flat", "amod"}
+            and c.lower_.rstrip(".") not in coref.HONORIFICS | coref.NAME_TITLES
+            for c in token.children):
+        return None
+    if token.dep_ in {"compound", "flat"}:
+        return None
+    word = norm_text(token.text)
+    named = [a for a in reversed(coref._before(antecedents, token.i)) if a.is_person
+             and a.token != token.i and a.actor.name and word in coref._name_words(a.actor.name)
+             and len(coref._name_words(a.actor.name)) > 1]
+    named.sort(key=lambda a: a.actor.kb_id is None)
+    return coref._as_reference(named[0].actor, token.doc[token.i:token.i + 1]) if named else None
+
+
+def test_surname_match_from_the_view_equals_the_token_walk(nlp):
+    kb, matched = default_kb(), 0
+    for text in SURNAME_TEXTS:
+        doc = nlp(text)
+        actors = ArticleActors(doc, kb, "2021-01-20")
+        for token in doc:
+            expected = walk_resolve_surname(token, actors.antecedents)
+            assert coref.resolve_surname(token, actors.antecedents) == expected, token.text
+            matched += expected is not None
+    assert matched >= 2  # "Lavrov"-style lone names did resolve

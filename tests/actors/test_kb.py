@@ -369,3 +369,13 @@ def test_an_office_is_held_only_where_the_country_has_it():
     assert not kb.has_title("JPN", "president", "2023-06-01")
     assert kb.has_title("JPN", "prime minister", "2023-06-01")
     assert not kb.has_title("DEU", "chancellor", "1800-01-01")
+
+
+def test_could_start_entity_answers_as_its_uncached_test(kb):
+    """The memoised first-word test gives what the index says, asked once or again."""
+    words = ["United", "united", "the", "Iranian", "European", "talks", "Kharkiv", "", "U.S.",
+             "Hamas", "officials", "New", "said"]
+    first = [kb.could_start_entity(w) for w in words]
+    assert first == [kb._could_start_uncached(w) for w in words]
+    assert first == [kb.could_start_entity(w) for w in words]  # from the cache
+    assert first[0] and first[3] and not first[7] and not first[12]

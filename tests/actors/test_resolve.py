@@ -370,3 +370,38 @@ def test_the_bloc_and_its_officials_are_the_body_named_before():
     criticism = next(e for e in evs if e.cameo.startswith("11"))
     assert criticism.source.sector == "IGO" and criticism.source.country is None
     assert criticism.target.country == "SYR"
+
+
+def test_list_title_from_the_view_equals_the_token_walk(nlp):
+    """resolve.list_title reads the phrase's words from the Doc's view."""
+    from dyads.actors.phrases import phrase_of
+    from dyads.actors.resolve import PLURAL_TITLES, list_title
+
+    def walked(token):
+        doc, left = token.doc, phrase_of(token).left
+        words = [t.lower_.rstrip(".") for t in doc[left:token.i]]
+        if left >= 2 and doc[left - 1].text == "." and doc[left - 2].text[:1].isupper():
+            words.append(doc[left - 2].lower_)
+        return next((w for w in words if w in PLURAL_TITLES), None)
+
+    found = []
+    for text in ("Sens. Tom Carper and Ben Cardin said the Senators would vote. Reps. Ann "
+                 "Bell of Ohio and Jo Marlow of Utah wrote to Govs. Lee and Park.",
+                 "Sens . Ann Bell and Jo Marlow met Senators Lee and Park."):
+        doc = nlp(text)
+        for token in doc:
+            assert list_title(token) == walked(token), token.text
+            found.append(list_title(token))
+    assert {"sens", "reps"} <= set(found)
+
+
+def test_person_tokens_are_the_antecedents_naming_people(resources):
+    from dyads.actors.resolve import ArticleActors
+
+    doc = resources.nlp("Foreign Minister Ivan Petrov met Antony Blinken in Geneva. Petrov "
+                        "said Russia and the United States would talk again.")
+    actors = ArticleActors(doc, resources.kb, "2021-06-16", resources.gazetteer)
+    assert actors.person_tokens == {a.token for a in actors.antecedents if a.is_person}
+    assert actors.person_tokens is actors.person_tokens  # worked out once
+    assert any(doc[i].text == "Petrov" for i in actors.person_tokens)
+    assert not any(doc[i].text == "Russia" for i in actors.person_tokens)

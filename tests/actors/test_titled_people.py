@@ -149,7 +149,7 @@ def test_a_plural_nouns_named_members_are_the_actors_not_the_noun(resources):
 def test_a_second_lawmaker_hung_on_the_first_ones_home_state_is_listed(resources):
     from spacy.tokens import Doc
 
-    from dyads.actors.mentions import phrase_of, place_conjuncts
+    from dyads.actors.phrases import phrase_of, place_conjuncts
 
     # the parse the tagger gives some such lists: Dunlevy a conjunct of Ohio
     words = ["Jane", "Holloway", "of", "Ohio", "and", "Mark", "Dunlevy", "said", "so"]
@@ -171,7 +171,7 @@ def test_countries_named_as_the_members_of_a_plural_noun(resources):
 def test_two_titles_joined_before_one_name_are_that_persons(resources):
     from spacy.tokens import Doc
 
-    from dyads.actors.resolve import conjuncts
+    from dyads.actors.phrases import conjuncts
 
     # the parse the tagger gives "Fox News Chairman and CEO Roger Ailes has spoken"
     words = ["Acme", "News", "Chairman", "and", "CEO", "Dana", "Whitlock", "spoke"]

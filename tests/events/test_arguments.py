@@ -62,3 +62,49 @@ def test_with_absolute_gives_the_participle_its_doer():
                      "O'Malley calling Donald Trump a fascist.", date="2015-12-08").events
     assert [(e.source.name, e.target.name, e.cameo) for e in got] == [
         ("Martin O'Malley", "Donald Trump", "111")]
+
+
+def _walked_subtree_nouns(trigger, limit=12, places=False):
+    """subtree_nouns as it was, walking Token children (before the Doc's view)."""
+    def own_clause(verb):
+        out, stack = [], [verb]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack += [c for c in t.children if c.lower_ != "according" and not (
+                c.pos_ in {"VERB", "AUX"} and c.dep_ in {"conj", "parataxis"}
+                and args.child(c, *args.SUBJECT_DEPS, *args.PASSIVE_SUBJECT_DEPS))]
+        return out
+
+    def outside(noun):
+        out, stack = [], [noun]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack += [c for c in t.children if c.dep_ not in args.CLAUSE_DEPS
+                      and c.lower_ != "according"]
+        return out
+
+    tokens = own_clause(trigger) if trigger.pos_ != "NOUN" else outside(trigger)
+    if trigger.pos_ != "NOUN" and not places:
+        doer = {t.i for c in trigger.children if c.dep_ in args.SUBJECT_DEPS for t in c.subtree}
+        tokens = [t for t in tokens if not (t.i in doer and t.dep_ == "pobj"
+                                            and t.head.lower_ in {"in", "at"})]
+    found = [t for t in tokens if t.i != trigger.i and t.pos_ in args.NOUN_POS
+             and t.dep_ not in {"compound", "amod", "poss"}]
+    found.sort(key=lambda t: abs(t.i - trigger.i))
+    return found[:limit]
+
+
+def test_subtree_nouns_from_the_view_equal_the_token_walk(nlp):
+    doc = nlp("Protesters in Tehran, according to state media, threatened to launch an "
+              "offensive in its war with Iraq, and officials in Baghdad said they would "
+              "respond. A trip aimed at a ceasefire in Gaza by envoys of Egypt and Qatar "
+              "ended, but the talks on prisoners, aid and the border resumed on Monday.")
+    nonempty = 0
+    for token in doc:
+        for limit, places in ((12, False), (12, True), (2, False)):
+            got = [t.i for t in args.subtree_nouns(token, limit, places)]
+            assert got == [t.i for t in _walked_subtree_nouns(token, limit, places)], token.text
+            nonempty += bool(got)
+    assert nonempty > 10

@@ -34,3 +34,23 @@ def test_the_date_of_the_cause_does_not_date_the_reaction():
     [event] = dyads.code("Democrats were outraged by James Comey's announcement on Friday.",
                          date="2016-10-31").events
     assert event.date == "2016-10-31"
+
+
+def test_feeling_words_from_the_view_equal_the_token_reads(nlp):
+    """reactions._lemma reads lemma and lower-case form from the Doc's view."""
+    from dyads.docview import view_of
+    from dyads.events import reactions
+
+    doc = nlp("Iran was angered by the sanctions, and Tehran is furious at Washington. "
+              "Officials, dismayed and upset, said the move annoyed allies who were livid.")
+    view = view_of(doc)
+
+    def walked(token):
+        lemma = token.lemma_.lower()
+        if lemma in reactions.ANGER or lemma in reactions.DISMAY:
+            return lemma
+        return reactions.PARTICIPLES.get(token.lower_)
+
+    found = [reactions._lemma(view, t.i) for t in doc]
+    assert found == [walked(t) for t in doc]
+    assert sum(f is not None for f in found) >= 4

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..docview import view_of
+from ..docview import sentence_bounds, view_of
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
-from .mentions import phrase_of, resolve_phrase
+from .mentions import resolve_phrase
+from .phrases import phrase_of
 from .names import HONORIFICS, NAME_TITLES
 from .sectors import norm_text
 
@@ -173,9 +174,10 @@ def _own_subject(token) -> set[int]:
 def _salient(people: list[Antecedent], token) -> Antecedent:
     """The last subject among the people of this and the previous sentence, else the last
     person: 'Cavusoglu said he had spoken with Kuleba ... "...," he said' → Cavusoglu."""
-    start = token.sent.start
+    doc = token.doc
+    start = sentence_bounds(doc, token.i)[0]
     for _ in range(3):  # this sentence and up to three before it (quotes span sentences)
-        start = token.doc[start - 1].sent.start if start > 0 else start
+        start = sentence_bounds(doc, start - 1)[0] if start > 0 else start
     near = [a for a in people if a.token >= start]
     subjects = [a for a in near if a.is_subject]
     return subjects[-1] if subjects else people[-1]
@@ -223,7 +225,6 @@ def _description_match(token, antecedents, kb: KnowledgeBase):
     sector = kb.title_sector(" ".join(view.words[phrase.left + 1:phrase.right]))
     countries = {e.country for i in at if (e := kb.entity(view.words[i])) and e.country}
     party = {PARTY_ADJECTIVES[view.lower[i]] for i in at if view.lower[i] in PARTY_ADJECTIVES}
-    span = token.doc[phrase.left:phrase.right]
     for ante in reversed(_before(antecedents, token.i)):
         if not ante.is_person or (countries and ante.actor.country not in countries):
             continue
@@ -232,7 +233,7 @@ def _description_match(token, antecedents, kb: KnowledgeBase):
         if party - title_words:
             continue  # "the Republican nominee" is not the Democratic candidate
         if words and words <= title_words or (sector and ante.actor.sector == sector and token.lower_ in title_words):
-            return ante, span
+            return ante, token.doc[phrase.left:phrase.right]
     return None
 
 
@@ -300,22 +301,24 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(norm_text(name.replace("-", " ")).split())
 
 
-def _title_word(token) -> bool:
-    return token.lower_.rstrip(".") in HONORIFICS | NAME_TITLES
+TITLE_WORDS = frozenset(HONORIFICS | NAME_TITLES)
+NAME_MODIFIER_DEPS = frozenset({"compound", "flat", "amod"})
 
 
 def resolve_surname(token, antecedents) -> Actor | None:
     """'Wang' after 'Foreign Minister Wang Yi': a lone name word that is part of a person
     named earlier in the article is that person, not a namesake from the KB."""
-    if token.pos_ != "PROPN" or not token.is_title or any(
-            c.dep_ in {"compound", "flat", "amod"} and not _title_word(c) for c in token.children):
+    view, i = view_of(token.doc), token.i  # asked of every noun head: no Token walks
+    if view.pos[i] != "PROPN" or not view.is_title[i] or any(
+            view.dep[c] in NAME_MODIFIER_DEPS and view.lower[c].rstrip(".") not in TITLE_WORDS
+            for c in view.children[i]):
         return None  # "Minister Hamada" still is the Hamada named before
-    if token.dep_ in {"compound", "flat"}:
+    if view.dep[i] in {"compound", "flat"}:
         return None
-    word = norm_text(token.text)
-    named = [a for a in reversed(_before(antecedents, token.i)) if a.is_person
-             and a.token != token.i and a.actor.name and word in _name_words(a.actor.name)
-             and len(_name_words(a.actor.name)) > 1]
+    word = norm_text(view.words[i])
+    named = [a for a in reversed(_before(antecedents, i)) if a.is_person
+             and a.token != i and a.actor.name and word in (words := _name_words(a.actor.name))
+             and len(words) > 1]
     # people the KB knows first: a tagger's "person" may be a building ("Trump Tower")
     named.sort(key=lambda a: a.actor.kb_id is None)
     return _as_reference(named[0].actor, token.doc[token.i:token.i + 1]) if named else None
@@ -339,9 +342,9 @@ def context_country(token, sector: str | None, antecedents, avoid=frozenset()) -
     if avoid:
         others = [a for a in antecedents if a.actor.country not in avoid]
         return context_country(token, sector, others) or context_country(token, sector, antecedents)
-    sent = token.sent
+    start, end = sentence_bounds(token.doc, token.i)
     named = [a for a in antecedents if a.actor.country and a.token != token.i]
-    elsewhere = [a for a in named if not sent.start <= a.token < sent.end]
+    elsewhere = [a for a in named if not start <= a.token < end]
     return _most_named(elsewhere) or _most_named(named)
 
 

@@ -136,6 +136,7 @@ class KnowledgeBase:
         self._title_sector = lru_cache(maxsize=LOOKUP_CACHE)(self._title_sector_uncached)
         self._given_name = lru_cache(maxsize=LOOKUP_CACHE)(self._given_name_uncached)
         self._has_title = lru_cache(maxsize=LOOKUP_CACHE)(self._has_title_uncached)
+        self._could_start = lru_cache(maxsize=LOOKUP_CACHE)(self._could_start_uncached)
         self._first_words: frozenset[str] | None = None  # built on first use
         self._index: NameIndex | None = None  # built on first use
 
@@ -318,6 +319,9 @@ class KnowledgeBase:
     def could_start_entity(self, word: str) -> bool:
         """Whether some country, metonym or organisation name begins with this word (a cheap
         test before trying every window of a phrase)."""
+        return self._could_start(word)  # asked of every word of every actor phrase
+
+    def _could_start_uncached(self, word: str) -> bool:
         if self._first_words is None:
             self._first_words = frozenset(k.split(" ", 1)[0] for k in self.index.entities if k)
         key = entity_key(word)

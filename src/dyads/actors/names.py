@@ -7,7 +7,7 @@ Surinamese leader's surname), whether or not the parser made the full mention an
 """
 from __future__ import annotations
 
-from ..docview import view_of
+from ..docview import doc_memo, view_of
 from ..parse import entity_span
 from .kb import KnowledgeBase
 from .sectors import norm_text
@@ -65,6 +65,17 @@ def article_full_name(doc, start: int, end: int, kb: KnowledgeBase | None = None
     [start, end) stands for: the last full mention before it, else the first after it;
     with ``kb``, names it knows as people come first ('Trump Tower' tagged a person is
     not who 'Trump' means). Titles before the word are ignored ('Secretary Clinton')."""
+    memo = doc_memo(doc, FULL_NAME_KEY)  # asked again for the same words by several stages
+    key = (start, end, kb)
+    if key not in memo:
+        memo[key] = _article_full_name(doc, start, end, kb)
+    return memo[key]
+
+
+FULL_NAME_KEY = "dyads_full_name_of"  # Doc.user_data slot: (start, end, kb) -> name
+
+
+def _article_full_name(doc, start: int, end: int, kb: KnowledgeBase | None) -> str | None:
     words = [w for w in _words(doc, start, end) if w not in NAME_TITLES]
     if len(words) != 1:
         return None
@@ -82,7 +93,19 @@ def _knows(kb: KnowledgeBase, name: str) -> bool:
 
 
 def propn_runs(doc, left: int, right: int) -> list[tuple[int, int]]:
-    """Maximal runs of proper-noun tokens (names, with initials) inside [left, right)."""
+    """Maximal runs of proper-noun tokens (names, with initials) inside [left, right);
+    found once per range (a phrase is searched for names about twice)."""
+    memo = doc_memo(doc, RUNS_KEY)
+    runs = memo.get((left, right))
+    if runs is None:
+        runs = memo[(left, right)] = tuple(_propn_runs(doc, left, right))
+    return list(runs)  # the caller's own list
+
+
+RUNS_KEY = "dyads_propn_runs"  # Doc.user_data slot: (left, right) -> runs
+
+
+def _propn_runs(doc, left: int, right: int) -> list[tuple[int, int]]:
     runs, start = [], None
     view = view_of(doc)  # asked of every actor phrase: read the lists, not Tokens
     pos, words = view.pos, view.words
@@ -254,9 +277,9 @@ def _named_in_full(doc, word, kb: KnowledgeBase, on):
 
 def _same_text(doc, word) -> list[int]:
     """Indices of the tokens written exactly as ``word``, in text order (one pass over the
-    doc's ORTH array: no Token objects built)."""
-    orths = doc.to_array("ORTH")
-    return [int(i) for i in (orths == word.orth).nonzero()[0]]
+    view's words: no Token objects built)."""
+    text = word.text
+    return [i for i, w in enumerate(view_of(doc).words) if w == text]
 
 
 def name_head(token):

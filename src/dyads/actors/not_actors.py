@@ -66,16 +66,18 @@ def _dateline_word(view, i: int) -> bool:
 def title_object(token) -> bool:
     """'state' in 'secretary of state', 'defence' in 'minister of defence': the object of
     a title's 'of' is part of the title, not an actor of its own."""
-    prep = token.head
-    return (token.dep_ == "pobj" and prep.lower_ == "of" and token.is_lower
-            and prep.head.lemma_.lower() in TITLE_HEADS)
+    view, i = view_of(token.doc), token.i  # asked of every actor phrase: no Token walks
+    prep = view.head[i]
+    return (view.dep[i] == "pobj" and view.lower[prep] == "of" and token.is_lower
+            and view.lemma_lower[view.head[prep]] in TITLE_HEADS)
 
 
 def hypothetical(token) -> bool:
     """'any truly conservative candidate', 'any country': a common noun under 'any' names
     no one in particular (a proper name under it still does: 'any Russian attack')."""
-    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any"
-                                        for c in token.children) \
+    view, i = view_of(token.doc), token.i  # asked of every actor phrase: no Token walks
+    return view.pos[i] == "NOUN" and any(view.dep[c] == "det" and view.lower[c] == "any"
+                                         for c in view.children[i]) \
         and not any(t.pos_ == "PROPN" for t in token.subtree)
 
 

@@ -8,7 +8,9 @@ phrases ("Russia and Ukraine") give one actor per conjunct.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
 
+from ..docview import view_of
 from ..parse import entity_span
 from ..records import Actor
 from . import coref, us_politics
@@ -23,9 +25,9 @@ from .context import (
     named_place,
 )
 from .kb import KnowledgeBase, composite_code
-from .names import name_head, shared_title
-from .mentions import (COUNTY_WORDS, PRONOUNS, listed_appos, phrase_of, place_conjuncts,
-                       resolve_phrase)
+from .names import name_head
+from .mentions import COUNTY_WORDS, PRONOUNS, resolve_phrase
+from .phrases import conjuncts, phrase_of
 from .not_actors import (channel, dateline_sibling, hypothetical, in_dateline, office_sought,
                          thing_pronoun, title_object)
 
@@ -45,6 +47,11 @@ class ArticleActors(ContextCountries, NamedBodies):
         self._phrases: dict[tuple[int, str | None], Actor | None] = {}
         self._grounding: set[int] = set()  # first mentions being resolved by _grounded
         self.antecedents = coref.collect_antecedents(doc, kb, published, self.phrase)
+
+    @cached_property
+    def person_tokens(self) -> frozenset[int]:
+        """Where the article names a person (antecedents are fixed once collected)."""
+        return frozenset(a.token for a in self.antecedents if a.is_person)
 
     def phrase(self, token, on=None) -> Actor | None:
         """``resolve_phrase`` once per token and date (coreference and events share it)."""
@@ -181,9 +188,10 @@ class ArticleActors(ContextCountries, NamedBodies):
         if body is not None:
             span = self.doc[phrase_of(token).left:phrase_of(token).right]
             return coref._as_reference(body.actor, span)
-        phrase = phrase_of(token)
-        owner = next((t for t in self.doc[phrase.left:token.i] if t.dep_ == "poss"), None)
-        body = coref.resolve_bloc(owner, self.antecedents) if owner is not None else None
+        phrase, deps = phrase_of(token), view_of(self.doc).dep  # asked of every phrase
+        owner = next((i for i in range(phrase.left, token.i) if deps[i] == "poss"), None)
+        body = coref.resolve_bloc(self.doc[owner], self.antecedents) if owner is not None \
+            else None
         actor = self.phrase(token, on) if body is not None else None
         if body is None or (actor is not None and (actor.country or actor.kb_id)):
             return None
@@ -350,10 +358,10 @@ PLURAL_TITLES = {"sens", "reps", "senators", "representatives", "govs", "governo
 def list_title(token) -> str | None:
     """'Sens. A, B and C', 'Reps. A of X and B of Y': a title for every name listed. The
     title may stand just before the phrase, cut off by its abbreviation's stop."""
-    doc, left = token.doc, phrase_of(token).left
-    words = [t.lower_.rstrip(".") for t in doc[left:token.i]]
-    if left >= 2 and doc[left - 1].text == "." and doc[left - 2].text[:1].isupper():
-        words.append(doc[left - 2].lower_)  # "Sens" + "." read as a sentence's end
+    view, left = view_of(token.doc), phrase_of(token).left  # asked of every conjunct
+    words = [view.lower[i].rstrip(".") for i in range(left, token.i)]
+    if left >= 2 and view.words[left - 1] == "." and view.words[left - 2][:1].isupper():
+        words.append(view.lower[left - 2])  # "Sens" + "." read as a sentence's end
     return next((w for w in words if w in PLURAL_TITLES), None)
 
 
@@ -378,30 +386,6 @@ def _of_object(token):
         return None
     return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"), None)
-
-
-def conjuncts(token) -> list:
-    """'Russia and Ukraine' → [Russia, Ukraine]; a token without conjuncts → [token]."""
-    out, stack = [], [token]
-    while stack:
-        t = stack.pop(0)
-        listed = [c for c in _name_children(t) if (c.dep_ == "conj" or listed_appos(c))
-                  and c.pos_ in {"NOUN", "PROPN", "PRON"}] + place_conjuncts(t)
-        if not (t.pos_ == "NOUN" and any(c.dep_ == "appos" for c in listed)) \
-                and not shared_title(t):
-            out.append(t)  # "the members, A and B": the members are A and B
-        stack += listed
-    return out
-
-
-def _name_children(token) -> list:
-    """The token's children; for the head of a person's name the parser split ('Barack'
-    read as a preposition over 'Obama and Vladimir Putin'), those of the whole name."""
-    span = entity_span(token)
-    if span is None or span.label_ != "PERSON" or span.root.i != token.i or len(span) < 2:
-        return list(token.children)
-    return [c for t in span for c in t.children if not span.start <= c.i < span.end]
-
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..places import Place
 from ..records import Actor
 from .kb import composite_code
-from .mentions import phrase_of
+from .phrases import phrase_of
 
 PARTY_WORDS = {"democrat", "democrats", "democratic", "republican", "republicans", "gop"}
 # Chambers before party members make them legislators: "Senate Democrats".

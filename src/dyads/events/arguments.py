@@ -6,7 +6,7 @@ subject of "end" is Russia), coordination and reported speech.
 """
 from __future__ import annotations
 
-from ..docview import view_of
+from ..docview import sentence_bounds, view_of
 
 OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "persuade", "tell", "order", "invite",
                   "encourage", "allow", "help", "push", "pressure", "compel", "want", "request",
@@ -158,7 +158,7 @@ def quoted_predicate(verb) -> list:
     """'called Trump's comments "racially toxic"', 'calling him, among other things, "a
     failed candidate"': the quoted words after the named thing, which the parser rarely
     hangs as the verb's object predicate; [] where no quote follows a name or noun."""
-    doc, end = verb.doc, verb.sent.end
+    doc, end = verb.doc, sentence_bounds(verb.doc, verb.i)[1]
     opening = next((i for i in range(verb.i + 1, min(end, verb.i + QUOTED_REACH))
                     if doc[i].text in QUOTE_TOKENS), None)
     if opening is None or not any(doc[i].pos_ in {"NOUN", "PROPN", "PRON"}
@@ -333,51 +333,68 @@ NOUN_POS = {"NOUN", "PROPN", "PRON"}
 CLAUSE_DEPS = {"acl", "relcl", "advcl", "ccomp"}
 
 
-def _where(token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}
-
-
 def subtree_nouns(trigger, limit: int = 12, places: bool = False):
     """Noun heads under the trigger, nearest first: the last resort for a target
     ("threatened to launch an offensive in its war with Iraq" → Iraq). Under an event
     noun, clauses of their own are left out ("a trip aimed at a ceasefire in Gaza"); the
-    place where the doer was is no target unless ``places`` ("protesters in Tehran")."""
-    tokens = _own_clause(trigger) if trigger.pos_ != "NOUN" else _outside_clauses(trigger)
-    if trigger.pos_ != "NOUN" and not places:  # "Macron, speaking in Brussels, condemned":
-        doer = {t.i for c in trigger.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
-        tokens = [t for t in tokens if not (t.i in doer and _where(t))]  # where he was
-    found = [t for t in tokens if t.i != trigger.i and t.pos_ in NOUN_POS
-             and t.dep_ not in {"compound", "amod", "poss"}]
-    found.sort(key=lambda t: abs(t.i - trigger.i))
-    return found[:limit]
+    place where the doer was is no target unless ``places`` ("protesters in Tehran").
+    Walked in the Doc's view (asked for every trigger); a Token only for those returned."""
+    doc, i = trigger.doc, trigger.i
+    view = view_of(doc)
+    verbal = view.pos[i] != "NOUN"
+    tokens = _own_clause(view, i) if verbal else _outside_clauses(view, i)
+    if verbal and not places:  # "Macron, speaking in Brussels, condemned":
+        doer = {t for c in view.children[i] if view.dep[c] in SUBJECT_DEPS
+                for t in _subtree(view, c)}
+        tokens = [t for t in tokens if not (t in doer and _where(view, t))]  # where he was
+    found = [t for t in tokens if t != i and view.pos[t] in NOUN_POS
+             and view.dep[t] not in {"compound", "amod", "poss"}]
+    found.sort(key=lambda t: abs(t - i))  # stable: equals keep the walk's order
+    return [doc[t] for t in found[:limit]]
 
 
-def _own_clause(verb):
-    """The verb's subtree without the clauses that have a doer of their own ('agreed to a
-    ceasefire, but media reports said ...'): their nouns are not this event's target."""
-    out, stack = [], [verb]
+def _where(view, i: int) -> bool:
+    return view.dep[i] == "pobj" and view.lower[view.head[i]] in {"in", "at"}
+
+
+def _subtree(view, i: int) -> list[int]:
+    out, stack = [], [i]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack += [c for c in t.children if not _attribution(c) and not (
-            c.pos_ in {"VERB", "AUX"} and c.dep_ in OWN_CLAUSE_DEPS
-            and child(c, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))]
+        stack += view.children[t]
+    return out
+
+
+def _own_clause(view, verb: int) -> list[int]:
+    """The verb's subtree without the clauses that have a doer of their own ('agreed to a
+    ceasefire, but media reports said ...'): their nouns are not this event's target."""
+    out, stack = [], [verb]
+    deps, pos, children = view.dep, view.pos, view.children
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in children[t] if not _attribution(view, c) and not (
+            pos[c] in {"VERB", "AUX"} and deps[c] in OWN_CLAUSE_DEPS
+            and any(deps[g] in CLAUSE_SUBJECT_DEPS for g in children[c]))]
     return out
 
 
 OWN_CLAUSE_DEPS = {"conj", "parataxis"}
+CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
 
 
-def _attribution(token) -> bool:
+def _attribution(view, i: int) -> bool:
     """'according to Pentagon sources': who reports the event, never its target."""
-    return token.lower_ == "according"
+    return view.lower[i] == "according"
 
 
-def _outside_clauses(noun):
+def _outside_clauses(view, noun: int) -> list[int]:
     """The noun's subtree without the clauses that hang on it or below it."""
     out, stack = [], [noun]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack += [c for c in t.children if c.dep_ not in CLAUSE_DEPS and not _attribution(c)]
+        stack += [c for c in view.children[t]
+                  if view.dep[c] not in CLAUSE_DEPS and not _attribution(view, c)]
     return out

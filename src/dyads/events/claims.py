@@ -10,6 +10,7 @@ ordinary way wire copy tells of deeds and are left as the deeds they report.
 """
 from __future__ import annotations
 
+from ..parse import verbs_of
 from . import arguments as args
 from .lexicon import LexEntry
 
@@ -32,7 +33,7 @@ def claims_as_accusations(sent, triggers: dict[int, LexEntry]) -> dict[int, LexE
     """Retype each hedging verb whose reported clause holds a deed as an accusation (112)
     by the claimant, and drop the deed: the clause's subject is the accused."""
     out = dict(triggers)
-    for verb in sent:
+    for verb in verbs_of(sent):  # the tests below pass only verbs
         if verb.pos_ == "VERB" and _alleges_that(verb):
             out[verb.i] = _accusation(verb, args.complement_clause(verb))
             continue

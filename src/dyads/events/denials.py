@@ -8,6 +8,7 @@ run"), nor is a clause about someone else ("said she never apologised").
 """
 from __future__ import annotations
 
+from ..docview import view_of
 from . import arguments as args
 
 DENIAL_CODE = "016"
@@ -78,8 +79,11 @@ def _no_other_person(verb) -> bool:
     speaker = args.child(verb, "nsubj")
     if speaker is None:
         return False
-    people = [e for e in verb.sent.ents if e.label_ in {"PERSON", "ORG"}]
-    return all(e.start <= speaker.i < e.end for e in people)
+    sent = verb.sent
+    people = [(start, end) for start, end, label in
+              view_of(verb.doc).entities_within(sent.start, sent.end)
+              if label in {"PERSON", "ORG"}]
+    return all(start <= speaker.i < end for start, end in people)
 
 
 def _negation(clause):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..parse import verbs_of
 from . import arguments as args
 from .codes import is_cameo_code
 from .blame import ACCUSATION_CODE, blamed_wrong
@@ -125,7 +126,7 @@ def statements_as_judgements(sent, triggers: dict[int, LexEntry],
     strongest judgement word in what it reports."""
     words = words or default_judgements()
     out = dict(triggers)
-    for verb in sent:
+    for verb in verbs_of(sent):  # the test below passes only verbs
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in words.verbs or not _retypable(verb, triggers):
             continue

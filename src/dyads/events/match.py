@@ -292,9 +292,8 @@ def _two_people(tok, source_tok, actors: ArticleActors) -> bool:
     Trump', 'he will campaign for Canova')."""
     if tok is None or source_tok is None or tok.i == source_tok.i:
         return False
-    people = {a.token for a in actors.antecedents if a.is_person}
     return all(t.lower_ in PERSON_PRONOUNS or (
-        t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or t.i in people))
+        t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or t.i in actors.person_tokens))
         for t in (tok, source_tok))
 
 

@@ -8,6 +8,7 @@ Without this an ad "attacking" a candidate reads as an armed assault (190), twee
 """
 from __future__ import annotations
 
+from ..parse import verbs_of
 from . import arguments as args
 from .lexicon import LexEntry
 
@@ -35,7 +36,7 @@ def is_message_attack(entry: LexEntry) -> bool:
 def message_attacks(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
     """Retype (or add) the verb of a message that attacks someone as criticism (111)."""
     out = dict(triggers)
-    for verb in sent:
+    for verb in verbs_of(sent):  # the test below passes only verbs
         if verb.pos_ != "VERB" or message_of(verb) is None or _message_target(verb) is None:
             continue
         lemma = verb.lemma_.lower()

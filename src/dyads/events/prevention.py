@@ -6,6 +6,7 @@ kept them; other preventions are left to the lexicon's reading of the verb, if a
 """
 from __future__ import annotations
 
+from ..parse import verbs_of
 from . import arguments as args
 from .lexicon import LexEntry
 
@@ -20,7 +21,7 @@ def prevented_deeds(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
     """Drop each deed a preventing verb keeps someone from; a prevented protest makes the
     preventing verb a restriction of political freedom (1721) on the would-be protesters."""
     out = dict(triggers)
-    for verb in sent:
+    for verb in verbs_of(sent):  # the test below passes only verbs
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in PREVENTING_VERBS:
             continue
         deed = _kept_from(verb)

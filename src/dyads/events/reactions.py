@@ -8,6 +8,7 @@ Erdogan") or the actor named as the cause itself.
 """
 from __future__ import annotations
 
+from ..docview import view_of
 from . import arguments as args
 from .lexicon import LexEntry
 
@@ -25,19 +26,20 @@ REACTION_MARK = "+reaction"
 CRITICISM = "111"
 
 
-def _lemma(token) -> str | None:
-    lemma = token.lemma_.lower()
+def _lemma(view, i: int) -> str | None:
+    """The feeling word token ``i`` names, read from the Doc's view (asked of every token)."""
+    lemma = view.lemma_lower[i]
     if lemma in ANGER or lemma in DISMAY:
         return lemma
-    return PARTICIPLES.get(token.lower_)
+    return PARTICIPLES.get(view.lower[i])
 
 
 def reactions_as_criticism(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry]:
     """Add a criticism trigger on each verb or participle of feeling with both a feeler
     and a cause."""
-    out = dict(triggers)
+    out, view = dict(triggers), view_of(sent.doc)
     for token in sent:
-        lemma = _lemma(token)
+        lemma = _lemma(view, token.i)
         if lemma is None or token.i in out or token.pos_ not in {"VERB", "ADJ"}:
             continue
         feeler, cause = reaction_arguments(token)

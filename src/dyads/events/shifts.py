@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..parse import verbs_of
 from . import arguments as args
 from .codes import shifted_code, stance_code
 from .lexicon import LexEntry
@@ -97,7 +98,7 @@ def wishes_as_appeals(sent, triggers: dict[int, LexEntry]) -> dict[int, LexEntry
     """'Turkey wants Greece to withdraw its troops' is Turkey appealing (02x) to Greece:
     a wish whose infinitive has a subject of its own asks something of that subject."""
     out = dict(triggers)
-    for verb in sent:
+    for verb in verbs_of(sent):  # the test below passes only verbs
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in WISH_VERBS or verb.i in out:
             continue
         if _wished_of_another(verb):
