@@ -218,10 +218,7 @@ def date_event(art, cand, earlier, dated) -> EventDate:
     if QUOTED_MARK in cand.entry.id:  # a quotation's own judging words: said with its cue
         said = occasions.quoted_cue_date(art, cand) or occasions.same_speaker_date(
             art, cand, earlier, dated)
-        if said is not None:
-            return said
-        return EventDate(art.published, "day" if art.published else None,
-                         PUBLISHED if art.published else None)
+        return said if said is not None else _published(art)
     deed = cand.modality in ANNOUNCED and announced_deed(trigger)
     # a reaction's cause is an earlier deed: "outraged by Comey's announcement Friday"
     # dates the announcement, not the outrage
@@ -254,6 +251,11 @@ def date_event(art, cand, earlier, dated) -> EventDate:
     tweet = _tweet_of(art.sentences[cand.sentence_index], art.tweets)
     if tweet is not None:
         return EventDate(tweet[2], "day", tweet[3])
+    return _published(art)
+
+
+def _published(art) -> EventDate:
+    """The publication date, where nothing in the text dates the event."""
     published = art.published
     return EventDate(published, "day" if published else None, PUBLISHED if published else None)
 

@@ -124,11 +124,8 @@ class ContextCountries:
         office = _bare_office(token)
         if office is None or actor.name or self.kb.has_title(country, office, self.published):
             return country
-        counts: dict[str, int] = {}
-        for ante in self.antecedents:
-            if ante.actor.country and ante.token != token.i:
-                counts[ante.actor.country] = counts.get(ante.actor.country, 0) + 1
-        holders = [c for c in sorted(counts, key=counts.get, reverse=True)
+        named = [a for a in self.antecedents if a.actor.country and a.token != token.i]
+        holders = [c for c in coref.countries_by_mentions(named)
                    if self.kb.has_title(c, office, self.published)]
         return holders[0] if holders else country
 

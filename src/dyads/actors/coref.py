@@ -349,10 +349,16 @@ def context_country(token, sector: str | None, antecedents, avoid=frozenset()) -
 
 
 def _most_named(antecedents) -> str | None:
+    ranked = countries_by_mentions(antecedents)
+    return ranked[0] if ranked else None
+
+
+def countries_by_mentions(antecedents) -> list:
+    """The antecedents' countries, most named first (first named first on ties)."""
     counts: dict[str, int] = {}
     for ante in antecedents:
         counts[ante.actor.country] = counts.get(ante.actor.country, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return sorted(counts, key=counts.get, reverse=True)
 
 
 def dominant_country(antecedents, token_i: int, share: float = 0.6) -> str | None:

@@ -87,10 +87,10 @@ def listed_appos(token) -> bool:
     first as an apposition; a named apposition with conjuncts of its own is a list item
     (the 'and' may hang on its last conjunct: 'Sens. A, B, C and D'). 'The members, Reps.
     A of Maryland and B of Michigan': a name whose home place has a person conjunct."""
-    if token.dep_ == "appos" and place_conjuncts(token):
-        return True
     if token.dep_ != "appos":
         return False
+    if place_conjuncts(token):
+        return True
     people = token.ent_type_ == token.head.ent_type_ == "PERSON"  # "Sens. A, B and C"
     # "the two members, A and B": the names of a plural noun are its members
     members = token.head.tag_ in {"NNS", "NNPS"} and token.pos_ == "PROPN"

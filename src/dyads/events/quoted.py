@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from .judgements import DENIAL_CODE, default_judgements, predicate_words, strongest_word
 from .lexicon import LexEntry
-from .match import EventCandidate
+from .match import FIRST_PERSON, EventCandidate
 
 QUOTED_MARK = "+quoted:"
 # Subjects that name what is denied ("It is untrue", "This is a hoax", "The claim is false").
 THING_SUBJECTS = {"it", "this", "that", "these", "those"}
 CLAIM_HEADS = {"claim", "allegation", "accusation", "report", "story", "charge", "lawsuit",
                "suit", "rumor", "rumour", "suggestion", "idea", "notion"}
-FIRST_PERSON = {"i", "we", "me", "us"}
 # The speaker's judgement is the main clause: 'be' or a verb whose words judge.
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
