@@ -97,13 +97,14 @@ def thing_pronoun(token, antecedent_token: int | None) -> bool:
 
 # Media that are channels, not the press: "warned followers on social media".
 CHANNEL_HEADS = frozenset({"media"})
+CHANNEL_MODIFIERS = frozenset({"social", "online", "digital"})
 
 
 def channel(token) -> bool:
     """'social media', 'online media': where something is said, not a body that acts
     ('the media', 'state media' and 'Russian media' still are: reporters and outlets)."""
     return token.lower_ in CHANNEL_HEADS and any(
-        c.dep_ == "amod" and c.lower_ in {"social", "online", "digital"} for c in token.children)
+        c.dep_ == "amod" and c.lower_ in CHANNEL_MODIFIERS for c in token.children)
 
 
 # Running for an office names the office, not its holder: "pleas to run for president".
