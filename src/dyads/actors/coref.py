@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..docview import sentence_bounds, view_of
 from ..records import Actor
+from .gender import agrees, mention_cue, mention_sex, pronoun_sex
 from .kb import KnowledgeBase, composite_code
 from .mentions import resolve_phrase
 from .phrases import phrase_of
@@ -35,6 +36,7 @@ class Antecedent:
     is_person: bool
     title: str          # role title, lowercased, for definite descriptions
     is_subject: bool = False
+    sex: str | None = None  # "f", "m" or unknown (gender.py), for he/she agreement
 
 
 def collect_antecedents(doc, kb: KnowledgeBase, on=None, resolve=None) -> list[Antecedent]:
@@ -52,7 +54,7 @@ def collect_antecedents(doc, kb: KnowledgeBase, on=None, resolve=None) -> list[A
             continue
         earlier = _surname_antecedent(token, found)  # "Lavrov" after "Sergei Lavrov"
         if earlier is not None:
-            found.append(replace(earlier, token=token.i,
+            found.append(replace(earlier, token=token.i, sex=earlier.sex or mention_cue(doc, i),
                                  is_subject=token.dep_ in {"nsubj", "nsubjpass"}))
             continue
         actor = resolve(token, on)
@@ -69,8 +71,21 @@ def collect_antecedents(doc, kb: KnowledgeBase, on=None, resolve=None) -> list[A
             title = (match.role.title.lower() if match and match.role else "")
         named = actor.resolved_by == "person" or (actor.resolved_by == "title" and actor.name)
         found.append(Antecedent(token.i, actor, bool(named), title,
-                                token.dep_ in {"nsubj", "nsubjpass"}))
-    return found
+                                token.dep_ in {"nsubj", "nsubjpass"},
+                                mention_sex(doc, i, actor.name) if named else None))
+    return _shared_sexes(found)
+
+
+def _shared_sexes(found: list[Antecedent]) -> list[Antecedent]:
+    """A sex one mention shows ("Mr. Assad") holds for every mention of that person in
+    the article; a person shown as both is left unknown."""
+    shown: dict[str, set] = {}
+    for a in found:
+        if a.sex and a.actor.name:
+            shown.setdefault(a.actor.name, set()).add(a.sex)
+    sexes = {name: next(iter(s)) for name, s in shown.items() if len(s) == 1}
+    return [a if a.sex == sexes.get(a.actor.name, a.sex) else replace(a, sex=sexes.get(a.actor.name))
+            for a in found]
 
 
 def _capitals_before(words: list[str]) -> list[int]:
@@ -120,8 +135,9 @@ def resolve_pronoun(token, antecedents, skip_chars=()) -> Actor | None:
         bound = _own_subject(token)
         # "Doe accused her": not Doe, nor Doe's earlier mentions
         selves = {a.actor.name for a in earlier if a.token in bound and a.actor.name}
+        sex = pronoun_sex(lower)  # "he" is never a woman named before it
         people = [a for a in earlier if a.is_person and a.token not in bound
-                  and a.actor.name not in selves]
+                  and a.actor.name not in selves and agrees(a.sex, sex)]
         if not people:
             return None
         chosen = _inside_subject(token, people) or _salient(people, token)
@@ -288,11 +304,8 @@ def country_side(token, kb: KnowledgeBase) -> Actor | None:
 
 
 def _surname_antecedent(token, antecedents) -> Antecedent | None:
-    if resolve_surname(token, antecedents) is None:
-        return None
-    word = norm_text(token.text)
-    return next(a for a in reversed(_before(antecedents, token.i)) if a.is_person
-                and a.actor.name and word in _name_words(a.actor.name))
+    people = _surname_people(token, antecedents)
+    return people[0] if people else None
 
 
 @lru_cache(maxsize=8192)  # asked of every earlier person at each lone name word
@@ -308,20 +321,29 @@ NAME_MODIFIER_DEPS = frozenset({"compound", "flat", "amod"})
 def resolve_surname(token, antecedents) -> Actor | None:
     """'Wang' after 'Foreign Minister Wang Yi': a lone name word that is part of a person
     named earlier in the article is that person, not a namesake from the KB."""
+    # people the KB knows first: a tagger's "person" may be a building ("Trump Tower")
+    named = sorted(_surname_people(token, antecedents), key=lambda a: a.actor.kb_id is None)
+    return _as_reference(named[0].actor, token.doc[token.i:token.i + 1]) if named else None
+
+
+def _surname_people(token, antecedents) -> list[Antecedent]:
+    """The people named in full before a lone name word that it may stand for, the last
+    named first; of the sex its title shows, if it has one ("Mr. Clinton")."""
     view, i = view_of(token.doc), token.i  # asked of every noun head: no Token walks
     if view.pos[i] != "PROPN" or not view.is_title[i] or any(
             view.dep[c] in NAME_MODIFIER_DEPS and view.lower[c].rstrip(".") not in TITLE_WORDS
             for c in view.children[i]):
-        return None  # "Minister Hamada" still is the Hamada named before
+        return []  # "Minister Hamada" still is the Hamada named before
     if view.dep[i] in {"compound", "flat"}:
-        return None
-    word = norm_text(view.words[i])
+        return []
+    word, sex = norm_text(view.words[i]), mention_cue(token.doc, i)
     named = [a for a in reversed(_before(antecedents, i)) if a.is_person
              and a.token != i and a.actor.name and word in (words := _name_words(a.actor.name))
              and len(words) > 1]
-    # people the KB knows first: a tagger's "person" may be a building ("Trump Tower")
-    named.sort(key=lambda a: a.actor.kb_id is None)
-    return _as_reference(named[0].actor, token.doc[token.i:token.i + 1]) if named else None
+    agreeing = [a for a in named if agrees(a.sex, sex)]
+    if len(agreeing) < len(named):  # "Mr. Obama" after Michelle Obama: a person the KB knows
+        agreeing = [a for a in agreeing if a.actor.kb_id is not None]
+    return agreeing
 
 
 def same_sector_country(token, sector: str | None, antecedents) -> str | None:

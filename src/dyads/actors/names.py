@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..docview import doc_memo, view_of
 from ..parse import entity_span
+from .gender import agrees, mention_cue, name_sex, word_sex
 from .kb import KnowledgeBase
 from .sectors import norm_text
 
@@ -83,8 +84,18 @@ def _article_full_name(doc, start: int, end: int, kb: KnowledgeBase | None) -> s
                   if words[0] in names and not (s <= start and end <= e)]
     ordered = [t for s, t in reversed(candidates) if s < start] + \
         [t for s, t in candidates if s >= start]
-    known = [t for t in ordered if kb is not None and _knows(kb, t)]
+    sex = _title_sex(doc, start, end)  # "Mr. Clinton" is not Hillary Clinton
+    agreeing = [t for t in ordered if agrees(name_sex(t), sex)]
+    known = [t for t in agreeing if kb is not None and _knows(kb, t)]
+    if len(agreeing) < len(ordered):  # Mr. Obama after Michelle Obama: not "Obama Speech"
+        return (known or [t for t in agreeing if name_sex(t) == sex] or [None])[0]
     return (known or ordered or [None])[0]
+
+
+def _title_sex(doc, start: int, end: int) -> str | None:
+    """The sex an honorific or sexed title of a one-word name gives ("Mrs. Clinton")."""
+    before = word_sex(view_of(doc).words[start - 1]) if start > 0 else None
+    return before or mention_cue(doc, end - 1)
 
 
 def _knows(kb: KnowledgeBase, name: str) -> bool:
@@ -153,6 +164,8 @@ def find_person(doc, phrase, kb: KnowledgeBase, on, is_place=None):
                 match = _named_in_full(doc, doc[b - 1], kb, on) or match
             if match is not None and not _surname_stands(doc[start:b], match, kb, is_place):
                 continue
+            if match is not None and not agrees(name_sex(match.name), _title_sex(doc, start, b)):
+                continue  # "Mr. Clinton" when the article names no Clinton in full
             if match is not None:
                 if given is not None and not _given_agrees(given, match.name):
                     return None, None

@@ -324,6 +324,8 @@ def complement_clause(verb):
     if clause is not None and any(c.lower_ in WH_ADVERBS and c.dep_ in {"advmod", "mark"}
                                   for c in clause.children):
         return None
+    if clause is not None and _semicolon_clause(view_of(verb.doc), clause.i):
+        return None  # "He calls for X; she calls for Y": not what she says
     return clause
 
 
@@ -375,9 +377,17 @@ def _own_clause(view, verb: int) -> list[int]:
         t = stack.pop()
         out.append(t)
         stack += [c for c in children[t] if not _attribution(view, c) and not (
-            pos[c] in {"VERB", "AUX"} and deps[c] in OWN_CLAUSE_DEPS
+            pos[c] in {"VERB", "AUX"} and (deps[c] in OWN_CLAUSE_DEPS or _semicolon_clause(view, c))
             and any(deps[g] in CLAUSE_SUBJECT_DEPS for g in children[c]))]
     return out
+
+
+def _semicolon_clause(view, clause: int) -> bool:
+    """'He calls for X; she calls for Y': a clause the parser hangs as a complement on
+    the verb after the semicolon is a sentence of its own, not what that verb says."""
+    head = view.head[clause]
+    return view.dep[clause] == "ccomp" and clause < head and \
+        ";" in view.words[clause:head]
 
 
 OWN_CLAUSE_DEPS = {"conj", "parataxis"}

@@ -14,6 +14,7 @@ from . import arguments as args
 from .claims import claim_clause_subject, claimed_deeds_in_nouns, claims_as_accusations, is_claim
 from .codes import future_code, shifted_code
 from .combine import find_triggers
+from .deed_referents import deed_doers
 from .judgements import (
     claims_as_judgements,
     denies_own_deed,
@@ -342,11 +343,16 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
         sources = actors.at(source_tok) if source_tok is not None else []
     targets, target_tok = _pick_targets(target_toks, fallback_toks, source_tok, sources, actors,
                                         places=entry.code[:2] in MATERIAL_ROOTS)
+    if not targets and (entry.code[:2] in REACTING_ROOTS or entry.code in REACTING_CODES):
+        targets, target_tok = _deed_doers(target_toks, token, actors, target_tok,  # "the move"
+                                          sources[0] if sources else None)
     if _among_parties(targets, sources, entry) or _interview(entry, targets):
         targets = []  # "A and B agreed to withdraw (their) troops": A↔B; "spoke to CNN"
     if not targets and _needs_target(entry) and (len(sources) < 2 or (
             entry.pos == "noun" and entry.code[:2] in SOLO_ROOTS)):
         return []  # "A and B agreed" still codes A↔B; "A and B, struck by terrorism" nothing
+    if _investigators_only(entry) and not any(s.sector in INVESTIGATING_SECTORS for s in sources):
+        return []  # "in an interview with Fox News", "reporters questioned him"
     if not sources and (entry.pos == "noun" or entry.code[:2] == STATEMENT_ROOT):
         return []  # "the war in Ukraine", "experts claimed": no doer, no event
     if not sources and source_tok is not None and source_tok.lower_ not in FIRST_PERSON:
@@ -376,6 +382,25 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
                                  apart=_two_people(target_tok, source_tok, actors) and _named_apart,
                                  speaker_to_come=source_tok is not None
                                  and source_tok.lower_ in FIRST_PERSON)]
+
+
+def _deed_doers(target_toks, trigger, actors: ArticleActors, target_tok, source):
+    """(doers, noun) of the first target word that refers back to a deed, else ([], the
+    target token as it was)."""
+    for tok in target_toks:
+        doers = deed_doers(tok, trigger, actors, source)
+        if doers:
+            return doers, tok
+    return [], target_tok
+
+
+# Questioning is an investigation step only when investigators do it.
+QUESTIONING_LEMMAS = {"interview", "question", "interrogate", "interrogation", "questioning"}
+INVESTIGATING_SECTORS = {"COP", "JUD", "SPY"}
+
+
+def _investigators_only(entry: LexEntry) -> bool:
+    return entry.code == "091" and entry.lemma in QUESTIONING_LEMMAS
 
 
 def _none_of(noun, entry: LexEntry) -> bool:
@@ -415,6 +440,11 @@ def _needs_target(entry: LexEntry) -> bool:
 # is the other's: "Clinton and Trump do not support the treaty" is two rejections of it;
 # "Paris, Brussels and Beirut, struck by terrorism" attacked no one).
 SOLO_ROOTS = {"01", "02", "07", "08", "09", "10", "11", "12", "13", "14", "15", "17", "18", "20"}
+
+# Roots of reactions whose object may be a deed told before ("condemned the move"):
+# demands, criticism, rejection, praise and defence (deed_referents.py finds who did it).
+REACTING_ROOTS = {"10", "11", "12"}
+REACTING_CODES = {"051", "052"}
 
 # Roots where coordinated doers act on each other: "A and B agreed/met/cooperated".
 MUTUAL_ROOTS = {"03", "04", "05", "06"}
