@@ -19,6 +19,7 @@ from .events.arguments import child, complement_clause
 from .events.codes import cameo_code
 from .events.combine import names_its_deed
 from .events.discards import keep_event
+from .events.judgements import APOLOGY_CODE
 from .events.pairs import CROWD_SECTORS
 from .events.roots import STANDALONE_STATEMENTS
 from .places import find_location
@@ -92,7 +93,8 @@ def build_events(article, doc, candidates, actors, quotes, resources, settings, 
         d = dates[id(cand)]
         source = actors.rebind(cand.source, d.date) if cand.source else None
         target = actors.rebind(cand.target, d.date) if cand.target else None
-        if cand.root == "01" and target is not None and target.sector == "MED":
+        if (cand.root == "01" or cand.code == APOLOGY_CODE) and target is not None \
+                and target.sector == "MED":
             target = None  # "confirmed the deaths to VOA": the press carries it, no counterpart
         if (settings.statements_need_target and cand.root == "01" and target is None
                 and cand.code not in STANDALONE_STATEMENTS):

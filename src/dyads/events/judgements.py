@@ -143,6 +143,8 @@ def statements_as_judgements(sent, triggers: dict[int, LexEntry],
         if found is None:
             continue
         code, word = found
+        if code.startswith(CRITICISM_ROOT) and _own_fault(word, clause):
+            code = APOLOGY_CODE  # "said what she did was a mistake": owning up, not an attack
         out.pop(word.i, None)  # "Y's plans are WORRYING": the mood word is the judgement
         # "said she was not INVOLVED": a defence of her, with no accuser as target
         mark = DENIED_MARK if word.dep_ == "neg" or denied or (
@@ -350,6 +352,28 @@ def _said_of_person(word) -> bool:
     whose teller is the one denied."""
     subject = args.child(word.head if word.dep_ in DESCRIPTION_DEPS else word, "nsubj", "nsubjpass")
     return subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"})
+
+
+# Owning up to a fault of one's own: "said what she did was a MISTAKE", "said his decision
+# was WRONG" is an apology (055), not criticism of anyone.
+CRITICISM_ROOT, APOLOGY_CODE = "11", "055"
+FAULT_WORDS = {"mistake", "error", "wrong", "misstep", "blunder"}
+OWN_POSSESSIVES = {"my", "our", "his", "her", "their"}
+
+
+def _own_fault(word, clause) -> bool:
+    """The fault word judges the speaker's own deed: a free relative with a pronoun doer
+    ('what she did') or a deed noun with a possessive pronoun ('her decision')."""
+    if clause is None or word.lemma_.lower() not in FAULT_WORDS:
+        return False
+    for subject in (c for c in clause.children if c.dep_ in {"nsubj", "csubj"}):
+        if subject.dep_ == "csubj" and any(c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS
+                                           for c in subject.children):
+            return True
+        if subject.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES
+                                          for c in subject.children):
+            return True
+    return False
 
 
 # Verbs that admit what they report: "acknowledged that his plea had NOT galvanized ...".

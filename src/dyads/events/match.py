@@ -16,6 +16,7 @@ from .codes import future_code, shifted_code
 from .combine import find_triggers
 from .deed_referents import deed_doers
 from .judgements import (
+    APOLOGY_CODE,
     claims_as_judgements,
     denies_own_deed,
     is_judgement,
@@ -351,7 +352,8 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
     if not targets and _needs_target(entry) and (len(sources) < 2 or (
             entry.pos == "noun" and entry.code[:2] in SOLO_ROOTS)):
         return []  # "A and B agreed" still codes A↔B; "A and B, struck by terrorism" nothing
-    if _investigators_only(entry) and not any(s.sector in INVESTIGATING_SECTORS for s in sources):
+    doers = _doer_sectors(entry)
+    if doers and not any(s.sector in doers for s in sources):
         return []  # "in an interview with Fox News", "reporters questioned him"
     if not sources and (entry.pos == "noun" or entry.code[:2] == STATEMENT_ROOT):
         return []  # "the war in Ukraine", "experts claimed": no doer, no event
@@ -394,13 +396,17 @@ def _deed_doers(target_toks, trigger, actors: ArticleActors, target_tok, source)
     return [], target_tok
 
 
-# Questioning is an investigation step only when investigators do it.
-QUESTIONING_LEMMAS = {"interview", "question", "interrogate", "interrogation", "questioning"}
-INVESTIGATING_SECTORS = {"COP", "JUD", "SPY"}
+# Entries that are events only when done by the state's agents: questioning is an
+# investigation step when investigators do it. (code, lemma) -> the sectors one of the
+# doers must have.
+INVESTIGATING_SECTORS = frozenset({"COP", "JUD", "SPY"})
+STATE_DOERS = {("091", "interview"): INVESTIGATING_SECTORS,
+               ("091", "interrogate"): INVESTIGATING_SECTORS,
+               ("091", "interrogation"): INVESTIGATING_SECTORS}
 
 
-def _investigators_only(entry: LexEntry) -> bool:
-    return entry.code == "091" and entry.lemma in QUESTIONING_LEMMAS
+def _doer_sectors(entry: LexEntry):
+    return STATE_DOERS.get((entry.code, entry.lemma))
 
 
 def _none_of(noun, entry: LexEntry) -> bool:
@@ -428,8 +434,8 @@ def _needs_target(entry: LexEntry) -> bool:
     So does fighting: "X has launched many attacks during its campaign" with no side
     named is a summary, not an event (measured on the gold sets: lone fighting verbs
     were almost never right; dropping them raised precision and lost no dyad)."""
-    if entry.code in STANDALONE_STATEMENTS:
-        return False
+    if entry.code in STANDALONE_STATEMENTS or (entry.code == APOLOGY_CODE and is_judgement(entry)):
+        return False  # "said what she did was a mistake" owns up with no one addressed
     return entry.pos == "noun" or entry.code[:2] in NEED_TARGET_ROOTS or entry.code[:2] == FIGHT_ROOT
 
 
