@@ -164,6 +164,13 @@ def sentence_bounds(doc, i: int) -> tuple[int, int]:
     return table[i]
 
 
+def is_root(token) -> bool:
+    """Whether the token heads its sentence. ``token.head is token`` never holds: spaCy
+    makes a new Token on every ``head``, so a loop up the parse that tests it walks on
+    at the root (each step a new Token) until its step limit."""
+    return view_of(token.doc).head[token.i] == token.i
+
+
 def doc_text(doc) -> str:
     """``doc.text``, made once per Doc."""
     return view_of(doc).text

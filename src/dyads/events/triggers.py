@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..docview import doc_memo, view_of
+from ..docview import doc_memo, is_root, view_of
 from . import arguments as args
 from .lemmas import verb_lemma
 from .lexicon import ANY_PREDICATE, LexEntry, Lexicon
@@ -344,7 +344,7 @@ def governed_by_trigger(token, triggers) -> bool:
         return False  # "urged Putin IN A PHONE CALL to ...": the call is no content
     cur = token
     for _ in range(7):
-        if cur.head is cur:
+        if is_root(cur):
             return False
         dep, cur = cur.dep_, cur.head
         entry = triggers.get(cur.i)
