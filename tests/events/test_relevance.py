@@ -230,3 +230,16 @@ def test_a_missing_key_is_an_error_not_a_silent_default(data):
     broken = {k: v for k, v in data.items() if k != "hazards"}
     with pytest.raises(KeyError):
         relevance.parse_rules(broken)
+
+
+def test_word_pairs_from_the_view_equal_the_token_walk(nlp):
+    """A sentence's (word, lemma) pairs and two-word runs read from the Doc's view are
+    what walking its tokens gave."""
+    from dyads.events.relevance import _word_pairs
+
+    doc = nlp("The Lakers beat the Celtics 102-99 on Sunday. Shares fell sharply as "
+              "investors fled; floods killed three people.")
+    for sent in list(doc.sents) + [doc[0:0], doc[2:5]]:
+        pairs = [(t.lower_, t.lemma_.lower()) for t in sent]
+        pairs += [(f"{w1} {w2}", f"{l1} {l2}") for (w1, l1), (w2, l2) in zip(pairs, pairs[1:])]
+        assert _word_pairs(sent) == pairs

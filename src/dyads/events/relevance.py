@@ -16,7 +16,7 @@ from importlib import resources
 
 import yaml
 
-from ..docview import view_of
+from ..docview import span_text, view_of
 from .discards import NAMED_ONLY_AS_COUNTRY, POLITICAL_SECTORS
 
 # A person found this weakly (a fuzzy name match) does not vouch for
@@ -81,11 +81,12 @@ def parse_rules(data: dict) -> Rules:
                  domains=domains)
 
 
-def _word_pairs(tokens) -> list[tuple[str, str]]:
-    """(as written, lemma) of each token and each two-token run, lowercased: made once per
-    sentence and looked up in every domain's vocabulary (each walk of a span makes new
-    Token objects)."""
-    pairs = [(t.lower_, t.lemma_.lower()) for t in tokens]
+def _word_pairs(sent) -> list[tuple[str, str]]:
+    """(as written, lemma) of each token and each two-token run of a span, lowercased:
+    read from the Doc's view and looked up in every domain's vocabulary (each walk of a
+    span makes new Token objects)."""
+    view = view_of(sent.doc)
+    pairs = [(view.lower[i], view.lemma_lower[i]) for i in range(sent.start, sent.end)]
     pairs += [(f"{w1} {w2}", f"{l1} {l2}") for (w1, l1), (w2, l2) in zip(pairs, pairs[1:])]
     return pairs
 
@@ -119,7 +120,7 @@ def story_domains(doc, rules: Rules) -> frozenset[str]:
 def sentence_domain(sent, trigger, rules: Rules,
                     in_story=frozenset()) -> tuple[Domain, list[str]] | None:
     """The best-scoring domain of a sentence at or above the threshold, with its cues."""
-    best, pairs, text = None, _word_pairs(sent), sent.text
+    best, pairs, text = None, _word_pairs(sent), span_text(sent)
     for domain in rules.domains:
         strong, weak = _cues(pairs, domain.strong), _cues(pairs, domain.weak)
         cues = strong + weak
