@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..docview import view_of
+from ..docview import span_text, view_of
 from ..parse import entity_span
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
@@ -381,7 +381,8 @@ def _entity_at_head(entities, head_i: int):
 def _actor(span, name, kb_id, country, sector, how, confidence=1.0, code=None) -> Actor:
     if len(span) > 1 and span[0].lower_ in {"the", "a", "an"}:
         span = span[1:]  # the phrase, not its article: "the Russian side" → "Russian side"
-    return Actor(text=span.text, start=span.start_char, end=span.end_char, name=name,
+    # the text from the Doc's view: Span.text makes a Token per word
+    return Actor(text=span_text(span), start=span.start_char, end=span.end_char, name=name,
                  kb_id=kb_id, country=country, sector=sector,
                  code=code or composite_code(country, sector), resolved_by=how,
                  confidence=confidence)
