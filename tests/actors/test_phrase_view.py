@@ -87,3 +87,23 @@ def test_split_person_names_widen_the_phrase_as_the_span_says(nlp):
                 expected = phrases.Phrase(min(phrase.left, span.start),
                                           max(phrase.right, span.end), phrase.head)
             assert mentions._with_split_name(token, phrase) == expected
+
+
+def walk_place_conjuncts(token):
+    if token.pos_ != "PROPN":
+        return []
+    return [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for place in prep.children
+            if place.dep_ == "pobj" and place.ent_type_ in phrases.HOME_PLACE_ENTITIES
+            for c in place.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
+
+
+def test_place_conjuncts_equal_the_token_walk(nlp):
+    found = 0
+    for text in TEXTS + ("The members, Reps. Elijah Cummings of Maryland and John Conyers of "
+                         "Michigan, wrote to the FBI.",):
+        for token in nlp(text):
+            listed = [t.i for t in place_conjuncts(token)]
+            assert listed == [t.i for t in walk_place_conjuncts(token)]
+            found += bool(listed)
+    assert found >= 1

@@ -279,14 +279,8 @@ def _named_in_full(doc, word, kb: KnowledgeBase, on):
 def _same_text(doc, word) -> list[int]:
     """Indices of the tokens written exactly as ``word``, in text order (one pass over the
     view's words: no Token objects built)."""
-    memo = doc_memo(doc, WORD_PLACES_KEY)
-    if not memo:
-        for i, w in enumerate(view_of(doc).words):
-            memo.setdefault(w, []).append(i)
-    return list(memo.get(word.text, ()))
-
-
-WORD_PLACES_KEY = "dyads_word_places"  # Doc.user_data slot: word -> its token indices
+    text = word.text  # asked a few times per article: an index of every word costs more
+    return [i for i, w in enumerate(view_of(doc).words) if w == text]
 
 
 def name_head(token):

@@ -105,13 +105,16 @@ HOME_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 
 def place_conjuncts(token) -> list:
     """'Rep. A of Maryland and B of Michigan': the parser hangs the second person on the
-    first one's home place; the people so listed, in order."""
-    if token.pos_ != "PROPN":
+    first one's home place; the people so listed, in order. Read from the Doc's view:
+    every proper noun of every actor phrase asks."""
+    view, i = view_of(token.doc), token.i
+    if view.pos[i] != "PROPN":
         return []
-    return [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for place in prep.children
-            if place.dep_ == "pobj" and place.ent_type_ in HOME_PLACE_ENTITIES
-            for c in place.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
+    kids, deps, types = view.children, view.dep, view.ent_type
+    return [token.doc[c] for prep in kids[i] if deps[prep] == "prep" and view.lower[prep] == "of"
+            for place in kids[prep]
+            if deps[place] == "pobj" and types[place] in HOME_PLACE_ENTITIES
+            for c in kids[place] if deps[c] == "conj" and types[c] == "PERSON"]
 
 
 CONJUNCT_POS = frozenset({"NOUN", "PROPN", "PRON"})
