@@ -243,3 +243,21 @@ def test_word_pairs_from_the_view_equal_the_token_walk(nlp):
         pairs = [(t.lower_, t.lemma_.lower()) for t in sent]
         pairs += [(f"{w1} {w2}", f"{l1} {l2}") for (w1, l1), (w2, l2) in zip(pairs, pairs[1:])]
         assert _word_pairs(sent) == pairs
+
+
+def test_story_domains_count_each_word_as_the_plain_sum_did(nlp):
+    """The hits per domain, counted over distinct words, equal the sum over every word."""
+    from dyads.docview import view_of
+    from dyads.events.relevance import default_rules, story_domains
+
+    rules = default_rules()
+    doc = nlp("The Lakers beat the Celtics. The Lakers scored late and the coach praised "
+              "the team; the league fined the team's goalkeeper after the game.")
+    words = [w for w, alpha in zip(view_of(doc).lower, view_of(doc).is_alpha) if alpha]
+    plain = set()
+    for domain in rules.domains:
+        hits = sum(w in domain.strong or w in domain.weak for w in words)
+        if hits >= rules.story_hits and hits / len(words) >= rules.story_share:
+            plain.add(domain.name)
+    assert story_domains(doc, rules) == frozenset(plain)
+    assert plain  # the text is a sports story

@@ -10,6 +10,7 @@ the event (a boycott of the Olympics, sanctions on a bank, a minister criticisin
 from __future__ import annotations
 
 import functools
+from collections import Counter
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -109,9 +110,9 @@ def story_domains(doc, rules: Rules) -> frozenset[str]:
     words = [w for w, alpha in zip(view.lower, view.is_alpha) if alpha]
     if not words:
         return frozenset()
-    found = set()
+    found, counts = set(), Counter(words)  # each distinct word looked up once per domain
     for domain in rules.domains:
-        hits = sum(w in domain.strong or w in domain.weak for w in words)
+        hits = sum(n for w, n in counts.items() if w in domain.strong or w in domain.weak)
         if hits >= rules.story_hits and hits / len(words) >= rules.story_share:
             found.add(domain.name)
     return frozenset(found)
