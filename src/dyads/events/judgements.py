@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..docview import view_of
-from ..parse import verbs_of
+from ..parse import nouns_of, verbs_of
 from . import arguments as args
 from .codes import is_cameo_code
 from .blame import ACCUSATION_CODE, blamed_wrong
@@ -167,7 +167,7 @@ def claims_as_judgements(sent, triggers: dict[int, LexEntry],
     takes the code of the strongest judgement word in its that-clause."""
     words = words or default_judgements()
     out = dict(triggers)
-    for noun in sent:
+    for noun in nouns_of(sent):  # noun_clause answers for nouns only
         clause = noun_clause(noun)
         if clause is None or _reports_a_deed(clause, triggers):
             continue
