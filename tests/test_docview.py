@@ -103,17 +103,6 @@ def test_sentence_bounds_are_each_tokens_sentence(nlp):
                                                             for t in doc]
 
 
-def test_entities_are_the_docs_entities_made_once(nlp):
-    from dyads.docview import entities
-
-    for text in TEXTS:
-        doc = nlp(text)
-        found = entities(doc)
-        assert [(e.start, e.end, e.label_) for e in found] == \
-            [(e.start, e.end, e.label_) for e in doc.ents]
-        assert entities(doc) is found
-
-
 def test_us_place_reads_the_phrase_entities_as_the_span_gave(nlp, resources):
     from dyads.actors import us_politics
     from dyads.actors.phrases import phrase_of

@@ -164,18 +164,6 @@ def sentence_bounds(doc, i: int) -> tuple[int, int]:
     return table[i]
 
 
-ENTITIES_KEY = "dyads_entities"  # Doc.user_data slot: the Doc's entity Spans
-
-
-def entities(doc) -> tuple:
-    """``doc.ents``, made once per Doc: each access builds a Span per entity from a walk
-    of every token (names, US-story counts and quotes each read them whole)."""
-    found = doc.user_data.get(ENTITIES_KEY)
-    if found is None:
-        found = doc.user_data[ENTITIES_KEY] = tuple(doc.ents)
-    return found
-
-
 def is_root(token) -> bool:
     """Whether the token heads its sentence. ``token.head is token`` never holds: spaCy
     makes a new Token on every ``head``, so a loop up the parse that tests it walks on

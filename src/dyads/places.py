@@ -298,11 +298,13 @@ def _candidate_spans(sent) -> list:
     place noun ('the Jaffna peninsula'). Found once per sentence: each event asks."""
     memo, key = doc_memo(sent.doc, CANDIDATES_KEY), (sent.start, sent.end)
     if key not in memo:
-        memo[key] = _find_candidate_spans(sent)
-    return memo[key]
+        memo[key] = [(s.start, s.end, s.label) for s in _find_candidate_spans(sent)]
+    return [Span(sent.doc, start, end, label=label) for start, end, label in memo[key]]
 
 
-CANDIDATES_KEY = "dyads_place_candidates"  # Doc.user_data slot: sentence bounds -> spans
+# Doc.user_data slot: sentence bounds -> (start, end, label) of its candidates; no Spans,
+# which would tie the Doc into a reference cycle through its own user_data
+CANDIDATES_KEY = "dyads_place_candidates"
 
 
 def _find_candidate_spans(sent) -> list:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..docview import entities
 from ..records import Actor
 from . import coref
 from .kb import composite_code
@@ -71,4 +70,4 @@ def _us_state(name: str, gazetteer) -> bool:
 
 def _states_named(doc, gazetteer) -> int:
     """How many different US states (other than Washington) the article names."""
-    return len({e.text for e in entities(doc) if e.label_ == "GPE" and _us_state(e.text, gazetteer)})
+    return len({e.text for e in doc.ents if e.label_ == "GPE" and _us_state(e.text, gazetteer)})

@@ -7,7 +7,7 @@ Surinamese leader's surname), whether or not the parser made the full mention an
 """
 from __future__ import annotations
 
-from ..docview import doc_memo, entities, view_of
+from ..docview import doc_memo, view_of
 from ..parse import entity_span
 from .kb import KnowledgeBase
 from .sectors import norm_text
@@ -34,7 +34,7 @@ def full_names(doc) -> list[tuple[int, int, str, tuple[str, ...]]]:
     if cached is not None:
         return cached
     spans = []
-    for ent in entities(doc):
+    for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         if spans and all(t.is_space for t in doc[spans[-1][1]:ent.start]):

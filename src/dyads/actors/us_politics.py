@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..docview import entities, view_of
+from ..docview import view_of
 from ..places import Place
 from ..records import Actor
 from .kb import composite_code
@@ -175,7 +175,7 @@ def story_countries(doc, kb, gazetteer=None) -> dict[str, int]:
     if cached is not None:
         return cached
     counts: dict[str, int] = {}
-    for ent in entities(doc):
+    for ent in doc.ents:
         country = _ent_country(ent, kb, gazetteer)
         if country:
             counts[country] = counts.get(country, 0) + 1

@@ -87,11 +87,15 @@ def _constrained_object(token, entry: LexEntry):
     memo = doc_memo(token.doc, CONSTRAINED_KEY)
     key = (token.i, entry.particle)
     if key not in memo:
-        memo[key] = _find_constrained_object(token, entry.particle)
-    return memo[key]
+        obj = _find_constrained_object(token, entry.particle)
+        memo[key] = obj.i if obj is not None else None
+    return token.doc[memo[key]] if memo[key] is not None else None
 
 
-CONSTRAINED_KEY = "dyads_constrained_objects"  # Doc.user_data slot: (token, particle) -> object
+# Doc.user_data slot: (token, particle) -> the object's index. Indices, not Tokens: a Token
+# kept in the Doc's own user_data would make a reference cycle that only the garbage
+# collector frees, holding the whole parse in memory until it runs.
+CONSTRAINED_KEY = "dyads_constrained_objects"
 
 
 def _find_constrained_object(token, particle: str | None):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..docview import entities
 from ..records import Span
 from .context import Context
 from .cues import attribute_all, is_cue
@@ -35,7 +34,7 @@ def find_quotes(doc, tweets: Sequence[Span] = (), text: str | None = None) -> li
     inside_tweet = [(q.start, q.end) for q in tweet_quotes]
     marked = tuple(m for m in quoted_stretches(text, paras)
                    if not any(a <= m.start < b for a, b in inside_tweet))
-    ctx = Context(doc, text, entities(doc), marked, tuple(paras),
+    ctx = Context(doc, text, tuple(doc.ents), marked, tuple(paras),
                   tuple(doc.to_array("IDX").tolist()))  # no Token object per token
     found = attribute_all(ctx)
     quotes = [to_quote(ctx, m, cue, how) for m, (cue, how) in zip(marked, found)]
