@@ -101,3 +101,18 @@ def test_sentence_bounds_are_each_tokens_sentence(nlp):
         doc = nlp(text)
         assert [sentence_bounds(doc, t.i) for t in doc] == [(t.sent.start, t.sent.end)
                                                             for t in doc]
+
+
+def test_us_place_reads_the_phrase_entities_as_the_span_gave(nlp, resources):
+    from dyads.actors import us_politics
+    from dyads.actors.phrases import phrase_of
+
+    def span_walk(doc, phrase):
+        return any(e.label_ == "GPE" and (p := resources.gazetteer.lookup(e.text)) is not None
+                   and p.country == "USA" for e in doc[phrase.left:phrase.right].ents)
+
+    doc = nlp("Rep. Jo Doe of Ohio, a Democrat from Cleveland, met the mayor of Paris and "
+              "a senator from Texas.")
+    answers = [us_politics._us_place(doc, phrase_of(t), resources.gazetteer) for t in doc]
+    assert answers == [span_walk(doc, phrase_of(t)) for t in doc]
+    assert any(answers)

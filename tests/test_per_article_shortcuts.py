@@ -250,3 +250,36 @@ def test_verb_passes_give_what_a_walk_of_every_token_gives(resources, monkeypatc
         monkeypatch.setattr(module, "verbs_of", list)  # every token of the sentence
     assert events() == fast
     assert len(fast) >= 4
+
+
+def test_noun_and_entry_word_passes_give_what_a_walk_of_every_token_gives(resources,
+                                                                         monkeypatch):
+    """Trigger finding walks SentenceTokens.entry_words (verbs and nouns) and verbs, and
+    the claim-noun passes walk SentenceTokens.nouns: walking every token instead (as they
+    did) finds the same triggers, in the same order."""
+    from dyads.actors.resolve import ArticleActors
+    from dyads.events import claims, combine, judgements, match
+    from dyads.parse import entry_words_of, nouns_of
+
+    text = (TEXT + " Her claim that Russia hacked the emails angered him, and his assertion "
+            "that the media is rigging the polls drew a warning. Israel launched air "
+            "strikes on Gaza and offered military aid to the rebels.")
+    doc = resources.nlp(text)
+    for sent in doc.sents:
+        tokens = SentenceTokens(sent)
+        assert tokens.nouns == [t for t in sent if t.pos_ == "NOUN"] == nouns_of(sent)
+        assert tokens.entry_words == [t for t in sent if t.pos_ in {"VERB", "NOUN"}] \
+            == entry_words_of(sent)
+
+    def events():
+        actors = ArticleActors(doc, resources.kb, "2016-05-04", resources.gazetteer)
+        found = match.match_events(doc, resources.lexicon, actors, resources.discards)
+        return [(c.trigger, c.code, c.entry.id) for c in found]
+
+    fast = events()
+    for module in (claims, judgements):
+        monkeypatch.setattr(module, "nouns_of", list)  # every token of the sentence
+    monkeypatch.setattr(combine, "entry_words_of", list)
+    monkeypatch.setattr(combine, "verbs_of", list)
+    assert events() == fast
+    assert len(fast) >= 4

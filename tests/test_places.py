@@ -224,3 +224,17 @@ def test_sentence_entities_match_span_ents(nlp):
     for span in spans:
         expected = [(e.start, e.end, e.label_) for e in span.ents]
         assert [(e.start, e.end, e.label_) for e in places.sentence_entities(span)] == expected
+
+
+def test_candidate_places_kept_per_sentence_equal_a_fresh_search(nlp):
+    """A sentence's candidate place spans are found once and kept with the Doc: the kept
+    answer equals searching the sentence again (tagged, untagged and generic-noun places)."""
+    doc = nlp("Rebels attacked a camp near the town of Samarra and the Jaffna peninsula. "
+              "Police in Paris, Texas arrested two men; talks in Geneva went on.")
+    found = 0
+    for sent in doc.sents:
+        fresh = [(s.start, s.end) for s in places._find_candidate_spans(sent)]
+        for _ in range(2):
+            assert [(s.start, s.end) for s in places._candidate_spans(sent)] == fresh
+        found += len(fresh)
+    assert found >= 4

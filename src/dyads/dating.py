@@ -19,7 +19,7 @@ from . import occasions
 from .deed_dates import deed_named_later
 from .dates.attach import (announced_deed, attachment, clause_verb, pick_date, token_at,
                            told_as_past)
-from .docview import doc_text, span_text
+from .docview import doc_text, span_text, view_of
 from .events import arguments as args
 from .events.quoted import QUOTED_MARK
 from .events.reactions import is_reaction
@@ -362,10 +362,11 @@ def trailing_attribution_date(art, cand) -> EventDate | None:
     general said on Tuesday.': the date of a closing attribution dates the report of the
     deeds before it that have no date of their own."""
     sent = art.sentences[cand.sentence_index]
-    commas = [t for t in sent if t.text == "," and t.i > cand.trigger]
+    words = view_of(art.doc).words  # every undated deed asks: no Token per word
+    commas = [i for i in range(max(cand.trigger + 1, sent.start), sent.end) if words[i] == ","]
     if not commas:
         return None
-    tail = art.doc[commas[-1].i + 1:sent.end]
+    tail = art.doc[commas[-1] + 1:sent.end]
     verbs = [t for t in tail if t.lemma_ in occasions.SPEECH_VERBS and t.pos_ == "VERB"]
     if not verbs or any(t.pos_ == "VERB" and t not in verbs for t in tail):
         return None

@@ -40,13 +40,10 @@ class DocView:
         self.text = "".join([w + " " if space else w
                              for w, space in zip(self.words, column(SPACY).tolist())])
         # HEAD is an offset stored unsigned: view it as signed to get the head's index
-        offsets = column(HEAD).astype("int64").tolist()
-        self.head = [i + o for i, o in enumerate(offsets)]
-        children: list[list[int]] = [[] for _ in offsets]
-        for i, h in enumerate(self.head):
-            if h != i:
-                children[h].append(i)
-        self.children = [tuple(c) for c in children]
+        offsets = column(HEAD).astype("int64")
+        heads = offsets + numpy.arange(len(offsets))
+        self.head = heads.tolist()
+        self.children = _children(heads, offsets)
 
     def entities_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, label) of the entities inside tokens [start, end), what
@@ -69,6 +66,17 @@ class DocView:
         if end <= start:
             return ""
         return self.text[self.idx[start]:self.idx[end - 1] + len(self.words[end - 1])]
+
+
+def _children(heads, offsets) -> list[tuple[int, ...]]:
+    """Each token's children in ascending order, from one stable sort of the dependents
+    by head: no list per token (a Doc's worth of small lists set off the garbage
+    collector's full passes over the loaded model)."""
+    dependents = numpy.flatnonzero(offsets)  # a root is its own head
+    order = dependents[numpy.argsort(heads[dependents], kind="stable")]
+    starts = numpy.searchsorted(heads[order], numpy.arange(len(heads) + 1)).tolist()
+    kids = order.tolist()
+    return [tuple(kids[starts[h]:starts[h + 1]]) for h in range(len(heads))]
 
 
 class _Names:
@@ -154,6 +162,13 @@ def sentence_bounds(doc, i: int) -> tuple[int, int]:
             bounds = (sent.start, sent.end)
             table[sent.start:sent.end] = [bounds] * (sent.end - sent.start)
     return table[i]
+
+
+def is_root(token) -> bool:
+    """Whether the token heads its sentence. ``token.head is token`` never holds: spaCy
+    makes a new Token on every ``head``, so a loop up the parse that tests it walks on
+    at the root (each step a new Token) until its step limit."""
+    return view_of(token.doc).head[token.i] == token.i
 
 
 def doc_text(doc) -> str:

@@ -211,8 +211,26 @@ class SentenceTokens(list):
     def __init__(self, sent):
         super().__init__(sent)
         self.doc = sent.doc
-        pos = view_of(self.doc).pos
-        self.verbs = [t for t in self if pos[t.i] == "VERB"]  # what most passes look for
+        tags = view_of(self.doc).pos[sent.start:sent.end]  # what most passes look for:
+        self.verbs = [self[k] for k, tag in enumerate(tags) if tag == "VERB"]
+        self.nouns = [self[k] for k, tag in enumerate(tags) if tag == "NOUN"]
+        # the words a lexicon entry can be (in text order, as the trigger table is made)
+        self.entry_words = [self[k] for k, tag in enumerate(tags) if tag in ENTRY_TAGS]
+
+
+ENTRY_TAGS = frozenset({"VERB", "NOUN"})
+
+
+def nouns_of(sent) -> list:
+    """The sentence's tokens tagged NOUN, in order (see ``verbs_of``)."""
+    nouns = getattr(sent, "nouns", None)
+    return nouns if nouns is not None else [t for t in sent if t.pos_ == "NOUN"]
+
+
+def entry_words_of(sent) -> list:
+    """The sentence's tokens tagged VERB or NOUN, in order (see ``verbs_of``)."""
+    words = getattr(sent, "entry_words", None)
+    return words if words is not None else [t for t in sent if t.pos_ in ENTRY_TAGS]
 
 
 def verbs_of(sent) -> list:

@@ -18,7 +18,7 @@ from typing import Iterable
 
 from spacy.tokens import Span
 
-from dyads.docview import sentence_bounds
+from dyads.docview import doc_memo, sentence_bounds, view_of
 from dyads.records import Location
 
 KIND_PRECISION = {"country": "country", "region": "region", "city": "city"}
@@ -295,36 +295,39 @@ def _resolved_mentions(sent, gazetteer: Gazetteer, country_hint):
 def _candidate_spans(sent) -> list:
     """Place entities, plus proper nouns after a preposition that the small model left
     untagged or mistagged ('near the town of Samarra' as NORP), and names on a generic
-    place noun ('the Jaffna peninsula')."""
+    place noun ('the Jaffna peninsula'). Found once per sentence: each event asks."""
+    memo, key = doc_memo(sent.doc, CANDIDATES_KEY), (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = [(s.start, s.end, s.label) for s in _find_candidate_spans(sent)]
+    return [Span(sent.doc, start, end, label=label) for start, end, label in memo[key]]
+
+
+# Doc.user_data slot: sentence bounds -> (start, end, label) of its candidates; no Spans,
+# which would tie the Doc into a reference cycle through its own user_data
+CANDIDATES_KEY = "dyads_place_candidates"
+
+
+def _find_candidate_spans(sent) -> list:
+    doc, deps = sent.doc, view_of(sent.doc).dep
     ents = sentence_entities(sent)
     spans = [e for e in ents if e.label_ in PLACE_LABELS]
-    seen = {t.i for e in spans for t in e}
-    entity_of = {t.i: e for e in ents for t in e}
-    for token in sent:
-        if token.i in seen or token.dep_ != "pobj":
+    seen = {i for e in spans for i in range(e.start, e.end)}
+    entity_of = {i: e for e in ents for i in range(e.start, e.end)}
+    for i in range(sent.start, sent.end):
+        if i in seen or deps[i] != "pobj":
             continue
-        extra = _extra_span(token, entity_of.get(token.i))
+        extra = _extra_span(doc[i], entity_of.get(i))
         if extra is not None:
             spans.append(extra)
-            seen.update(t.i for t in extra)
+            seen.update(range(extra.start, extra.end))
     return spans
 
 
 def sentence_entities(sent) -> list:
-    """The entities inside ``sent`` (what ``sent.ents`` gives), read off the IOB tags of
-    its own tokens: ``Span.ents`` rebuilds every entity of the whole doc on each call."""
-    doc, out, start, label = sent.doc, [], None, 0
-    for token in sent:
-        iob = token.ent_iob_
-        if start is not None and iob != "I":
-            out.append(Span(doc, start, token.i, label=label))
-            start = None
-        if iob == "B":
-            start, label = token.i, token.ent_type
-    ends_inside = sent.end == len(doc) or doc[sent.end].ent_iob_ != "I"
-    if start is not None and ends_inside:  # an entity running past the sentence is not its
-        out.append(Span(doc, start, sent.end, label=label))
-    return out
+    """The entities inside ``sent`` (what ``sent.ents`` gives), from the Doc's view:
+    ``Span.ents`` rebuilds every entity of the whole doc on each call."""
+    return [Span(sent.doc, start, end, label=label)
+            for start, end, label in view_of(sent.doc).entities_within(sent.start, sent.end)]
 
 
 def _extra_span(token, ent):

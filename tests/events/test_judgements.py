@@ -304,3 +304,22 @@ def test_brushing_off_findings_denies_them():
 def test_criticism_someone_faces_from_others_is_theirs_against_him():
     assert codes("Donald Trump faced heavy criticism from Hillary Clinton on Monday.") == [
         ("Hillary Clinton", "Donald Trump", "111")]
+
+
+def test_verbal_attacks_skip_the_weapon_words_only_when_nothing_is_retyped(nlp):
+    """A sentence with no attack trigger comes back as it was without its words being
+    read; with one, a weapon word still keeps the attack physical."""
+    from dyads.events.judgements import verbal_attacks
+    from dyads.events.lexicon import default_lexicon
+    from dyads.events.triggers import best_entry
+    from dyads.parse import SentenceTokens
+
+    lexicon = default_lexicon()
+    for text, retyped in (("Trump attacked Clinton on Monday.", True),
+                          ("Trump attacked Clinton with a knife.", False),
+                          ("Trump met Clinton on Monday.", False)):
+        sent = SentenceTokens(next(nlp(text).sents))
+        found = {t.i: e for t in sent if (e := best_entry(t, lexicon)) is not None}
+        out = verbal_attacks(sent, found, lambda t: t.text in {"Trump", "Clinton"})
+        assert any(e.id.endswith("+in_words") for e in out.values()) == retyped
+        assert set(out) == set(found)

@@ -230,3 +230,34 @@ def test_a_missing_key_is_an_error_not_a_silent_default(data):
     broken = {k: v for k, v in data.items() if k != "hazards"}
     with pytest.raises(KeyError):
         relevance.parse_rules(broken)
+
+
+def test_word_pairs_from_the_view_equal_the_token_walk(nlp):
+    """A sentence's (word, lemma) pairs and two-word runs read from the Doc's view are
+    what walking its tokens gave."""
+    from dyads.events.relevance import _word_pairs
+
+    doc = nlp("The Lakers beat the Celtics 102-99 on Sunday. Shares fell sharply as "
+              "investors fled; floods killed three people.")
+    for sent in list(doc.sents) + [doc[0:0], doc[2:5]]:
+        pairs = [(t.lower_, t.lemma_.lower()) for t in sent]
+        pairs += [(f"{w1} {w2}", f"{l1} {l2}") for (w1, l1), (w2, l2) in zip(pairs, pairs[1:])]
+        assert _word_pairs(sent) == pairs
+
+
+def test_story_domains_count_each_word_as_the_plain_sum_did(nlp):
+    """The hits per domain, counted over distinct words, equal the sum over every word."""
+    from dyads.docview import view_of
+    from dyads.events.relevance import default_rules, story_domains
+
+    rules = default_rules()
+    doc = nlp("The Lakers beat the Celtics. The Lakers scored late and the coach praised "
+              "the team; the league fined the team's goalkeeper after the game.")
+    words = [w for w, alpha in zip(view_of(doc).lower, view_of(doc).is_alpha) if alpha]
+    plain = set()
+    for domain in rules.domains:
+        hits = sum(w in domain.strong or w in domain.weak for w in words)
+        if hits >= rules.story_hits and hits / len(words) >= rules.story_share:
+            plain.add(domain.name)
+    assert story_domains(doc, rules) == frozenset(plain)
+    assert plain  # the text is a sports story

@@ -108,3 +108,34 @@ def test_best_entry_looks_the_lemma_up_first_with_the_same_result(nlp):
                 assert entry is None
             if entry is not None:
                 assert entry in lexicon.entries_for(walk_joined_lemma(token), entry.pos)
+
+
+OBJECT_TEXTS = ("Russia launched air strikes and offered military aid to the rebels. They called "
+                "for talks and handed over 700 kg of medicine. The EU pledged $85 million in "
+                "assistance and ended its mediation efforts.",
+                "The court accused him of espionage; the army allowed refugees to return and "
+                "summoned Ambassador Nicholas Burns. A medical team arrived.")
+
+
+def test_constrained_objects_and_their_lemmas_made_once_equal_a_fresh_search(nlp):
+    """The object an entry constrains and its lemmas are kept per token: what the kept
+    answers say equals what searching the parse again says, for every particle."""
+    from dyads.events.lexicon import LexEntry
+
+    found = 0
+    for text in OBJECT_TEXTS + TEXTS:
+        doc = nlp(text)
+        for token in doc:
+            for particle in (None,) + PARTICLES + ("of", "in"):
+                entry = LexEntry(code="010", lemma="x", pos="verb", particle=particle,
+                                 objects=(), target_prep=None, xcomp=(), source_prep=None,
+                                 negated_code=None, id="t", specificity=0)
+                for _ in range(2):  # the second answer is the kept one
+                    obj = tr._constrained_object(token, entry)
+                    fresh = tr._find_constrained_object(token, particle)
+                    assert obj == fresh
+                if obj is not None:
+                    found += 1
+                    for _ in range(2):
+                        assert tr._object_lemmas(obj) == frozenset(tr._find_object_lemmas(obj))
+    assert found > 20

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..docview import sentence_bounds, view_of
+from ..docview import sentence_bounds, span_text, view_of
 from ..records import Actor
 from .gender import agrees, mention_cue, mention_sex, pronoun_sex
 from .kb import KnowledgeBase, composite_code
@@ -119,7 +119,7 @@ def _before(antecedents, token_i: int):
 
 def _as_reference(actor: Actor, span) -> Actor:
     """The antecedent's identity at the referring expression's own offsets."""
-    return replace(actor, text=span.text, start=span.start_char, end=span.end_char,
+    return replace(actor, text=span_text(span), start=span.start_char, end=span.end_char,
                    resolved_by="coref", confidence=actor.confidence * 0.9)
 
 
@@ -129,8 +129,8 @@ def resolve_pronoun(token, antecedents, skip_chars=()) -> Actor | None:
     lower = token.lower_
     earlier = _before(antecedents, token.i)
     if skip_chars:  # each antecedent's offset looked up once, not once per quotation
-        doc = token.doc
-        earlier = [a for a in earlier if not _inside_any(doc[a.token].idx, skip_chars)]
+        idx = view_of(token.doc).idx
+        earlier = [a for a in earlier if not _inside_any(idx[a.token], skip_chars)]
     if lower in PERSON_PRONOUNS:
         bound = _own_subject(token)
         # "Doe accused her": not Doe, nor Doe's earlier mentions

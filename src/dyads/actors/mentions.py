@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..docview import view_of
+from ..docview import span_text, view_of
 from ..parse import entity_span
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
@@ -34,7 +34,7 @@ def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
             i += 1  # no name in the KB begins with this word
             continue
         for width in range(min(6, phrase.right - i), 0, -1):
-            if width == 1 and (_common_word(doc[i]) or doc[i].is_punct):
+            if width == 1 and (view.is_punct[i] or _common_word(doc[i])):
                 continue
             entity = kb.entity(view.span_text(i, i + width))
             if entity is not None and i != matched_to and _part_of_other_name(doc, i, entity):
@@ -108,8 +108,7 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
     entities = find_entities(doc, phrase, kb)
     outside = [e for e, (a, b) in entities if (e.country or e.sector == "IGO")
                and not _inside((a, b), name_span)]
-    title_words = " ".join(t.text for t in text_span if t.pos_ in {"PROPN", "NOUN"}
-                           and not _inside((t.i, t.i + 1), name_span))
+    title_words = _title_words(view_of(doc), phrase, name_span)
     title_sector = kb.title_sector(title_words) if title_words else None
     if person is not None:
         return _person_actor(text_span, person, outside, title_sector, doc, name_span)
@@ -158,6 +157,16 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
     return None
 
 
+TITLE_POS = frozenset({"PROPN", "NOUN"})
+
+
+def _title_words(view, phrase: Phrase, name_span) -> str:
+    """The phrase's nouns and proper nouns outside the person's name, read from the
+    Doc's view (asked of every actor phrase: a Span walk makes a Token per word)."""
+    return " ".join([view.words[i] for i in range(phrase.left, phrase.right)
+                     if view.pos[i] in TITLE_POS and not _inside((i, i + 1), name_span)])
+
+
 def _inside_longer_name(doc, a: int, b: int) -> bool:
     """'Cuban' in 'Mark Cuban' (a 'Benin' the tagger calls a person stays the country)."""
     while b > a + 1 and doc[b - 1].is_punct:
@@ -184,8 +193,10 @@ def _place_modifier(doc, span, entity, sector) -> bool:
 
 def _with_split_name(token, phrase: Phrase) -> Phrase:
     """'Barack Obama' parsed as a preposition and its object: the phrase covers the name."""
+    if view_of(token.doc).ent_type[token.i] != "PERSON":
+        return phrase  # the entity's label is the token's: no Span for other words
     span = entity_span(token)
-    if span is None or span.label_ != "PERSON" or span.root.i != token.i:
+    if span.root.i != token.i:
         return phrase
     return Phrase(min(phrase.left, span.start), max(phrase.right, span.end), phrase.head)
 
@@ -370,7 +381,8 @@ def _entity_at_head(entities, head_i: int):
 def _actor(span, name, kb_id, country, sector, how, confidence=1.0, code=None) -> Actor:
     if len(span) > 1 and span[0].lower_ in {"the", "a", "an"}:
         span = span[1:]  # the phrase, not its article: "the Russian side" → "Russian side"
-    return Actor(text=span.text, start=span.start_char, end=span.end_char, name=name,
+    # the text from the Doc's view: Span.text makes a Token per word
+    return Actor(text=span_text(span), start=span.start_char, end=span.end_char, name=name,
                  kb_id=kb_id, country=country, sector=sector,
                  code=code or composite_code(country, sector), resolved_by=how,
                  confidence=confidence)

@@ -143,13 +143,12 @@ def find_person(doc, phrase, kb: KnowledgeBase, on, is_place=None):
     A full name whose given name contradicts the KB's person ("Michel Suleiman" is not
     "Omar Suleiman") is an unknown person, not a namesake.
     """
-    runs = propn_runs(doc, phrase.left, phrase.right)
-    head = doc[phrase.head]
-    named = article_full_name(doc, head.i, head.i + 1, kb) if head.is_title else None
-    if named is not None and not any(a <= head.i < b for a, b in runs):
+    runs, head = propn_runs(doc, phrase.left, phrase.right), phrase.head
+    named = article_full_name(doc, head, head + 1, kb) if view_of(doc).is_title[head] else None
+    if named is not None and not any(a <= head < b for a, b in runs):
         match = kb.person(named, on=on)  # "Cuban" after "Mark Cuban", tagged a demonym
-        return (match, (head.i, head.i + 1)) if match is not None else (None, None)
-    for a, b in head_run_first(runs, head.i):
+        return (match, (head, head + 1)) if match is not None else (None, None)
+    for a, b in head_run_first(runs, head):
         given = _given_name(doc, a, b)
         for width in range(min(b - a, 4), 0, -1):  # names end where the run ends
             start = b - width
@@ -217,10 +216,12 @@ def _surname_stands(span, match, kb: KnowledgeBase, is_place=None) -> bool:
 
 def _given_name(doc, a: int, b: int) -> str | None:
     """The first token the tagger marks as part of a person's name, when a surname follows."""
-    names = [t for t in doc[a:b] if t.ent_type_ == "PERSON" and t.is_alpha
-             and t.lower_.rstrip(".") not in HONORIFICS
-             and not (t.is_upper and len(t) > 1)]  # acronyms are titles: "EAM Jaishankar"
-    return names[0].text.lower() if len(names) >= 2 else None
+    view = view_of(doc)  # asked of every name run: the view's words, not Tokens
+    names = [i for i in range(a, b) if view.ent_type[i] == "PERSON" and view.is_alpha[i]
+             and view.lower[i].rstrip(".") not in HONORIFICS
+             # acronyms are titles: "EAM Jaishankar"
+             and not (view.words[i].isupper() and len(view.words[i]) > 1)]
+    return view.words[names[0]].lower() if len(names) >= 2 else None
 
 
 def _given_agrees(given: str, full_name: str) -> bool:
@@ -291,7 +292,7 @@ def _named_in_full(doc, word, kb: KnowledgeBase, on):
 def _same_text(doc, word) -> list[int]:
     """Indices of the tokens written exactly as ``word``, in text order (one pass over the
     view's words: no Token objects built)."""
-    text = word.text
+    text = word.text  # asked a few times per article: an index of every word costs more
     return [i for i, w in enumerate(view_of(doc).words) if w == text]
 
 

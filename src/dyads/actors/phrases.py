@@ -105,33 +105,48 @@ HOME_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 
 def place_conjuncts(token) -> list:
     """'Rep. A of Maryland and B of Michigan': the parser hangs the second person on the
-    first one's home place; the people so listed, in order."""
-    if token.pos_ != "PROPN":
+    first one's home place; the people so listed, in order. Read from the Doc's view:
+    every proper noun of every actor phrase asks."""
+    view, i = view_of(token.doc), token.i
+    if view.pos[i] != "PROPN":
         return []
-    return [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for place in prep.children
-            if place.dep_ == "pobj" and place.ent_type_ in HOME_PLACE_ENTITIES
-            for c in place.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
+    kids, deps, types = view.children, view.dep, view.ent_type
+    return [token.doc[c] for prep in kids[i] if deps[prep] == "prep" and view.lower[prep] == "of"
+            for place in kids[prep]
+            if deps[place] == "pobj" and types[place] in HOME_PLACE_ENTITIES
+            for c in kids[place] if deps[c] == "conj" and types[c] == "PERSON"]
+
+
+CONJUNCT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 
 
 def conjuncts(token) -> list:
-    """'Russia and Ukraine' → [Russia, Ukraine]; a token without conjuncts → [token]."""
+    """'Russia and Ukraine' → [Russia, Ukraine]; a token without conjuncts → [token].
+    Asked of every argument token: the children's labels come from the Doc's view, and a
+    Token is made only for the children that may be conjuncts."""
+    doc, view = token.doc, view_of(token.doc)
     out, stack = [], [token]
     while stack:
         t = stack.pop(0)
-        listed = [c for c in _name_children(t) if (c.dep_ == "conj" or listed_appos(c))
-                  and c.pos_ in {"NOUN", "PROPN", "PRON"}] + place_conjuncts(t)
-        if not (t.pos_ == "NOUN" and any(c.dep_ == "appos" for c in listed)) \
+        listed = [doc[c] for c in _name_children(t) if view.pos[c] in CONJUNCT_POS and (
+            view.dep[c] == "conj" or view.dep[c] == "appos" and listed_appos(doc[c]))]
+        listed += place_conjuncts(t)
+        if not (view.pos[t.i] == "NOUN" and any(c.dep_ == "appos" for c in listed)) \
                 and not shared_title(t):
             out.append(t)  # "the members, A and B": the members are A and B
         stack += listed
     return out
 
 
-def _name_children(token) -> list:
-    """The token's children; for the head of a person's name the parser split ('Barack'
-    read as a preposition over 'Obama and Vladimir Putin'), those of the whole name."""
+def _name_children(token) -> list[int]:
+    """Indices of the token's children; for the head of a person's name the parser split
+    ('Barack' read as a preposition over 'Obama and Vladimir Putin'), those of the whole
+    name."""
+    view = view_of(token.doc)
+    if view.ent_type[token.i] != "PERSON":  # the entity's label is the token's
+        return list(view.children[token.i])
     span = entity_span(token)
-    if span is None or span.label_ != "PERSON" or span.root.i != token.i or len(span) < 2:
-        return list(token.children)
-    return [c for t in span for c in t.children if not span.start <= c.i < span.end]
+    if span.root.i != token.i or len(span) < 2:
+        return list(view.children[token.i])
+    return [c for t in range(span.start, span.end) for c in view.children[t]
+            if not span.start <= c < span.end]

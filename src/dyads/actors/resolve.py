@@ -204,8 +204,9 @@ class ArticleActors(ContextCountries, NamedBodies):
     def _candidate_campaign(self, token, on) -> Actor | None:
         """'Clinton and her campaign': a named person's own campaign is that person's
         side, as 'Trump's campaign' is; 'their long campaign' of no one named stays no one."""
-        poss = next((c for c in token.children if c.dep_ == "poss"), None)
-        if token.lemma_.lower() != "campaign" or poss is None or poss.lower_ not in {"his", "her"}:
+        poss = next((c for c in token.children if c.dep_ == "poss"), None) \
+            if token.lemma_.lower() == "campaign" else None  # the word first: every phrase asks
+        if poss is None or poss.lower_ not in {"his", "her"}:
             return None
         person = next((a for a in self._single(poss, on) if a.kb_id and a.country), None)
         if person is None:
@@ -270,9 +271,10 @@ class ArticleActors(ContextCountries, NamedBodies):
 
     def _coordinated_modifiers(self, token, actor, on) -> list[Actor]:
         """'the Turkish and Greek sides' → one actor per country adjective."""
-        mods = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}
-                and any(g.dep_ == "conj" for g in c.children)]
-        if not mods or actor is None:
+        kids, deps = view_of(self.doc).children, view_of(self.doc).dep  # every phrase asks
+        mods = [self.doc[c] for c in kids[token.i] if deps[c] in {"amod", "compound", "nmod"}
+                and any(deps[g] == "conj" for g in kids[c])] if actor is not None else []
+        if not mods:
             return []
         out = []
         for mod in [mods[0]] + [g for g in mods[0].children if g.dep_ == "conj"]:

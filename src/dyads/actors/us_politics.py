@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..docview import view_of
 from ..places import Place
 from ..records import Actor
 from .kb import composite_code
@@ -149,9 +150,10 @@ def _us_place(doc, phrase, gazetteer) -> bool:
     """'a Democrat from Ohio': an American place named inside the phrase."""
     if gazetteer is None:
         return False
-    for ent in doc[phrase.left:phrase.right].ents:
-        if ent.label_ == "GPE":
-            place = gazetteer.lookup(ent.text)
+    view = view_of(doc)  # the phrase's entities without a Span per entity of the Doc
+    for start, end, label in view.entities_within(phrase.left, phrase.right):
+        if label == "GPE":
+            place = gazetteer.lookup(view.span_text(start, end))
             if place is not None and place.country == "USA":
                 return True
     return False

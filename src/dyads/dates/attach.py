@@ -10,6 +10,8 @@ Works on spaCy tokens; ``mentions`` are (doc start char, doc end char, DateMenti
 """
 from __future__ import annotations
 
+from ..docview import is_root
+
 # Clause links a date phrase may cross downwards: "said on Tuesday that Moscow urges" dates
 # the urging, but "the Philippines, which brought the case in 2013" dates only "brought".
 SHARED_CLAUSE_DEPS = frozenset({"conj"})
@@ -37,7 +39,7 @@ def clause_verb(token):
     """The verb of the clause a token belongs to (itself when it is a verb)."""
     cur = token
     for _ in range(12):
-        if cur.pos_ in {"VERB", "AUX"} or cur.head is cur:
+        if cur.pos_ in {"VERB", "AUX"} or is_root(cur):
             return cur
         cur = cur.head
     return cur
@@ -50,7 +52,7 @@ def path_up(low, high) -> list | None:
     for _ in range(30):
         if cur.i == high.i:
             return tokens
-        if cur.head is cur:
+        if is_root(cur):
             return None
         tokens.append(cur)
         cur = cur.head
@@ -220,7 +222,7 @@ def _in_relative_clause(verb) -> bool:
     for _ in range(30):
         if past_relative(cur):
             return True
-        if cur.head is cur:
+        if is_root(cur):
             return False
         cur = cur.head
     return False

@@ -6,7 +6,7 @@ subject of "end" is Russia), coordination and reported speech.
 """
 from __future__ import annotations
 
-from ..docview import sentence_bounds, view_of
+from ..docview import is_root, sentence_bounds, view_of
 
 OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "persuade", "tell", "order", "invite",
                   "encourage", "allow", "help", "push", "pressure", "compel", "want", "request",
@@ -293,7 +293,7 @@ def governing_verb(token, max_steps: int = 6):
     """The clause verb a noun belongs to ('made progress ... at talks' → made)."""
     cur = token
     for _ in range(max_steps):
-        if cur.head is cur:
+        if is_root(cur):
             return cur if cur.pos_ in {"VERB", "AUX"} else None
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:

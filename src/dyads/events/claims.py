@@ -10,7 +10,7 @@ ordinary way wire copy tells of deeds and are left as the deeds they report.
 """
 from __future__ import annotations
 
-from ..parse import verbs_of
+from ..parse import nouns_of, verbs_of
 from . import arguments as args
 from .lexicon import LexEntry
 
@@ -82,7 +82,7 @@ def claimed_deeds_in_nouns(sent, triggers: dict[int, LexEntry]) -> dict[int, Lex
     the deed in a claim's that-clause is not asserted; a claim with a claimant ('her
     allegation') is the claimant's accusation against the deed's doer."""
     out = dict(triggers)
-    for noun in sent:
+    for noun in nouns_of(sent):  # a claim's that-clause hangs on a noun
         clause = _claim_clause(noun)
         deeds = [v for v in args.clause_main_verbs(clause) if v.i in out
                  and out[v.i].code.startswith(ALLEGED_ROOTS)] if clause is not None else []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..parse import entry_words_of, verbs_of
 from . import arguments as args
 from .codes import shifted_code
 from .lexicon import LexEntry, Lexicon
@@ -27,14 +28,14 @@ from .triggers import (
 def find_triggers(sent, lexicon: Lexicon, discards=None) -> dict[int, LexEntry]:
     """Token index → the most specific fitting lexicon entry, for one sentence."""
     triggers = {}
-    for token in sent:
+    for token in entry_words_of(sent):  # best_entry types verbs and nouns only
         entry = best_entry(token, lexicon)
         if entry is None or wrong_sense(token, entry):
             continue
         if not (discards is not None and discards.is_idiom(token)):
             triggers[token.i] = entry
     out = dict(triggers)
-    for token in sent:
+    for token in verbs_of(sent):  # only a verb takes an event noun as object
         obj = _event_object(token, triggers)
         if obj is None:
             continue

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from ..parse import verbs_of
+from ..docview import view_of
+from ..parse import nouns_of, verbs_of
 from . import arguments as args
 from .codes import is_cameo_code
 from .blame import ACCUSATION_CODE, blamed_wrong
@@ -168,7 +169,7 @@ def claims_as_judgements(sent, triggers: dict[int, LexEntry],
     takes the code of the strongest judgement word in its that-clause."""
     words = words or default_judgements()
     out = dict(triggers)
-    for noun in sent:
+    for noun in nouns_of(sent):  # noun_clause answers for nouns only
         clause = noun_clause(noun)
         if clause is None or _reports_a_deed(clause, triggers):
             continue
@@ -428,9 +429,10 @@ def verbal_attacks(sent, triggers: dict[int, LexEntry], known_person=None) -> di
     in words (111): politicians' attacks on rivals are the bulk of campaign news.
     ``known_person(token)``: whether the article's actors know the token as a person
     (the parser's entities miss many a bare surname)."""
-    out = dict(triggers)
-    if any(t.lemma_.lower() in WEAPON_WORDS for t in sent):
-        return out
+    out, lemmas = dict(triggers), view_of(sent.doc).lemma_lower
+    if not any(entry.code[:2] == "19" for entry in triggers.values()) or any(
+            lemmas[t.i] in WEAPON_WORDS for t in sent):
+        return out  # no attack to retype (most sentences): the words go unread
     for i, entry in triggers.items():
         verb = sent.doc[i]
         if entry.code[:2] != "19" or verb.lemma_.lower() not in VERBAL_ATTACK_VERBS:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..actors.resolve import ArticleActors
+from ..docview import is_root
 from ..parse import SentenceTokens
 from ..records import Actor
 from . import arguments as args
@@ -503,7 +504,7 @@ def _reporter(token, actors: ArticleActors) -> Actor | None:
     """The subject of the speech verb whose reported clause holds the trigger."""
     cur = token
     for _ in range(4):
-        if cur.head is cur:
+        if is_root(cur):
             return None
         if cur.dep_ in {"ccomp", "parataxis"}:
             subj = args.subject_of(cur.head)
@@ -546,7 +547,7 @@ def _unasserted(token, triggers) -> bool:
     carries it; the deed itself is not reported as done."""
     cur = token
     for _ in range(4):
-        if cur.head is cur:
+        if is_root(cur):
             return False
         entry = triggers.get(cur.head.i)
         if entry is not None and entry.code == CONSIDER_CODE and cur.dep_ in CONSIDERED_DEPS:

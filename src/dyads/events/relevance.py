@@ -10,13 +10,14 @@ the event (a boycott of the Olympics, sanctions on a bank, a minister criticisin
 from __future__ import annotations
 
 import functools
+from collections import Counter
 import re
 from dataclasses import dataclass
 from importlib import resources
 
 import yaml
 
-from ..docview import view_of
+from ..docview import span_text, view_of
 from .discards import NAMED_ONLY_AS_COUNTRY, POLITICAL_SECTORS
 
 # A person found this weakly (a fuzzy name match) does not vouch for
@@ -81,11 +82,12 @@ def parse_rules(data: dict) -> Rules:
                  domains=domains)
 
 
-def _word_pairs(tokens) -> list[tuple[str, str]]:
-    """(as written, lemma) of each token and each two-token run, lowercased: made once per
-    sentence and looked up in every domain's vocabulary (each walk of a span makes new
-    Token objects)."""
-    pairs = [(t.lower_, t.lemma_.lower()) for t in tokens]
+def _word_pairs(sent) -> list[tuple[str, str]]:
+    """(as written, lemma) of each token and each two-token run of a span, lowercased:
+    read from the Doc's view and looked up in every domain's vocabulary (each walk of a
+    span makes new Token objects)."""
+    view = view_of(sent.doc)
+    pairs = [(view.lower[i], view.lemma_lower[i]) for i in range(sent.start, sent.end)]
     pairs += [(f"{w1} {w2}", f"{l1} {l2}") for (w1, l1), (w2, l2) in zip(pairs, pairs[1:])]
     return pairs
 
@@ -108,9 +110,9 @@ def story_domains(doc, rules: Rules) -> frozenset[str]:
     words = [w for w, alpha in zip(view.lower, view.is_alpha) if alpha]
     if not words:
         return frozenset()
-    found = set()
+    found, counts = set(), Counter(words)  # each distinct word looked up once per domain
     for domain in rules.domains:
-        hits = sum(w in domain.strong or w in domain.weak for w in words)
+        hits = sum(n for w, n in counts.items() if w in domain.strong or w in domain.weak)
         if hits >= rules.story_hits and hits / len(words) >= rules.story_share:
             found.add(domain.name)
     return frozenset(found)
@@ -119,7 +121,7 @@ def story_domains(doc, rules: Rules) -> frozenset[str]:
 def sentence_domain(sent, trigger, rules: Rules,
                     in_story=frozenset()) -> tuple[Domain, list[str]] | None:
     """The best-scoring domain of a sentence at or above the threshold, with its cues."""
-    best, pairs, text = None, _word_pairs(sent), sent.text
+    best, pairs, text = None, _word_pairs(sent), span_text(sent)
     for domain in rules.domains:
         strong, weak = _cues(pairs, domain.strong), _cues(pairs, domain.weak)
         cues = strong + weak

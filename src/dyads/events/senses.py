@@ -9,6 +9,7 @@ and being armed with guns is no arms supply. Each test looks at the trigger and 
 """
 from __future__ import annotations
 
+from ..docview import is_root
 from .arguments import quoted_predicate, subject_of
 from .lemmas import verb_lemma
 from .lexicon import LexEntry
@@ -58,7 +59,7 @@ def asked_about(token) -> bool:
         return True
     cur = token
     for _ in range(3):
-        if cur.head is cur:
+        if is_root(cur):
             return False
         if cur.dep_ in {"ccomp", "advcl", "dobj"} and cur.head.lemma_.lower() in ASKING_VERBS \
                 and cur.i > cur.head.i and _is_question_clause(cur):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..docview import view_of
+from ..docview import doc_memo, is_root, view_of
 from . import arguments as args
 from .lemmas import verb_lemma
 from .lexicon import ANY_PREDICATE, LexEntry, Lexicon
@@ -82,9 +82,25 @@ JOINED_PREFIXES = {"re", "co", "counter", "lathi", "baton", "cane"}
 
 def _constrained_object(token, entry: LexEntry):
     """The object an entry constrains: the particle's object when the particle is a
-    preposition ("call for TALKS", "accuse of ESPIONAGE"), else the direct object."""
-    if entry.particle:
-        obj = args.prep_object(token, entry.particle)
+    preposition ("call for TALKS", "accuse of ESPIONAGE"), else the direct object. Found
+    once per token and particle: a word's candidate entries (seven on average) ask alike."""
+    memo = doc_memo(token.doc, CONSTRAINED_KEY)
+    key = (token.i, entry.particle)
+    if key not in memo:
+        obj = _find_constrained_object(token, entry.particle)
+        memo[key] = obj.i if obj is not None else None
+    return token.doc[memo[key]] if memo[key] is not None else None
+
+
+# Doc.user_data slot: (token, particle) -> the object's index. Indices, not Tokens: a Token
+# kept in the Doc's own user_data would make a reference cycle that only the garbage
+# collector frees, holding the whole parse in memory until it runs.
+CONSTRAINED_KEY = "dyads_constrained_objects"
+
+
+def _find_constrained_object(token, particle: str | None):
+    if particle:
+        obj = args.prep_object(token, particle)
         if obj is not None:
             return obj
     obj = args.child(token, "dobj") or args.passive_target(token) or _infinitive_subject(token)
@@ -107,9 +123,20 @@ def _infinitive_subject(verb):
     return args.child(clause, "nsubj") if clause is not None and clause.dep_ == "ccomp" else None
 
 
-def _object_lemmas(obj) -> set[str]:
+def _object_lemmas(obj) -> frozenset[str]:
     """The object's lemma; for a carrier noun also its compound ("mediation EFFORTS",
-    "aid PROGRAMME"), which names what the object really is."""
+    "aid PROGRAMME"), which names what the object really is. Made once per object token."""
+    memo = doc_memo(obj.doc, OBJECT_LEMMAS_KEY)
+    lemmas = memo.get(obj.i)
+    if lemmas is None:
+        lemmas = memo[obj.i] = frozenset(_find_object_lemmas(obj))
+    return lemmas
+
+
+OBJECT_LEMMAS_KEY = "dyads_object_lemmas"  # Doc.user_data slot: token -> lemmas
+
+
+def _find_object_lemmas(obj) -> set[str]:
     lemmas = {_lemma_of(obj)}
     if obj.lemma_.lower() in OBJECT_CARRIERS:
         lemmas |= {_lemma_of(c) for c in obj.children if c.dep_ == "compound"}
@@ -124,7 +151,7 @@ def _object_fits(obj, objects) -> bool:
     """The object's lemma is listed; "person" in the list also admits a named person."""
     if obj is None:
         return False
-    return bool(_object_lemmas(obj) & set(objects)) or (
+    return not _object_lemmas(obj).isdisjoint(objects) or (
         "person" in objects and obj.ent_type_ == "PERSON")
 
 
@@ -321,7 +348,7 @@ def governed_by_trigger(token, triggers) -> bool:
         return False  # "urged Putin IN A PHONE CALL to ...": the call is no content
     cur = token
     for _ in range(7):
-        if cur.head is cur:
+        if is_root(cur):
             return False
         dep, cur = cur.dep_, cur.head
         entry = triggers.get(cur.i)

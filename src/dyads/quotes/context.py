@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from ..docview import view_of
 from .lexicon import SENTENCE_END
 from .spans import Marked
 
@@ -30,8 +31,13 @@ def inside_any(ctx: Context, token) -> bool:
 
 
 def roots(ctx: Context, m: Marked):
-    span = ctx.doc[token_at(ctx, m.start):token_at(ctx, max(m.start, m.end - 1)) + 1]
-    return [t for t in span if not (m.start <= t.head.idx < m.end) or t.head is t]
+    """The stretch's tokens whose head lies outside it (a root's head is itself: a root
+    inside the stretch is no root of it). Read from the Doc's view: a quotation's every
+    token asks."""
+    view = view_of(ctx.doc)
+    heads, idx = view.head, view.idx
+    at = range(token_at(ctx, m.start), token_at(ctx, max(m.start, m.end - 1)) + 1)
+    return [ctx.doc[i] for i in at if not m.start <= idx[heads[i]] < m.end]
 
 
 def clear_path(ctx: Context, m: Marked, token) -> bool:

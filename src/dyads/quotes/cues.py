@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 
+from ..docview import is_root
+
 from .context import (
     Context,
     clear_path,
@@ -161,7 +163,7 @@ def _cue_above(ctx: Context, m: Marked):
     for root in roots(ctx, m):
         t = root
         for _ in range(8):
-            if t.head is t:
+            if is_root(t):
                 break
             t = t.head
             if inside_any(ctx, t):
