@@ -8,6 +8,7 @@ inherited date is always one the text states somewhere.
 """
 from __future__ import annotations
 
+from .docview import is_root
 from .dates.anchors import occasion_words
 from .event_date import EventDate
 from .events import arguments as args
@@ -277,7 +278,7 @@ def _message_of(word):
     if not _dates_a_message(word):
         return None
     verb = word
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and not is_root(verb):
         verb = verb.head
     if verb.dep_ in {"acl", "relcl"}:
         return verb.head

@@ -323,3 +323,11 @@ def test_verbal_attacks_skip_the_weapon_words_only_when_nothing_is_retyped(nlp):
         out = verbal_attacks(sent, found, lambda t: t.text in {"Trump", "Clinton"})
         assert any(e.id.endswith("+in_words") for e in out.values()) == retyped
         assert set(out) == set(found)
+
+
+def test_praise_in_a_verbless_sentence_stops_at_the_root():
+    from dyads.events.judgements import _describes_actor
+    from dyads.pipeline import load_resources
+
+    doc = load_resources().nlp("A strong leader.")
+    assert _describes_actor(doc[2]) is False  # walked up to the root, where it used to loop

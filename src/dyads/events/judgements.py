@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from ..docview import view_of
+from ..docview import is_root, view_of
 from ..parse import nouns_of, verbs_of
 from . import arguments as args
 from .codes import is_cameo_code
@@ -408,7 +408,7 @@ def _describes_actor(token) -> bool:
     """Praise counts when it is said of someone: 'X is a strong leader', 'praised her
     courage' — not 'relations are good'."""
     verb = token
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and not is_root(verb):  # "A strong leader." has none
         verb = verb.head
     subject = args.child(verb, "nsubj", "nsubjpass")
     return subject is not None and (subject.ent_type_ in PRAISED_ENTITIES
