@@ -108,3 +108,11 @@ def test_subtree_nouns_from_the_view_equal_the_token_walk(nlp):
             assert got == [t.i for t in _walked_subtree_nouns(token, limit, places)], token.text
             nonempty += bool(got)
     assert nonempty > 10
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_next_verb_says():
+    import dyads
+
+    text = ("Bernie Sanders and Hillary Clinton debated on Monday. "
+            "He proposes breaking up Wall Street banks; she backs tougher regulations.")
+    assert not [e for e in dyads.code(text, date="2016-10-05").events if e.cameo == "051"]
