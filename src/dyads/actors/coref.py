@@ -78,13 +78,13 @@ def collect_antecedents(doc, kb: KnowledgeBase, on=None, resolve=None) -> list[A
 
 def _shared_sexes(found: list[Antecedent]) -> list[Antecedent]:
     """A sex one mention shows ("Mr. Assad") holds for every mention of that person in
-    the article; a person shown as both is left unknown."""
+    the article; where mentions of one name disagree, each keeps its own."""
     shown: dict[str, set] = {}
     for a in found:
         if a.sex and a.actor.name:
             shown.setdefault(a.actor.name, set()).add(a.sex)
     sexes = {name: next(iter(s)) for name, s in shown.items() if len(s) == 1}
-    return [a if a.sex == sexes.get(a.actor.name, a.sex) else replace(a, sex=sexes.get(a.actor.name))
+    return [a if (sex := sexes.get(a.actor.name, a.sex)) == a.sex else replace(a, sex=sex)
             for a in found]
 
 

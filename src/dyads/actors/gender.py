@@ -22,10 +22,9 @@ FEMALE_WORDS = frozenset({
     "mrs", "ms", "miss", "madam", "madame", "lady", "dame", "queen", "princess", "duchess",
     "congresswoman", "spokeswoman", "chairwoman", "councilwoman", "businesswoman",
     "assemblywoman", "stateswoman", "actress", "wife", "widow", "mother", "daughter",
-    "sister", "grandmother", "granddaughter", "aunt", "niece", "woman", "girl", "mrs.",
-    "ms.", "first lady"})
+    "sister", "grandmother", "granddaughter", "aunt", "niece", "woman", "girl"})
 MALE_WORDS = frozenset({
-    "mr", "mr.", "sir", "lord", "king", "prince", "duke", "congressman", "spokesman",
+    "mr", "sir", "lord", "king", "prince", "duke", "congressman", "spokesman",
     "councilman", "businessman", "assemblyman", "statesman", "husband", "widower", "father",
     "son", "brother", "grandfather", "grandson", "uncle", "nephew", "man", "boy"})
 # words of a person's own phrase: titles and names before the head, an apposition's head
@@ -48,12 +47,8 @@ def pronoun_sex(word: str) -> str | None:
 
 def word_sex(word: str) -> str | None:
     """The sex a title or kin word names ("Mrs.", "spokeswoman"), else None."""
-    lower = word.lower()
-    if lower in FEMALE_WORDS or lower.rstrip(".") in FEMALE_WORDS:
-        return FEMALE
-    if lower in MALE_WORDS or lower.rstrip(".") in MALE_WORDS:
-        return MALE
-    return None
+    lower = word.lower().rstrip(".")
+    return FEMALE if lower in FEMALE_WORDS else MALE if lower in MALE_WORDS else None
 
 
 def name_sex(name: str | None) -> str | None:

@@ -15,7 +15,7 @@ from . import arguments as args
 from .claims import claim_clause_subject, claimed_deeds_in_nouns, claims_as_accusations, is_claim
 from .codes import future_code, shifted_code
 from .combine import find_triggers
-from .deed_referents import deed_doers
+from .deed_referents import TALKING_VERBS, deed_doers
 from .judgements import (
     APOLOGY_CODE,
     claims_as_judgements,
@@ -191,15 +191,6 @@ RECEIVING_VERBS = {"face", "draw", "receive", "attract", "earn", "meet", "encoun
 # Verbs whose subject provokes what their object noun does: "the move SPARKED outrage from Y".
 PROVOKING_VERBS = {"spark", "trigger", "provoke", "prompt", "set", "ignite", "unleash", "stir",
                    "fuel", "cause", "touch", "generate", "invite"}
-
-
-# Verbs that speak of a deed without being party to it: "commented on the fighting",
-# "said nothing about the clashes", "condemned the attack".
-TALKING_VERBS = {"say", "tell", "comment", "talk", "speak", "discuss", "report", "mention",
-                 "describe", "ask", "answer", "deny", "confirm", "condemn", "criticize",
-                 "criticise", "denounce", "deplore", "decry", "welcome", "praise", "blame",
-                 "investigate", "question", "write", "tweet", "post", "claim", "blog",
-                 "challenge", "oppose", "protest", "dispute", "reject", "slam", "blast"}
 
 
 def _talked_about(noun, verb) -> bool:
