@@ -116,3 +116,17 @@ def test_a_clause_before_a_semicolon_is_not_what_the_next_verb_says():
     text = ("Bernie Sanders and Hillary Clinton debated on Monday. "
             "He proposes breaking up Wall Street banks; she backs tougher regulations.")
     assert not [e for e in dyads.code(text, date="2016-10-05").events if e.cameo == "051"]
+
+
+def test_an_event_nouns_own_preposition_is_found_on_the_verb_it_is_the_object_of(parse):
+    doc = parse("The agency reopened its probe into the senator's dealings with a donor.")
+    probe = _token(doc, "probe")
+    assert _token(doc, "into").head.text == "reopened"  # the parse this test is about
+    assert args.noun_target(probe, "into").text == "dealings"
+    assert args.noun_target(probe) is None  # without the entry's preposition: nothing
+
+
+def test_the_of_phrase_is_the_target_only_of_deeds_done_to_someone(parse):
+    doc = parse("Police began an investigation of the mayor after the visit of the minister.")
+    assert args.noun_target(_token(doc, "investigation"), "into", of_target=True).text == "mayor"
+    assert args.noun_target(_token(doc, "visit"), "to") is None

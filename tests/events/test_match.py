@@ -420,3 +420,26 @@ def test_blocking_a_nomination_is_a_veto_of_the_nominee():
                      date="2016-10-05").events
     assert [(e.cameo, e.source.name, e.target.name) for e in got] == [
         ("129", "Republican Party", "Merrick Garland")]
+
+
+def _dyads(text, date="2016-11-02"):
+    import dyads
+    return [(e.cameo, e.source and (e.source.name or e.source.text),
+             e.target and (e.target.name or e.target.text))
+            for e in dyads.code(text, date=date).events]
+
+
+def test_a_probe_into_someones_dealings_is_aimed_at_that_someone():
+    # "into" hangs on the verb in this parse; the dealings stand for their owner
+    assert _dyads("The FBI reopened its probe into Tom Haverford's dealings with a "
+                  "contractor.") == [("090", "Federal Bureau Of Investigation", "Tom Haverford")]
+    assert _dyads("The files came to light during an FBI investigation of Tom Haverford's "
+                  "dealings with a contractor.") == [
+        ("090", "Federal Bureau Of Investigation", "Tom Haverford")]
+
+
+def test_two_people_named_differently_are_two_actors_though_they_share_a_code():
+    # the mayor's sector (GOV) is guessed from his title; the president's is the KB's
+    text = ("Chicago Mayor Tom Haverford spoke on Sunday. "
+            "Haverford said he supports President Barack Obama's health law.")
+    assert ("051", "Tom Haverford", "Barack Obama") in _dyads(text)

@@ -251,7 +251,17 @@ def instrument_source(verb):
     return None
 
 
-def noun_target(noun):
+def noun_target(noun, target_prep: str | None = None, of_target: bool = False):
+    """Whom an event noun is aimed at: its entry's own preposition first ('a probe INTO
+    X'), on the noun or, when the noun is a verb's object, on that verb, where the parser
+    often hangs it ('reopened its probe | into X', 'held talks | with X'). With
+    ``of_target`` (deeds done to someone) the 'of' phrase names the one it is done to."""
+    if target_prep:
+        obj = prep_object(noun, target_prep)
+        if obj is None and noun.dep_ == "dobj":
+            obj = prep_object(noun.head, target_prep)
+        if obj is not None:
+            return obj
     preps = prep_objects(noun)
     for prep in ("between", "with", "against", "on", "to", "toward", "towards", "over"):
         obj = preps.get(prep)
@@ -260,6 +270,8 @@ def noun_target(noun):
                 conj = child(obj, "conj")
                 return conj if conj is not None else obj
             return obj
+    if of_target and "of" in preps:  # "an investigation of X", "the killing of X"
+        return preps["of"]
     return infinitive_object(noun) or aimed_at(noun)
 
 

@@ -36,6 +36,7 @@ from .vows import vows_as_threats
 from .roots import (
     CONTAINER_ROOTS,
     CONTENT_ROOTS,
+    DONE_TO_ROOTS,
     FIGHT_ROOT,
     MATERIAL_ROOTS,
     NEED_TARGET_ROOTS,
@@ -141,7 +142,8 @@ def _argument_tokens(token, entry: LexEntry):
         source = (args.noun_source(token) or _prep_source(token, entry)
                   or args.between_source(token))
         target = (_claimed_about(token, entry) or _medium_partner(token)
-                  or _recipient(token, entry) or args.noun_target(token)
+                  or _recipient(token, entry)
+                  or args.noun_target(token, entry.target_prep, entry.code[:2] in DONE_TO_ROOTS)
                   or _addressee(token, entry))
         if source is None:  # "made progress at talks", "during the conversation with X"
             verb = args.governing_verb(token)
@@ -256,7 +258,7 @@ def _pick_targets(target_toks, fallback_toks, source_tok, sources, actors: Artic
                   places: bool = False):
     """The first target token naming an actor with a country, else one with a code; the
     fallback tokens (anywhere under the trigger) count only for named countries/bodies."""
-    found, tok = _first_target(target_toks, source_tok, sources, actors, places)
+    found, tok = _first_target(target_toks, source_tok, sources, actors, places, owners=True)
     if found and (found[0].country or found[0].sector in {"IGO", "NGO"}):
         return found, tok
     more, more_tok = _first_target(fallback_toks, source_tok, sources, actors)
@@ -300,15 +302,17 @@ def _named_apart(a: Actor, b: Actor) -> bool:
     return bool(a.name and b.name) and a.name.lower() != b.name.lower()
 
 
-def _first_target(target_toks, source_tok, sources, actors: ArticleActors, places=False):
+def _first_target(target_toks, source_tok, sources, actors: ArticleActors, places=False,
+                  owners=False):
     fallback = ([], None)
     skip = {source_tok.i} if source_tok is not None else set()
     source_keys = {a.country for a in sources if a.country and a.resolved_by != "coref"}
     for tok in target_toks:
         if tok.i in skip:
             continue
+        named = actors.at(tok, places=places) or (_owner_of(tok, actors) if owners else [])
         people = _two_people(tok, source_tok, actors)
-        found = [a for a in actors.at(tok, places=places) if (a.country or a.code)
+        found = [a for a in named if (a.country or a.code)
                  and not any(same_actor(a, s) and not (people and _named_apart(a, s))
                              for s in sources)]  # "X said he was ..."
         with_country = [a for a in found if (a.country and not (
@@ -319,6 +323,16 @@ def _first_target(target_toks, source_tok, sources, actors: ArticleActors, place
         if found and fallback[1] is None:
             fallback = (found, tok)
     return fallback
+
+
+def _owner_of(tok, actors: ArticleActors) -> list[Actor]:
+    """'a probe into Weiner's contacts', 'backs Obama's health law': a thing no actor
+    names stands for its owner (where the target is sought, not among the other words
+    under the trigger, where an owner is mostly someone else's)."""
+    owner = args.child(tok, "poss") if tok.pos_ == "NOUN" else None
+    if owner is None or owner.pos_ != "PROPN":
+        return []  # "voiced his disagreement with X": a pronoun owner is mostly the doer
+    return actors.at(owner)
 
 
 def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,

@@ -36,21 +36,41 @@ def same_actor(a: Actor | None, b: Actor | None) -> bool:
         return True
     if a.start < b.end and b.start < a.end:
         return True  # one phrase: "talks between the US and Indian diplomats"
-    if _two_people(a, b) or _person_and_body(a, b):
-        return False  # "Pence criticized Comey", "Democrats criticised Trump": one code, two actors
+    if _two_people(a, b) or _person_and_body(a, b) or (
+            _person_reference(a) and _person_reference(b) and _two_full_names(a, b)):
+        return False  # "Pence criticized Comey", "Cuban said he backs Obama's law": one
+        # code (a guessed sector among them), two actors
     if a.code is not None and a.code == b.code:
         return True
-    # "the Russian minister claimed both sides ...": the pair's Russia is the speaker's side
     if not a.country or a.country != b.country:
         return False
     # "the Russian minister claimed both sides ...": the pair's Russia is the speaker's side;
     # but "police said they detained 22 protesters" pairs two actors of one country
     corefs = [a.resolved_by, b.resolved_by].count("coref")
     one_sector = a.sector is None or b.sector is None or a.sector == b.sector
-    names = {_full_name(a), _full_name(b)}
-    if corefs == 1 and None not in names and len(names) == 2:
+    if corefs == 1 and _two_full_names(a, b):
         return False  # "Tapper told ... that Brazile leaked": two people of one country
     return corefs == 2 or (corefs == 1 and one_sector) or _state_and_capital(a, b)
+
+
+def _two_full_names(a: Actor, b: Actor) -> bool:
+    names = {_full_name(a), _full_name(b)}
+    return None not in names and len({n.lower() for n in names}) == 2
+
+
+PERSON_WORDS = {"he", "she", "him", "her", "his", "hers"}
+
+
+def _person_reference(actor: Actor) -> bool:
+    """A person named in the text, or a reference back to one by he/she or a name."""
+    if actor.resolved_by in NAMED_PERSON_BASES:
+        return True
+    text = actor.text.strip()
+    return actor.resolved_by == "coref" and (text.lower() in PERSON_WORDS or text[:1].isupper()
+                                             and text.lower().split()[0] not in BODY_WORDS)
+
+
+BODY_WORDS = {"it", "its", "they", "them", "their", "we", "us", "our", "the"}
 
 
 def _full_name(actor: Actor) -> str | None:

@@ -6,6 +6,9 @@ FIGHT_ROOT = "19"
 MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 CONTAINER_ROOTS = {"02", "03", "10", "12", "13"}  # their infinitive is the content, not an event
 CONTENT_ROOTS = CONTAINER_ROOTS | {"01", "11"}  # "demanded/said/accused ... that X ..." → X is the target
+# Deeds done to someone, whose noun's "of" phrase names that someone: "an investigation of
+# X", "the arrest of X", "the killing of X" (not "a visit of X", "a protest of students").
+DONE_TO_ROOTS = {"09", "17", "18", "20"}
 # Verbal interactions need a counterpart; a lone doer is an event only for deeds
 # (protests, force postures, violence) where the place or the act itself is the news.
 NEED_TARGET_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
