@@ -20,6 +20,18 @@ def test_the_same_deed_reported_twice_is_one_event_with_two_mentions():
         [("190", "RUSGOV", "UKRGOV", 2)]
 
 
+def test_two_deeds_of_one_root_with_different_codes_stay_two_events():
+    got = _events("Russia criticized Ukraine on Monday. Russia also blamed Ukraine on Monday "
+                  "for the blast.")
+    assert sorted(e.cameo for e in got) == ["111", "112"]
+
+
+def test_a_general_code_and_a_finer_one_of_its_root_still_merge():
+    got = _events("Putin spoke with Erdogan on Monday. Putin held a phone call with Erdogan "
+                  "on Monday.")
+    assert [(e.cameo, e.mentions) for e in got] == [("041", 2)]
+
+
 def test_two_pairs_of_people_from_one_country_stay_two_events():
     events = dyads.code("John McCain criticized Barack Obama. Mitt Romney criticized Hillary "
                         "Clinton.", date="2012-10-10").events

@@ -374,9 +374,17 @@ def _same_event(a: Event, b: Event) -> bool:
         return False  # one report's several dyads ("A and B agreed": A→B and B→A)
     if a.sentence.index == b.sentence.index and a.cameo != b.cameo:
         return False  # "visited Beirut and held talks": two deeds told in one sentence
+    if not _compatible_codes(a.cameo, b.cameo):
+        return False  # "accused Canada ..." and then "summoned its envoy": two deeds
     if a.sentence.index == b.sentence.index:  # "shot and killed three people": one deed
         return _dyad_key(a) == _dyad_key(b) and (a.date == b.date or None in (a.date, b.date))
     return _dyad_key(a) == _dyad_key(b) and _close_dates(a.date, b.date, a.published)
+
+
+def _compatible_codes(a: str, b: str) -> bool:
+    """One code refines the other ('112' and '1121'), or one is its root's general code
+    ('040' and '041', see _finer_code)."""
+    return a.startswith(b) or b.startswith(a) or a[2:] == "0" or b[2:] == "0"
 
 
 # A country's name or capital stands for whoever acts for it.

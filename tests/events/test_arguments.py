@@ -130,3 +130,9 @@ def test_the_of_phrase_is_the_target_only_of_deeds_done_to_someone(parse):
     doc = parse("Police began an investigation of the mayor after the visit of the minister.")
     assert args.noun_target(_token(doc, "investigation"), "into", of_target=True).text == "mayor"
     assert args.noun_target(_token(doc, "visit"), "to") is None
+
+
+def test_a_passive_conjunct_shares_its_heads_subject(parse):
+    doc = parse("The aide was granted immunity and has been interviewed by the agency.")
+    assert args.passive_target(_token(doc, "interviewed")).text == "aide"
+    assert args.subject_of(_token(doc, "interviewed")).text == "agency"

@@ -16,3 +16,12 @@ def test_a_journalists_interview_is_no_event():
     assert _coded("CNN interviewed Hillary Clinton on Saturday.") == []
     assert [c for c, _, _ in _coded(
         "In an interview with Fox News, Donald Trump criticized Hillary Clinton.")] == ["111"]
+
+
+def test_questioned_by_the_agency_named_before_in_a_passive_conjunct():
+    import dyads
+    text = ("The FBI is investigating the finances of Senator Tom Haverford. "
+            "Former Senate aide Bob Lund was granted immunity and has been interviewed by the agency.")
+    events = [(e.cameo, e.source.code, e.target.name) for e in
+              dyads.code(text, date="2016-05-05").events if e.cameo == "091"]
+    assert events == [("091", "USACOP", "Bob Lund")]

@@ -265,6 +265,29 @@ def resolve_bloc(token, antecedents) -> Antecedent | None:
                  if a.actor.sector == "IGO" and a.actor.code), None)
 
 
+# A bare "the agency" points back to the last body named of a sector the word fits.
+BODY_REFERENCE_SECTORS = {
+    "agency": {"COP", "SPY", "GOV"}, "bureau": {"COP", "SPY", "GOV"},
+    "ministry": {"GOV"}, "department": {"GOV", "COP"}, "party": {"PTY"},
+}
+
+
+def resolve_body_word(token, antecedents) -> Actor | None:
+    """'the FBI ... interviewed by the agency', 'the Labour Party ... the party said':
+    the last named body (not a person) of a fitting sector; only the bare word with
+    'the' (no modifier that would make it another body)."""
+    sectors = BODY_REFERENCE_SECTORS.get(token.lower_)
+    if sectors is None or token.pos_ != "NOUN":
+        return None
+    kids = [c for c in token.children if c.dep_ not in {"prep", "punct", "relcl", "acl"}]
+    if [c.lower_ for c in kids] != ["the"]:
+        return None
+    body = next((a for a in reversed(_before(antecedents, token.i))
+                 if not a.is_person and a.actor.sector in sectors and a.actor.country
+                 and a.actor.resolved_by != "coref"), None)
+    return _as_reference(body.actor, token.doc[token.i - 1:token.i + 1]) if body else None
+
+
 def resolve_pair(token, antecedents) -> list[Actor]:
     """'both sides', 'the two leaders' → the last two distinct actors named before."""
     if token.lower_ not in PAIR_WORDS:

@@ -119,8 +119,8 @@ class ArticleActors(ContextCountries, NamedBodies):
         named = coref.resolve_surname(token, self.antecedents)
         if named is not None:  # "Wang" after "Foreign Minister Wang Yi"
             return [self._grounded(named, token, on)]
-        bloc = self._bloc_reference(token, on)
-        if bloc is not None:  # "the bloc's commissioner", "the alliance"
+        bloc = self._bloc_reference(token, on) or coref.resolve_body_word(token, self.antecedents)
+        if bloc is not None:  # "the bloc's commissioner", "the alliance", "the agency"
             return [bloc]
         actor = self._namesake_town(token, self._residence(token, self.phrase(token, on)))
         actor = disambiguated(actor, token.i, self.antecedents)  # "Georgia" in a US story

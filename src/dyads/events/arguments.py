@@ -137,7 +137,14 @@ def clause_subject(token):
 
 
 def passive_target(verb):
-    return child(verb, *PASSIVE_SUBJECT_DEPS) if is_passive(verb) else None
+    """The passive's subject; a passive conjunct without one shares its head's ('X was
+    granted immunity and has been interviewed by the FBI' → X)."""
+    if not is_passive(verb):
+        return None
+    own = child(verb, *PASSIVE_SUBJECT_DEPS)
+    if own is None and verb.dep_ == "conj" and child(verb, *SUBJECT_DEPS) is None:
+        return child(verb.head, *PASSIVE_SUBJECT_DEPS, "nsubj")
+    return own
 
 
 def direct_object(verb):

@@ -1,0 +1,23 @@
+"""'the agency', 'the party' refer back to the last body named of a fitting sector."""
+
+
+def _at(resources, text, word, nth=0, date="2016-05-05"):
+    from dyads.actors.resolve import ArticleActors
+
+    doc = resources.nlp(text)
+    actors = ArticleActors(doc, resources.kb, date, resources.gazetteer)
+    token = [t for t in doc if t.text == word][nth]
+    return [(a.name, a.code) for a in actors.at(token)]
+
+
+def test_the_agency_is_the_investigating_body_named_before(resources):
+    text = ("The FBI opened an inquiry into the senator's finances in March. "
+            "His former aide has been questioned by the agency twice.")
+    assert _at(resources, text, "agency") == [("Federal Bureau Of Investigation", "USACOP")]
+
+
+def test_a_body_word_of_another_sector_or_with_its_own_modifier_finds_no_one(resources):
+    text = ("The FBI opened an inquiry into the senator's finances in March. "
+            "The ministry said a state agency had questioned him.")
+    assert ("Federal Bureau Of Investigation", "USACOP") not in _at(resources, text, "ministry")
+    assert ("Federal Bureau Of Investigation", "USACOP") not in _at(resources, text, "agency")
