@@ -443,3 +443,25 @@ def test_two_people_named_differently_are_two_actors_though_they_share_a_code():
     text = ("Chicago Mayor Tom Haverford spoke on Sunday. "
             "Haverford said he supports President Barack Obama's health law.")
     assert ("051", "Tom Haverford", "Barack Obama") in _dyads(text)
+
+
+def test_charges_not_brought_are_an_arrest_not_done_and_a_forceful_deed_is_not_a_refusal():
+    text = ("The Justice Department said on Monday it would not bring charges against "
+            "Senator Tom Haverford.")
+    assert [(e.cameo, e.target.name, e.modality) for e in dyads_code(text)] == [
+        ("173", "Tom Haverford", "negated")]
+    text = "Israel will not attack Iran, Netanyahu said on Monday."
+    assert [(e.cameo, e.modality) for e in dyads_code(text)] == [("190", "negated")]
+    text = "Syria will not accept refugees from Iraq, the government said on Monday."
+    assert [(e.cameo, e.modality) for e in dyads_code(text)] == [("1223", "asserted")]
+
+
+def test_a_doer_under_no_is_nobody():
+    text = ("The FBI closed its inquiry into Senator Tom Haverford. No prosecutor would bring "
+            "charges against him, the bureau said on Monday.")
+    assert [e.cameo for e in dyads_code(text) if e.trigger.text == "bring"] == []
+
+
+def dyads_code(text, date="2016-11-02"):
+    import dyads
+    return dyads.code(text, date=date).events

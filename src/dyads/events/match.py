@@ -340,6 +340,8 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
     if _charged_deed(token) or _none_of(token, entry):
         return []
     source_tok, target_toks, fallback_toks = _argument_tokens(token, entry)
+    if _no_one(source_tok):
+        return []  # "no reasonable prosecutor would bring charges": no doer, no deed
     # "talks between A and B": A is the source, its conjunct B the target
     paired = bool(target_toks) and target_toks[0].dep_ == "conj" and source_tok is not None \
         and target_toks[0].head.i == source_tok.i
@@ -377,7 +379,9 @@ def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
     code = code or entry.code
     if modality == "negated" and entry.negated_code:  # the code says the negation
         code, modality = entry.negated_code, "asserted"
-    elif modality == "negated" and will_not(token):  # "Syria will not accept refugees"
+    elif modality == "negated" and will_not(token) and code[:2] < FIRST_FORCEFUL_ROOT:
+        # "Syria will not accept refugees" refuses; "would not recommend charges" and
+        # "will not attack" leave a forceful deed undone (negated), refusing no one
         code, modality = shifted_code("refusal", code), "asserted"
     elif modality == "future" and entry.lemma not in ENACTED_BY_ANNOUNCING:
         code = conditional_threat(token, future_code(code))
@@ -422,6 +426,12 @@ def _none_of(noun, entry: LexEntry) -> bool:
     return det is not None and det.lower_ == "no"
 
 
+def _no_one(doer) -> bool:
+    """A doer under 'no' ('no prosecutor', 'no country') is nobody."""
+    det = args.child(doer, "det") if doer is not None else None
+    return det is not None and det.lower_ == "no"
+
+
 SPEAKING_LEMMAS = {"speak", "talk"}
 MEDIA_SECTOR = "MED"
 
@@ -446,6 +456,9 @@ def _needs_target(entry: LexEntry) -> bool:
 
 
 
+
+# Protest, force posture, reduced relations, coercion, assault, fight, mass violence.
+FIRST_FORCEFUL_ROOT = "14"
 
 # Roots where coordinated doers each act alone: "A and B denied/criticised/demanded/
 # rejected/threatened/protested/arrested/sent aid/bombed ..." (with no target named, neither
