@@ -21,3 +21,9 @@ def test_a_body_word_of_another_sector_or_with_its_own_modifier_finds_no_one(res
             "The ministry said a state agency had questioned him.")
     assert ("Federal Bureau Of Investigation", "USACOP") not in _at(resources, text, "ministry")
     assert ("Federal Bureau Of Investigation", "USACOP") not in _at(resources, text, "agency")
+
+
+def test_the_terrorist_group_is_the_armed_group_named_before(resources):
+    text = ("Islamic State claimed the attack in Paris. "
+            "A new video from the terrorist group threatened another city.")
+    assert _at(resources, text, "group", date="2015-11-19") == [("Islamic State", "IMG")]

@@ -331,3 +331,20 @@ def test_praise_in_a_verbless_sentence_stops_at_the_root():
 
     doc = load_resources().nlp("A strong leader.")
     assert _describes_actor(doc[2]) is False  # walked up to the root, where it used to loop
+
+
+# ------------------------------------------------------------ a wrong said to be done
+
+def test_a_wrong_another_is_said_to_have_done_is_the_speakers_accusation():
+    got = codes("Russia said on Monday that Ukraine had violated the ceasefire.", "2016-10-31")
+    assert got == [("Russia", "Ukraine", "112")]  # not Ukraine's violation as a fact
+    got = codes("The inspector general concluded that Hillary Clinton had mishandled "
+                "classified material.", "2016-05-26")
+    assert [(t, c) for _, t, c in got] == [("Hillary Clinton", "112")]
+
+
+def test_a_clause_under_whether_or_if_accuses_no_one():
+    assert codes("Senator Ted Cruz asked whether Hillary Clinton lied to the families.",
+                 "2016-10-31") == []
+    assert codes("The attorney general would not say if Donald Trump's charity violated any "
+                 "laws.", "2016-09-30") == []

@@ -269,23 +269,25 @@ def resolve_bloc(token, antecedents) -> Antecedent | None:
 BODY_REFERENCE_SECTORS = {
     "agency": {"COP", "SPY", "GOV"}, "bureau": {"COP", "SPY", "GOV"},
     "ministry": {"GOV"}, "department": {"GOV", "COP"}, "party": {"PTY"},
+    "group": {"IMG", "REB", "INS"}, "organization": {"IMG", "REB", "INS"},
 }
 
 
 def resolve_body_word(token, antecedents) -> Actor | None:
-    """'the FBI ... interviewed by the agency', 'the Labour Party ... the party said':
-    the last named body (not a person) of a fitting sector; only the bare word with
-    'the' (no modifier that would make it another body)."""
+    """'the FBI ... interviewed by the agency', 'Islamic State ... the terrorist group':
+    the last named body (not a person) of a fitting sector; only the word with 'the' and
+    plain adjectives (a name or a compound would make it another body)."""
     sectors = BODY_REFERENCE_SECTORS.get(token.lower_)
     if sectors is None or token.pos_ != "NOUN":
         return None
     kids = [c for c in token.children if c.dep_ not in {"prep", "punct", "relcl", "acl"}]
-    if [c.lower_ for c in kids] != ["the"]:
+    if not kids or kids[0].lower_ != "the" or any(
+            c.dep_ != "amod" or c.pos_ != "ADJ" or c.ent_type_ for c in kids[1:]):
         return None
     body = next((a for a in reversed(_before(antecedents, token.i))
-                 if not a.is_person and a.actor.sector in sectors and a.actor.country
+                 if not a.is_person and a.actor.sector in sectors and a.actor.code
                  and a.actor.resolved_by != "coref"), None)
-    return _as_reference(body.actor, token.doc[token.i - 1:token.i + 1]) if body else None
+    return _as_reference(body.actor, token.doc[kids[0].i:token.i + 1]) if body else None
 
 
 def resolve_pair(token, antecedents) -> list[Actor]:

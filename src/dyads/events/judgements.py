@@ -127,12 +127,17 @@ def statements_as_judgements(sent, triggers: dict[int, LexEntry],
     strongest judgement word in what it reports."""
     words = words or default_judgements()
     out = dict(triggers)
+    # "said Y had violated the truce": a wrong another is said to have done is the
+    # speaker's accusation (its word is judged), not a deed the text reports as done
+    deeds = {i: e for i, e in triggers.items() if words.code_of.get(e.lemma) != ACCUSATION_CODE}
     for verb in verbs_of(sent):  # the test below passes only verbs
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in words.verbs or not _retypable(verb, triggers):
             continue
         clause = args.complement_clause(verb)
-        content = _judged_content(verb, clause, triggers)
+        if _open_question(clause):
+            continue  # "isn't saying whether the foundation violated any laws": no charge
+        content = _judged_content(verb, clause, deeds)
         found = (_strongest_word(content, words) if content else None) or _blame(clause) \
             or _insisted_denial(verb, clause, words)
         if found is not None and not _own_ignorance(found[1], clause):
@@ -155,6 +160,12 @@ def statements_as_judgements(sent, triggers: dict[int, LexEntry],
                                id=f"{code}:{lemma}/verb{mark}{word.lemma_.lower()}",
                                specificity=0)
     return out
+
+
+def _open_question(clause) -> bool:
+    """A reported clause under 'whether' or 'if' asks; it asserts nothing."""
+    mark = args.child(clause, "mark") if clause is not None else None
+    return mark is not None and mark.lower_ in {"whether", "if"}
 
 
 # Nouns whose that-clause is what someone says: "his assertion that the media is rigging
