@@ -27,3 +27,9 @@ def test_the_terrorist_group_is_the_armed_group_named_before(resources):
     text = ("Islamic State claimed the attack in Paris. "
             "A new video from the terrorist group threatened another city.")
     assert _at(resources, text, "group", date="2015-11-19") == [("Islamic State", "IMG")]
+
+
+def test_the_investigators_are_the_investigating_body_named_before(resources):
+    text = ("The FBI opened an inquiry into the senator's finances in March. "
+            "She said she would sit down with the investigators.")
+    assert _at(resources, text, "investigators") == [("Federal Bureau Of Investigation", "USACOP")]

@@ -136,3 +136,10 @@ def test_a_passive_conjunct_shares_its_heads_subject(parse):
     doc = parse("The aide was granted immunity and has been interviewed by the agency.")
     assert args.passive_target(_token(doc, "interviewed")).text == "aide"
     assert args.subject_of(_token(doc, "interviewed")).text == "agency"
+
+
+def test_a_relative_clause_on_an_apposition_is_about_the_one_named(parse):
+    doc = parse("Democracy for America, an organization that endorsed Sanders, praised Clinton.")
+    assert args.subject_of(_token(doc, "endorsed")).text == "Democracy"
+    doc = parse("On Monday, Graham, who had endorsed Bush, will headline a fundraiser.")
+    assert args.subject_of(_token(doc, "endorsed")).text == "Graham"

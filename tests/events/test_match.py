@@ -465,3 +465,12 @@ def test_a_doer_under_no_is_nobody():
 def dyads_code(text, date="2016-11-02"):
     import dyads
     return dyads.code(text, date=date).events
+
+
+def test_mobilizing_needs_troops_as_its_object():
+    assert [e.cameo for e in dyads_code("Russia mobilized 300,000 reservists on Wednesday.",
+                                        "2022-09-21")] == ["154"]
+    for text in ("Democratic Party officials mobilized black voters in Florida on Wednesday.",
+                 "President Barack Obama recruited Todd Stern in 2009.",
+                 "Senator Ted Cruz drafted the bill in 2015."):
+        assert [e.cameo for e in dyads_code(text, "2016-09-21")] == [], text

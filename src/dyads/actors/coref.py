@@ -265,11 +265,13 @@ def resolve_bloc(token, antecedents) -> Antecedent | None:
                  if a.actor.sector == "IGO" and a.actor.code), None)
 
 
-# A bare "the agency" points back to the last body named of a sector the word fits.
+# A bare "the agency" points back to the last body named of a sector the word fits ("the
+# investigators" to the investigating body: its people, for coding, the body).
 BODY_REFERENCE_SECTORS = {
     "agency": {"COP", "SPY", "GOV"}, "bureau": {"COP", "SPY", "GOV"},
     "ministry": {"GOV"}, "department": {"GOV", "COP"}, "party": {"PTY"},
     "group": {"IMG", "REB", "INS"}, "organization": {"IMG", "REB", "INS"},
+    "investigator": {"COP", "SPY"}, "prosecutor": {"JUD"},
 }
 
 
@@ -277,7 +279,7 @@ def resolve_body_word(token, antecedents) -> Actor | None:
     """'the FBI ... interviewed by the agency', 'Islamic State ... the terrorist group':
     the last named body (not a person) of a fitting sector; only the word with 'the' and
     plain adjectives (a name or a compound would make it another body)."""
-    sectors = BODY_REFERENCE_SECTORS.get(token.lower_)
+    sectors = BODY_REFERENCE_SECTORS.get(token.lemma_.lower())
     if sectors is None or token.pos_ != "NOUN":
         return None
     kids = [c for c in token.children if c.dep_ not in {"prep", "punct", "relcl", "acl"}]

@@ -86,7 +86,7 @@ def subject_of(verb, depth: int = 0):
     head = verb.head
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and head is not verb:
-            return head  # "Trump, who had threatened ..." → Trump
+            return _named_antecedent(head)  # "Trump, who had threatened ..." → Trump
         return subj
     if head is verb:
         return None
@@ -104,7 +104,7 @@ def subject_of(verb, depth: int = 0):
         if sender.pos_ in {"VERB", "AUX"}:
             return subject_of(sender, depth + 1)
     if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
-        return head
+        return _named_antecedent(head)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
         absolute = child(head, "pobj") if head.lower_ == "with" else None
         if absolute is not None and absolute.i < verb.i:
@@ -113,6 +113,19 @@ def subject_of(verb, depth: int = 0):
     if verb.dep_ in {"advcl", "pcomp"} and (verb.tag_ == "VBG" or _purpose(verb)):
         return subject_of(head, depth + 1)  # "began a strike to protest ..."
     return None
+
+
+def _named_antecedent(noun):
+    """'Democracy for America, a group that endorsed X': a relative clause on an apposition
+    is about the one the apposition describes."""
+    named = noun.head
+    if noun.dep_ != "appos" or named.i > noun.i or not (named.ent_type_ in NAME_ENTITIES or (
+            named.is_title and named.ent_type_ not in {"DATE", "TIME"})):
+        return noun  # "On Monday, Graham—who ...": a date is no one
+    return named
+
+
+NAME_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 def _passive_controller(head):
