@@ -474,3 +474,10 @@ def test_mobilizing_needs_troops_as_its_object():
                  "President Barack Obama recruited Todd Stern in 2009.",
                  "Senator Ted Cruz drafted the bill in 2015."):
         assert [e.cameo for e in dyads_code(text, "2016-09-21")] == [], text
+
+
+def test_a_person_and_a_body_both_referred_back_to_are_two_actors():
+    text = ("The FBI opened an inquiry into the finances of Hillary Clinton in March. "
+            "Clinton said on Monday that she is willing to sit down with the investigators.")
+    assert [(e.cameo, e.source.name, e.target.code) for e in dyads_code(text, "2016-05-05")
+            if e.cameo.startswith("03")] == [("036", "Hillary Clinton", "USACOP")]

@@ -50,7 +50,19 @@ def same_actor(a: Actor | None, b: Actor | None) -> bool:
     one_sector = a.sector is None or b.sector is None or a.sector == b.sector
     if corefs == 1 and _two_full_names(a, b):
         return False  # "Tapper told ... that Brazile leaked": two people of one country
+    if corefs == 2 and not one_sector and _person_and_named_body(a, b):
+        return False  # "she would sit down with the investigators": two references back
     return corefs == 2 or (corefs == 1 and one_sector) or _state_and_capital(a, b)
+
+
+def _person_and_named_body(a: Actor, b: Actor) -> bool:
+    """A reference back to a person and one to a body written with a noun ('the
+    investigators', not 'they')."""
+    return any(_person_reference(x) and y.text.strip().lower().split()[0] not in BODY_PRONOUNS
+               and not _person_reference(y) for x, y in ((a, b), (b, a)))
+
+
+BODY_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "we", "us", "our"}
 
 
 def _two_full_names(a: Actor, b: Actor) -> bool:
