@@ -422,13 +422,12 @@ def _doer_sectors(entry: LexEntry):
 def _none_of(noun, entry: LexEntry) -> bool:
     """'had no such praise for Clinton', 'there were no talks': an event noun under 'no'
     tells of an event that did not take place."""
-    det = args.child(noun, "det") if entry.pos == "noun" else None
-    return det is not None and det.lower_ == "no"
+    return entry.pos == "noun" and _no_one(noun)
 
 
-def _no_one(doer) -> bool:
-    """A doer under 'no' ('no prosecutor', 'no country') is nobody."""
-    det = args.child(doer, "det") if doer is not None else None
+def _no_one(word) -> bool:
+    """A doer under 'no' ('no prosecutor would bring charges') is nobody."""
+    det = args.child(word, "det") if word is not None else None
     return det is not None and det.lower_ == "no"
 
 

@@ -58,11 +58,16 @@ def same_actor(a: Actor | None, b: Actor | None) -> bool:
 def _person_and_named_body(a: Actor, b: Actor) -> bool:
     """A reference back to a person and one to a body written with a noun ('the
     investigators', not 'they')."""
-    return any(_person_reference(x) and y.text.strip().lower().split()[0] not in BODY_PRONOUNS
+    return any(_person_reference(x) and _first_word(y) not in BODY_PRONOUNS
                and not _person_reference(y) for x, y in ((a, b), (b, a)))
 
 
 BODY_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "we", "us", "our"}
+
+
+def _first_word(actor: Actor) -> str:
+    words = actor.text.lower().split()
+    return words[0] if words else ""
 
 
 def _two_full_names(a: Actor, b: Actor) -> bool:
@@ -78,11 +83,8 @@ def _person_reference(actor: Actor) -> bool:
     if actor.resolved_by in NAMED_PERSON_BASES:
         return True
     text = actor.text.strip()
-    return actor.resolved_by == "coref" and (text.lower() in PERSON_WORDS or text[:1].isupper()
-                                             and text.lower().split()[0] not in BODY_WORDS)
-
-
-BODY_WORDS = {"it", "its", "they", "them", "their", "we", "us", "our", "the"}
+    return actor.resolved_by == "coref" and (text.lower() in PERSON_WORDS or (
+        text[:1].isupper() and _first_word(actor) not in BODY_PRONOUNS | {"the"}))
 
 
 def _full_name(actor: Actor) -> str | None:
