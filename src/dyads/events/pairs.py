@@ -2,6 +2,7 @@
 an event makes, and how the pair retypes it (police firing on a crowd is repression)."""
 from __future__ import annotations
 
+from ..actors.coref import GROUP_PRONOUNS, PERSON_PRONOUNS
 from ..records import Actor
 from .roots import FIGHT_ROOT
 
@@ -62,7 +63,7 @@ def _person_and_named_body(a: Actor, b: Actor) -> bool:
                and not _person_reference(y) for x, y in ((a, b), (b, a)))
 
 
-BODY_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "we", "us", "our"}
+BODY_PRONOUNS = GROUP_PRONOUNS | {"it", "its", "we", "us", "our"}
 
 
 def _first_word(actor: Actor) -> str:
@@ -75,15 +76,12 @@ def _two_full_names(a: Actor, b: Actor) -> bool:
     return None not in names and len({n.lower() for n in names}) == 2
 
 
-PERSON_WORDS = {"he", "she", "him", "her", "his", "hers"}
-
-
 def _person_reference(actor: Actor) -> bool:
     """A person named in the text, or a reference back to one by he/she or a name."""
     if actor.resolved_by in NAMED_PERSON_BASES:
         return True
     text = actor.text.strip()
-    return actor.resolved_by == "coref" and (text.lower() in PERSON_WORDS or (
+    return actor.resolved_by == "coref" and (text.lower() in PERSON_PRONOUNS or (
         text[:1].isupper() and _first_word(actor) not in BODY_PRONOUNS | {"the"}))
 
 
