@@ -172,6 +172,17 @@ def test_backer_adjective_does_not_give_the_group_its_country():
     assert event.target is not None and event.target.country == "ISR"
 
 
+@pytest.mark.parametrize("text", [
+    "A Sanders-endorsed candidate criticized Obama on Monday.",
+    "A Trump-appointed judge criticized Obama on Monday.",
+])
+def test_backer_name_before_a_participle_is_not_the_person(text):
+    event = first(text, "2016-07-25")
+    assert event.source.kb_id is None and event.source.name is None
+    assert event.source.text.split()[-1] in {"candidate", "judge"}
+    assert event.target is not None and event.target.name == "Barack Obama"
+
+
 def test_victims_take_the_country_of_the_place_they_were_hit():
     event = first("Six civilians were killed in an Israeli air strike in Gaza on Tuesday.")
     assert event.source.country == "ISR"

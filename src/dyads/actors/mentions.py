@@ -14,7 +14,7 @@ from ..docview import span_text, view_of
 from ..parse import entity_span
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
-from .names import article_full_name, find_person, name_in, propn_runs, untagged_full_name
+from .names import article_full_name, backer_only, find_person, name_in, propn_runs, untagged_full_name
 from .phrases import Phrase, phrase_of
 
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "i", "his", "their", "its"}
@@ -42,7 +42,7 @@ def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
             if entity is not None and _county_name(doc, i + width, entity):
                 entity = None
             if entity is not None:
-                if not _backer_only(doc, i, i + width):
+                if not backer_only(doc, i, i + width):
                     found.append((entity, (i, i + width)))
                 i += width
                 matched_to = i
@@ -74,24 +74,6 @@ def _common_word(token) -> bool:
     """A lower-case stop word or plain noun ('states' in 'African states') is not the
     name it shares a key with ('the States'); lower-case demonyms still count."""
     return token.is_lower and (token.is_stop or token.pos_ == "NOUN")
-
-
-STANCE_PREFIXES = {"pro", "anti"}
-BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "funded", "armed",
-                 "trained", "installed",
-                 "occupied", "controlled"}  # "the Israeli-occupied sector" is not Israel's own
-
-
-def _backer_only(doc, a: int, b: int) -> bool:
-    """'pro-Iranian group', 'anti-Syria journalist', 'Syrian-backed militia': the country is
-    the one the group leans to or is backed by, not the one it belongs to."""
-    while b > a + 1 and doc[b - 1].is_punct:
-        b -= 1  # "Iranian-" may match as a whole
-    before = doc[a - 2:a] if a >= 2 else None
-    after = doc[b:b + 2] if b + 2 <= len(doc) else None
-    if before is not None and before[1].text == "-" and before[0].lower_ in STANCE_PREFIXES:
-        return True
-    return after is not None and after[0].text == "-" and after[1].lower_ in BACKING_WORDS
 
 
 def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Actor | None:

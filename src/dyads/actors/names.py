@@ -137,6 +137,26 @@ def _propn_runs(doc, left: int, right: int) -> list[tuple[int, int]]:
     return runs
 
 
+STANCE_PREFIXES = {"pro", "anti"}
+BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "funded", "armed",
+                 "trained", "installed", "endorsed", "appointed", "nominated", "financed",
+                 "bankrolled",
+                 "occupied", "controlled"}  # "the Israeli-occupied sector" is not Israel's own
+
+
+def backer_only(doc, a: int, b: int) -> bool:
+    """'pro-Iranian group', 'anti-Syria journalist', 'Syrian-backed militia', 'a Sanders-endorsed
+    candidate': the country or person is the one the group leans to or is backed by, not
+    the one it belongs to or is."""
+    while b > a + 1 and doc[b - 1].is_punct:
+        b -= 1  # "Iranian-" may match as a whole
+    before = doc[a - 2:a] if a >= 2 else None
+    after = doc[b:b + 2] if b + 2 <= len(doc) else None
+    if before is not None and before[1].text == "-" and before[0].lower_ in STANCE_PREFIXES:
+        return True
+    return after is not None and after[0].text == "-" and after[1].lower_ in BACKING_WORDS
+
+
 def find_person(doc, phrase, kb: KnowledgeBase, on, is_place=None):
     """The longest name inside the phrase that the KB knows as a person.
 
@@ -149,6 +169,8 @@ def find_person(doc, phrase, kb: KnowledgeBase, on, is_place=None):
         match = kb.person(named, on=on)  # "Cuban" after "Mark Cuban", tagged a demonym
         return (match, (head, head + 1)) if match is not None else (None, None)
     for a, b in head_run_first(runs, head):
+        if backer_only(doc, a, b):
+            continue  # "a Sanders-endorsed candidate" is not Sanders
         given = _given_name(doc, a, b)
         for width in range(min(b - a, 4), 0, -1):  # names end where the run ends
             start = b - width
