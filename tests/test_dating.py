@@ -166,3 +166,21 @@ def test_later_with_no_time_of_its_own_leaves_the_deed_undated():
             "Donald Trump later denied the report.")
     got = dates(text, "2016-10-13")
     assert got[-1][:2] == ("01", None)
+
+
+def test_month_day_without_a_year_is_in_the_year_the_story_just_wrote_out():
+    text = ("On March 2, 2015, the newspaper revealed the private account. "
+            "On March 25, Obama criticized Putin. On Tuesday, Obama criticized Assad.")
+    got = dates(text, "2016-09-07")
+    assert ("11", "2015-03-25", "On March 25") in got
+    assert ("11", "2016-09-06", "On Tuesday") in got
+
+
+@pytest.mark.parametrize("before", [
+    "In 2015, the newspaper revealed the private account.",      # a year alone
+    "On March 2, 2016, the newspaper revealed the private account.",  # the article's year
+    "On March 2, 2015, the paper wrote. The account was closed. The server was moved.",
+])
+def test_month_day_keeps_the_year_before_the_article_date_otherwise(before):
+    got = dates(before + " On March 25, Obama criticized Putin.", "2016-09-07")
+    assert ("11", "2016-03-25", "On March 25") in got

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from . import dates as date_text
 from . import occasions
 from .deed_dates import deed_named_later
+from .dates.narrative import explicit_year, in_year, lacks_year
 from .dates.attach import (announced_deed, attachment, clause_verb, pick_date, token_at,
                            told_as_past)
 from .docview import doc_text, span_text, view_of
@@ -33,6 +34,7 @@ UNDATED = EventDate(None, None, None)
 ANNOUNCED = frozenset({"future", "hypothetical"})
 QUOTE_OPEN, QUOTE_CLOSE = "\u201c", "\u201d"
 CONTINUED_REPORT_SENTENCES = 1
+NARRATIVE_SENTENCES = 2  # how far back a written-out year still sets the story's year
 
 
 def sentence_dates(sent, published):
@@ -162,6 +164,7 @@ class ArticleDating:
     actors: object
     tweets: tuple = ()
     _mentions: dict = field(default_factory=dict)
+    _as_written: dict = field(default_factory=dict)
     _splits: dict = field(default_factory=dict)
     _lead_end: int | None = None
     _subjects: dict = field(default_factory=dict)
@@ -169,10 +172,31 @@ class ArticleDating:
     def mentions(self, index: int) -> list:
         # apart from the splits: a speaker's look-back asks only whether a sentence has any
         if index not in self._mentions:
-            sent = self.sentences[index]
-            ref = reference_date(sent, self.published, self.tweets)
-            self._mentions[index] = sentence_dates(sent, ref)
+            found = self._written(index)
+            year = self._narrative_year(index) if any(lacks_year(m) for _, _, m in found) else None
+            ref = reference_date(self.sentences[index], self.published, self.tweets)
+            self._mentions[index] = found if year is None else [
+                (start, end, in_year(m, year, ref)) for start, end, m in found]
         return self._mentions[index]
+
+    def _written(self, index: int) -> list:
+        """The sentence's date mentions as written, each grounded on its own."""
+        if index not in self._as_written:
+            sent = self.sentences[index]
+            self._as_written[index] = sentence_dates(
+                sent, reference_date(sent, self.published, self.tweets))
+        return self._as_written[index]
+
+    def _narrative_year(self, index: int) -> int | None:
+        """A past year the sentences just before wrote out with a month ("On March 2,
+        2015, ..."), in which this sentence's month-days without a year fall."""
+        published_year = int(self.published[:4]) if self.published else None
+        for before in range(index - 1, max(-1, index - 1 - NARRATIVE_SENTENCES), -1):
+            years = [explicit_year(m) for _, _, m in self._written(before)]
+            year = next((y for y in reversed(years) if y is not None), None)
+            if year is not None:
+                return year if published_year and year < published_year else None
+        return None
 
     def splits(self, index: int) -> list[AnchorSplit]:
         if index not in self._splits:

@@ -33,3 +33,17 @@ def test_the_investigators_are_the_investigating_body_named_before(resources):
     text = ("The FBI opened an inquiry into the senator's finances in March. "
             "She said she would sit down with the investigators.")
     assert _at(resources, text, "investigators") == [("Federal Bureau Of Investigation", "USACOP")]
+
+
+def test_the_first_words_of_a_body_named_before_are_that_body(resources):
+    text = ("The White House and Secretary of State John Kerry asked Harbor Point Networks for its records. "
+            "On Monday, Harbor Point, which hosted the mayor's files, met the county's auditors.")
+    assert _at(resources, text, "Networks") == [("Harbor Point Networks", "USABUS")]
+    assert _at(resources, text, "Point", nth=1) == [("Harbor Point Networks", "USABUS")]
+
+
+def test_one_first_word_of_a_body_is_not_that_body(resources):
+    text = ("The White House and Secretary of State John Kerry asked Harbor Point Networks for its records. "
+            "Harbor said on Monday that the files were safe.")
+    assert _at(resources, text, "Networks") == [("Harbor Point Networks", "USABUS")]
+    assert ("Harbor Point Networks", "USABUS") not in _at(resources, text, "Harbor", nth=1)

@@ -8,6 +8,9 @@ sector comes from the last word of its name.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ..docview import view_of
 from ..parse import entity_span
 from ..records import Actor
 from . import coref
@@ -68,6 +71,25 @@ class NamedBodies:
                      kb_id=None, country=country, sector=sector,
                      code=composite_code(country, sector), resolved_by="body", confidence=0.5)
 
+    def _short_name(self, token, on) -> Actor | None:
+        """'Platte River' after 'Platte River Networks': a proper name of two or more words
+        that begins the name of an organisation named earlier is that organisation."""
+        view, i = view_of(token.doc), token.i
+        start = _name_start(view, i)
+        if start is None:
+            return None
+        words = [norm_text(w) for w in view.words[start:i + 1]]
+        for a, b, label in reversed(view.entities_within(0, start)):
+            full = [norm_text(w) for w in view.words[a:b]]
+            if label == "ORG" and len(full) > len(words) and full[:len(words)] == words:
+                named = self._single(token.doc[b - 1], on)
+                if len(named) != 1 or named[0].kb_id is None and named[0].country is None:
+                    return None
+                return replace(named[0], text=view.span_text(start, i + 1), start=view.idx[start],
+                               end=view.idx[i] + len(view.words[i]), resolved_by="coref",
+                               confidence=named[0].confidence * 0.9)
+        return None
+
     def _body_place(self, span) -> str | None:
         """'Nassau County police', 'NC NAACP': a place inside the name."""
         for t in span:
@@ -88,3 +110,17 @@ class NamedBodies:
                       and a.token < span.start and a.actor.name
                       and word in norm_text(a.actor.name).split()), None)
         return named.country if named is not None else None
+
+
+SHORT_NAME_WORDS = 2  # one word ("Clinton" after "the Clinton Foundation") is too often a person's
+
+
+def _name_start(view, i: int) -> int | None:
+    """Where the proper name headed at ``i`` begins, when it has two words or more."""
+    if view.pos[i] != "PROPN" or view.dep[i] in {"compound", "flat"}:
+        return None
+    start = i
+    while start > 0 and view.pos[start - 1] == "PROPN" and view.dep[start - 1] == "compound" \
+            and view.head[start - 1] == i:
+        start -= 1
+    return start if i + 1 - start >= SHORT_NAME_WORDS else None

@@ -148,6 +148,8 @@ class ArticleActors(ContextCountries, NamedBodies):
                 return [owned]
         if actor is not None and actor.resolved_by == "title" and actor.name:
             actor = self._grounded(actor, token, on)  # "Minister Hamada" after his full title
+        if actor is None:  # "Platte River" after "Platte River Networks"
+            actor = self._short_name(token, on)
         actor = self._named_body(token, actor)  # "the Clinton Foundation" in a US story
         return self._with_context(actor, token)
 
