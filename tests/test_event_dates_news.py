@@ -223,3 +223,19 @@ def test_a_similar_deed_named_later_does_not_date_the_lead():
             "A similar attack on Tuesday last October killed 50 people in Kachin.")
     got = [(e.cameo[:2], e.date) for e in dyads.code(text, date="2023-04-12").events]
     assert ("19", "2023-04-11") not in got
+
+
+def test_lead_words_take_the_day_of_the_next_sentence_that_names_them():
+    text = ("Senator Smith has endorsed Hillary Clinton for president.\n\n"
+            "The announcement came in a letter his office sent out Friday.")
+    assert dated(text, "2016-01-10")[0] == ("05", "2016-01-08", "day")
+
+
+@pytest.mark.parametrize("after", [
+    "An announcement came in a letter his office sent out Friday.",      # not named again
+    "The announcement came Friday, a week after the Tuesday debate.",   # two days
+    "Reporters asked him about it. The announcement came Friday.",      # not the next sentence
+])
+def test_lead_words_keep_the_publication_date_otherwise(after):
+    text = "Senator Smith has endorsed Hillary Clinton for president.\n\n" + after
+    assert dated(text, "2016-01-10")[0] == ("05", "2016-01-10", "day")

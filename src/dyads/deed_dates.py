@@ -3,12 +3,14 @@
 "Myanmar's junta has confirmed it carried out deadly airstrikes on a village. ... the
 attack in the Sagaing area on Tuesday ... Tuesday's attack mirrors ...": wire copy
 states the deed first and its day later, when it names the deed again ("the attack",
-"Tuesday's attack"). An event-level companion of dyads.dating: it only hands back a date
+"Tuesday's attack"). So too for words: "X has endorsed Y. The announcement came in a
+letter sent out Friday ...". An event-level companion of dyads.dating: it only hands back a date
 read from the article's text through ``art`` (a dyads.dating.ArticleDating).
 """
 from __future__ import annotations
 
 from .event_date import EventDate
+from .events import arguments as args
 
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 DEED_NOUNS = frozenset({"attack", "airstrike", "strike", "bombing", "raid", "assault",
@@ -20,8 +22,13 @@ NAMED_AGAIN_WITHIN = 5  # and named again, dated, in the sentences after
 
 def deed_named_later(art, cand) -> EventDate | None:
     """The day of the first later naming of a force deed ('the attack ... on Tuesday',
-    'Tuesday's attack') when ``cand`` is a force deed told in the lead with no day."""
-    if cand.code[:2] not in FORCE_ROOTS or cand.sentence_index >= LEAD_SENTENCES:
+    'Tuesday's attack') when ``cand`` is a force deed told in the lead with no day; for
+    words, the day of the sentence that names them next ("the announcement came ...")."""
+    if cand.sentence_index >= LEAD_SENTENCES:
+        return None
+    if cand.code[:2] in STATEMENT_ROOTS:
+        return _statement_named_later(art, cand)
+    if cand.code[:2] not in FORCE_ROOTS:
         return None
     last = min(len(art.sentences), cand.sentence_index + 1 + NAMED_AGAIN_WITHIN)
     for index in range(cand.sentence_index + 1, last):
@@ -46,3 +53,27 @@ def _day_in(art, index: int, noun) -> EventDate | None:
         if left <= start and end <= right and mention.precision == "day":
             return EventDate(mention.date, mention.precision, mention.text)
     return None
+
+
+# Words said or written: statements, appeals, intents, endorsements, criticism.
+STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "11", "12"})
+STATEMENT_NOUNS = frozenset({"announcement", "endorsement", "statement", "declaration",
+                             "letter", "remarks", "comments", "decision"})
+STATEMENT_NAMED_WITHIN = 1  # the very next sentence names the words again
+
+
+def _statement_named_later(art, cand) -> EventDate | None:
+    """'X has endorsed Y. The announcement came in an email sent out Friday': the next
+    sentence, whose subject is the words named again, gives their day (its one day)."""
+    index = cand.sentence_index + 1
+    if index >= len(art.sentences) or index > cand.sentence_index + STATEMENT_NAMED_WITHIN:
+        return None
+    root = art.sentences[index].root
+    subject = args.subject_of(root)
+    if subject is None or subject.lemma_.lower() not in STATEMENT_NOUNS or not _definite(subject):
+        return None
+    days = {(m.date, m.text) for _, _, m in art.mentions(index) if m.precision == "day"}
+    if len({day for day, _ in days}) != 1:
+        return None  # no day, or two: which one the words came on is not told
+    day, text = min(days)
+    return EventDate(day, "day", text)
