@@ -116,3 +116,15 @@ def test_us_place_reads_the_phrase_entities_as_the_span_gave(nlp, resources):
     answers = [us_politics._us_place(doc, phrase_of(t), resources.gazetteer) for t in doc]
     assert answers == [span_walk(doc, phrase_of(t)) for t in doc]
     assert any(answers)
+
+
+def test_column_strings_are_the_tokens_strings_and_make_no_view(nlp):
+    from spacy.attrs import LOWER, ORTH
+
+    from dyads.docview import VIEW_KEY, column_strings
+
+    for text in TEXTS:
+        doc = nlp.make_doc(text)
+        assert column_strings(doc, ORTH) == [t.text for t in doc]
+        assert column_strings(doc, LOWER) == [t.lower_ for t in doc]
+        assert VIEW_KEY not in doc.user_data

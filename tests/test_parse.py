@@ -72,3 +72,31 @@ def test_language_check_reads_the_first_5000_characters_and_keys_on_the_threshol
     # the same text asked with another threshold is a different question
     assert looks_english(text, 0.25) and not looks_english(text, 0.35)
     assert looks_english(text, 0.25) and not looks_english(text, 0.35)
+
+
+def test_sentence_marks_follow_stops_blank_lines_and_titles():
+    from dyads.parse import sentence_marks
+
+    words = ["Head", "\n\n", "Sens", ".", "Tom", "said", ".", '"', "Yes", ".", '"', "Then", "\n",
+             "go"]
+    lower = [w.lower() for w in words]
+    spaces = [w.isspace() for w in words]
+    marks = sentence_marks(words, lower, spaces)
+    assert marks[0] is None and marks[2] is True  # after the blank line
+    assert marks[4] is False  # after a title's stop
+    assert marks[5] is False and marks[7] is None  # mid-sentence; after a real stop
+    assert marks[11] is None  # after a closing quote that follows a stop
+    assert marks[13] is None  # after a single line break: the parser's call
+
+
+def test_paragraph_breaks_marks_the_doc_as_token_writes_would():
+    from dyads.parse import paragraph_breaks, sentence_marks
+
+    nlp = load_nlp()
+    text = 'Rebels attack\n\nDr. Ann Lee said. "No," he said.\nThen Gov. Ray left'
+    doc = paragraph_breaks(nlp.make_doc(text))
+    expected = sentence_marks([t.text for t in doc], [t.lower_ for t in doc],
+                              [t.is_space for t in doc])
+    assert [t.is_sent_start for t in doc][1:] == expected[1:]
+    assert doc[0].is_sent_start  # the first token keeps its mark
+    assert paragraph_breaks(nlp.make_doc("")) is not None

@@ -120,6 +120,15 @@ def _names_of(strings) -> _Names:
     return last[1]
 
 
+def column_strings(doc, attr) -> list[str]:
+    """The strings of one string-valued token attribute (ORTH, LOWER, ...) of a Doc, read
+    from its array, without a Token per token and without making (or caching) its view:
+    usable on a Doc still being made, as by a pipeline component."""
+    if not len(doc):
+        return []
+    return _names_of(doc.vocab.strings).decoded(doc.to_array(attr).tolist())
+
+
 # The last Doc asked for and its view: an article's stages ask for the same Doc's view
 # hundreds of thousands of times. One tuple, replaced whole, so threads never see a
 # Doc paired with another's view; it keeps at most one Doc alive.

