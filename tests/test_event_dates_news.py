@@ -239,3 +239,15 @@ def test_lead_words_take_the_day_of_the_next_sentence_that_names_them():
 def test_lead_words_keep_the_publication_date_otherwise(after):
     text = "Senator Smith has endorsed Hillary Clinton for president.\n\n" + after
     assert dated(text, "2016-01-10")[0] == ("05", "2016-01-10", "day")
+
+
+SPEAKER_DATED = "In 2019, Emmanuel Macron criticized Iran.\n\n"
+
+
+def test_a_time_clause_is_of_its_main_clause_time_not_its_speakers_earlier_one():
+    # "after Macron accused it" times Germany's act, told today; the speaker's 2019
+    # sentence does not date it, while a main clause of his still goes on with it
+    events = dyads.code(SPEAKER_DATED + "Germany condemned Iran after Macron accused it of "
+                        "lying.\n\nMacron accused Iran of lying.", date="2022-03-31").events
+    assert [(e.cameo[:2], e.date) for e in events] == [
+        ("11", "2019-01-01"), ("11", "2022-03-31"), ("11", "2022-03-31"), ("11", "2019-01-01")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .docview import is_root
 from .dates.anchors import occasion_words
+from .dates.attach import clause_verb
 from .event_date import EventDate
 from .events import arguments as args
 from .events.roots import MATERIAL_ROOTS
@@ -82,6 +83,8 @@ def same_speaker_date(art, cand, earlier, dated, reach: int | None = None) -> "E
     addressed in one of the two sentences before counts too ('told Wang ... Wang accused').
     ``reach``: look back only that many sentences."""
     people = _people(cand)
+    if _in_time_clause(art.doc[cand.trigger]):  # only who tells the whole sentence times it
+        people = [p for p in people if p is getattr(cand, "reporter", None)]
     if not people:
         return None
     reach = SPEAKER_REACH_SENTENCES if reach is None else min(reach, SPEAKER_REACH_SENTENCES)
@@ -104,6 +107,19 @@ def same_speaker_date(art, cand, earlier, dated, reach: int | None = None) -> "E
         if d is not None:
             return d
     return None
+
+
+# Subordinators of a clause timed by the clause it hangs on.
+TIME_MARKS = frozenset({"after", "before", "when", "while", "as", "once", "until", "since"})
+
+
+def _in_time_clause(trigger) -> bool:
+    """'He attacked her record after she accused him': a clause told as the time of its
+    sentence's main clause is of that clause's time, not of its own actor's other
+    sentences ('Schiff said' still dates 'while Kerry negotiates', as all he said)."""
+    verb = clause_verb(trigger)
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in verb.children)
 
 
 # How far back a speaker's earlier dated appearance is looked for: further than any news
