@@ -481,3 +481,17 @@ def test_a_person_and_a_body_both_referred_back_to_are_two_actors():
             "Clinton said on Monday that she is willing to sit down with the investigators.")
     assert [(e.cameo, e.source.name, e.target.code) for e in dyads_code(text, "2016-05-05")
             if e.cameo.startswith("03")] == [("036", "Hillary Clinton", "USACOP")]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Germany has shown support for Ukraine.", "UKR"),
+    ("Germany threw its support behind Ukraine.", "UKR"),
+    ("Germany lent its support to Ukraine.", "UKR"),
+    ("Germany signaled its support for Ukraine.", "UKR"),
+])
+def test_support_shown_lent_or_thrown_behind_is_051_to_whom_it_is_for(text, target):
+    assert [(s, t, c) for s, t, c, _ in coded(text)] == [("DEU", target, "051")]
+
+
+def test_a_thing_thrown_to_someone_is_no_support():
+    assert coded("Germany threw the ball to Ukraine.") == []
