@@ -83,6 +83,15 @@ def phoenix_code_parts(code: str, countries: set[str]) -> tuple[str | None, str 
     return country, roles[0]
 
 
+def company_code_parts(code: str, countries: set[str]) -> tuple[str, str] | None:
+    """A company with a home country (MNCUSA, MNCJPN, MNCUSAMED) is a business of that
+    country, as news and the annotation guide code it (Wells Fargo: USA, BUS; a media
+    company MED); None for other codes and for companies of no one country (MNC)."""
+    if code[:3] != "MNC" or code[3:6] not in countries:
+        return None
+    return code[3:6], "MED" if code[6:9] == "MED" else "BUS"
+
+
 def is_phoenix_person(block: dict) -> bool:
     note = block["note"].lower()
     ranged = any(re.search(r"\d-\d", dates) for _, dates in block["codes"])
@@ -120,7 +129,7 @@ def _phoenix_orgs(path: Path, ents: Entities, isos: set[str], default_kind: str)
         block["aliases"] = [a for a in block["aliases"]
                             if len(tails.get(entity_key(a), set()) - {block["name"]}) < 2]
         code = block["codes"][-1][0]
-        country, sector = phoenix_code_parts(code, isos)
+        country, sector = company_code_parts(code, isos) or phoenix_code_parts(code, isos)
         kind = {"IGO": "igo", "NGO": "ngo", "MNC": "institution"}.get(code[:3], default_kind)
         composite = code if country is None else country + (sector or "")
         names = [block["name"], *block["aliases"]]

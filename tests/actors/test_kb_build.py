@@ -214,6 +214,18 @@ def test_phoenix_codes_map_regions_and_old_country_codes():
     assert phoenix_code_parts("LBNGOVMIL", isos) == ("LBN", "MIL")
 
 
+def test_a_company_of_one_country_is_that_countrys_business(db):
+    isos = {"USA", "JPN"}
+    assert phoenix.company_code_parts("MNCUSA", isos) == ("USA", "BUS")
+    assert phoenix.company_code_parts("MNCUSAHLH", isos) == ("USA", "BUS")
+    assert phoenix.company_code_parts("MNCUSAMED", isos) == ("USA", "MED")
+    assert phoenix.company_code_parts("MNC", isos) is None  # of no one country
+    assert phoenix.company_code_parts("IGOUSA", isos) is None
+    rows = db.execute("SELECT country, sector FROM entities WHERE key IN ('toyota', 'boeing') "
+                      "ORDER BY key").fetchall()
+    assert [tuple(r) for r in rows] == [("USA", "BUS"), ("JPN", "BUS")]
+
+
 def test_alias_shared_by_several_groups_is_not_given_to_one():
     ents = entities.Entities()
     ents.add("Red Hand", entities.PRI_PHOENIX, "Red Hand Front", None, "AAA", "REB", "AAAREB",

@@ -227,3 +227,26 @@ def test_the_office_someone_runs_for_is_no_actor(resources):
     text = "Hillary Clinton spoke. Mark Cuban refused to run for president."
     assert _at(resources, text, "president") == []
     assert _at(resources, "Hillary Clinton spoke. The president spoke.", "president") != []
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("CNN president Dana Brellow criticized the senator.", "Brellow", "USAMED"),
+    ("Boeing spokesman Dana Brellow criticized the senator.", "Brellow", "USABUS"),
+    ("Toyota chairman Dana Brellow praised Japan.", "Brellow", "JPNBUS"),
+])
+def test_a_title_in_a_company_or_outlet_is_of_its_sector(resources, text, word, code):
+    assert _at(resources, text, word) == [("Dana Brellow", code)]
+
+
+def test_a_company_chief_named_by_role_is_the_companys_business(resources):
+    found = _at(resources, "Warren called on Wells Fargo's chief executive to resign.",
+                "executive")
+    assert [code for _, code in found] == ["USABUS"]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Protesters marched around Bank of America Stadium.", "America"),
+    ("Trump will hold a rally at the Verizon Wireless Arena.", "Verizon"),
+])
+def test_a_venue_named_after_a_body_is_not_the_body(resources, text, word):
+    assert _at(resources, text, word) == []

@@ -41,6 +41,10 @@ def find_entities(doc, phrase: Phrase, kb: KnowledgeBase):
                 entity = None
             if entity is not None and _county_name(doc, i + width, entity):
                 entity = None
+            if entity is not None and _venue_name(view, i + width):
+                i += width + 1  # "Bank of America Stadium": a place, and no "America" in it
+                matched_to = i
+                break
             if entity is not None:
                 if not backer_only(doc, i, i + width):
                     found.append((entity, (i, i + width)))
@@ -68,6 +72,22 @@ COUNTY_WORDS = {"county", "parish", "township", "borough"}
 def _county_name(doc, end: int, entity) -> bool:
     """'Nassau County', 'Lagos State': a capital's name before a county word is a county's."""
     return entity.kind == "metonym" and end < len(doc) and doc[end].lower_ in COUNTY_WORDS
+
+
+# Capitalised words that make a body's or country's name a building's or ground's name.
+VENUE_WORDS = {"Stadium", "Arena", "Center", "Centre", "Field", "Park", "Hall", "Tower",
+               "Plaza", "Theater", "Theatre", "Coliseum", "Pavilion", "Auditorium", "Ballpark"}
+
+
+def _venue_name(view, end: int) -> bool:
+    """'the Verizon Wireless Arena', 'Bank of America Stadium': a venue named after a body
+    (the capitalised words right after the body's name, in its phrase or not, end in a
+    venue word)."""
+    while end < len(view.words) and view.words[end][:1].isupper():
+        if view.words[end] in VENUE_WORDS:
+            return True
+        end += 1
+    return False
 
 
 def _common_word(token) -> bool:
@@ -118,7 +138,8 @@ def resolve_phrase(doc, token, kb: KnowledgeBase, on=None, is_place=None) -> Act
     countries = [e for e, _ in entities if e.country and e.sector != "MED"] or \
         [e for e, _ in entities if e.country]
     if sector and countries:
-        return _actor(text_span, name_in(doc, phrase), None, countries[0].country, sector, "title")
+        return _actor(text_span, name_in(doc, phrase), None, countries[0].country,
+                      staff_sector(countries[0], sector), "title")
     body = body or regional_body(doc, token, phrase)
     if body is not None and not own_sector and all(e.country for e, _ in entities):
         # an unknown body, unless its words name its sector ("the Medical Association")
@@ -268,10 +289,23 @@ def located_country(token, kb: KnowledgeBase) -> str | None:
 def _unknown_person(span, name, entities, title_sector) -> Actor:
     """'ICC prosecutor Karim Khan': a named person with the title's body and sector."""
     igo = next((e for e, _ in entities if e.sector in {"IGO", "NGO"}), None)
-    country = next((e.country for e, _ in entities if e.country), None)
+    body = next((e for e, _ in entities if e.country), None)
+    country = body.country if body is not None else None
     if igo is not None and country is None:
         return _actor(span, name, None, None, igo.sector, "title", 0.7, code=igo.code)
-    return _actor(span, name, None, country, title_sector, "title", 0.7 if country else 0.5)
+    return _actor(span, name, None, country, staff_sector(body, title_sector), "title",
+                  0.7 if country else 0.5)
+
+
+COMPANY_SECTORS = {"BUS", "MED"}
+
+
+def staff_sector(body, title_sector: str | None) -> str | None:
+    """A title held in a company or an outlet is of its sector: 'CNN president X' is
+    media, 'Wells Fargo's chief executive' business, not government."""
+    if body is not None and body.kind == "institution" and body.sector in COMPANY_SECTORS:
+        return body.sector
+    return title_sector
 
 
 # "(R-Va.)", "(D-N.Y.)", ", I-Vt.,": the party-and-state tag of an American lawmaker.
