@@ -143,3 +143,17 @@ def test_a_relative_clause_on_an_apposition_is_about_the_one_named(parse):
     assert args.subject_of(_token(doc, "endorsed")).text == "Democracy"
     doc = parse("On Monday, Graham, who had endorsed Bush, will headline a fundraiser.")
     assert args.subject_of(_token(doc, "endorsed")).text == "Graham"
+
+
+@pytest.mark.parametrize("text, trigger, left_out, kept", [
+    ("The senator met donors as secretary of state.", "met", "secretary", "donors"),
+    ("She retired from the navy as a rear admiral.", "retired", "admiral", "navy"),
+    ("Iran criticized countries such as Israel.", "criticized", None, "Israel"),
+    ("Blinken raised concerns about what he describes as China's support for Russia.",
+     "raised", None, "support"),
+])
+def test_fallback_nouns_leave_out_the_capacity_someone_acts_in(parse, text, trigger,
+                                                              left_out, kept):
+    nouns = {t.text for t in args.subtree_nouns(_token(parse(text), trigger))}
+    assert kept in nouns
+    assert left_out is None or left_out not in nouns

@@ -382,13 +382,25 @@ def subtree_nouns(trigger, limit: int = 12, places: bool = False):
                 for t in _subtree(view, c)}
         tokens = [t for t in tokens if not (t in doer and _where(view, t))]  # where he was
     found = [t for t in tokens if t != i and view.pos[t] in NOUN_POS
-             and view.dep[t] not in {"compound", "amod", "poss"}]
+             and view.dep[t] not in {"compound", "amod", "poss"} and not _capacity(view, t, i)]
     found.sort(key=lambda t: abs(t - i))  # stable: equals keep the walk's order
     return [doc[t] for t in found[:limit]]
 
 
 def _where(view, i: int) -> bool:
     return view.dep[i] == "pobj" and view.lower[view.head[i]] in {"in", "at"}
+
+
+def _capacity(view, i: int, trigger: int) -> bool:
+    """'met donors as secretary of state', 'his record as governor': the office someone
+    acts in is no one acted on. Not 'countries such as Iran', nor what another verb
+    describes as something ('raised concerns about what X describes as China's support')."""
+    prep = view.head[i]
+    if view.dep[i] != "pobj" or view.lower[prep] != "as":
+        return False
+    if any(view.lower[c] == "such" for c in view.children[prep]):
+        return False
+    return view.head[prep] == trigger or view.pos[view.head[prep]] in NOUN_POS
 
 
 def _subtree(view, i: int) -> list[int]:
