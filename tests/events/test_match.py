@@ -495,3 +495,9 @@ def test_support_shown_lent_or_thrown_behind_is_051_to_whom_it_is_for(text, targ
 
 def test_a_thing_thrown_to_someone_is_no_support():
     assert coded("Germany threw the ball to Ukraine.") == []
+
+
+def test_two_titled_people_joined_are_two_targets():
+    got = dyads.code("Mark Cuban praised Republican nominee Donald Trump and Democratic "
+                     "front-runner Hillary Clinton.", date="2016-05-22").events
+    assert sorted(e.target.name for e in got) == ["Donald Trump", "Hillary Clinton"]

@@ -95,9 +95,18 @@ def listed_appos(token) -> bool:
     # "the two members, A and B": the names of a plural noun are its members
     members = token.head.tag_ in {"NNS", "NNPS"} and token.pos_ == "PROPN"
     conj = [c for c in token.children if c.dep_ == "conj"]
+    people = people or _titled_people(token, conj)
     return (bool(conj) and (people or members or token.ent_type_ in NAME_ENTITIES
                             and token.head.ent_type_ in NAME_ENTITIES)
             and any(t.dep_ == "cc" for t in token.doc[token.i + 1:max(c.i for c in token.conjuncts)]))
+
+
+def _titled_people(token, conj) -> bool:
+    """'nominee Donald Trump and front-runner Hillary Clinton': the parser hangs the first
+    name on its title and the second, titled too, on the first name; two titled people."""
+    return token.ent_type_ == "PERSON" and token.head.pos_ == "NOUN" and any(
+        c.ent_type_ == "PERSON" and any(g.pos_ == "NOUN" and g.dep_ in {"compound", "nmod"}
+                                        for g in c.children) for c in conj)
 
 
 HOME_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
