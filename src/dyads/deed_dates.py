@@ -4,8 +4,8 @@
 attack in the Sagaing area on Tuesday ... Tuesday's attack mirrors ...": wire copy
 states the deed first and its day later, when it names the deed again ("the attack",
 "Tuesday's attack"). So too for words: "X has endorsed Y. The announcement came in a
-letter sent out Friday ...". An event-level companion of dyads.dating: it only hands back a date
-read from the article's text through ``art`` (a dyads.dating.ArticleDating).
+letter sent out Friday ...". An event-level companion of dyads.dating: it only hands back
+a date read from the article's text through ``art`` (a dyads.dating.ArticleDating).
 """
 from __future__ import annotations
 
@@ -59,14 +59,13 @@ def _day_in(art, index: int, noun) -> EventDate | None:
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "11", "12"})
 STATEMENT_NOUNS = frozenset({"announcement", "endorsement", "statement", "declaration",
                              "letter", "remarks", "comments", "decision"})
-STATEMENT_NAMED_WITHIN = 1  # the very next sentence names the words again
 
 
 def _statement_named_later(art, cand) -> EventDate | None:
-    """'X has endorsed Y. The announcement came in an email sent out Friday': the next
-    sentence, whose subject is the words named again, gives their day (its one day)."""
+    """'X has endorsed Y. The announcement came in an email sent out Friday': the very
+    next sentence, whose subject is the words named again, gives their day (its one day)."""
     index = cand.sentence_index + 1
-    if index >= len(art.sentences) or index > cand.sentence_index + STATEMENT_NAMED_WITHIN:
+    if index >= len(art.sentences):
         return None
     root = art.sentences[index].root
     subject = args.subject_of(root)

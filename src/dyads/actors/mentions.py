@@ -14,7 +14,8 @@ from ..docview import span_text, view_of
 from ..parse import entity_span
 from ..records import Actor
 from .kb import KnowledgeBase, composite_code
-from .names import article_full_name, backer_only, find_person, name_in, propn_runs, untagged_full_name
+from .names import (article_full_name, backer_only, find_person, name_in, propn_runs,
+                    untagged_full_name)
 from .phrases import Phrase, phrase_of
 
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "i", "his", "their", "its"}
