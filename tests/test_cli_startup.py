@@ -95,3 +95,38 @@ def test_an_explicit_worker_count_is_obeyed_whatever_the_input_size():
     assert choose_engine(_articles(1), workers=3)[:2] == ("pool", 3)
     assert choose_engine(_articles(50), workers=1)[:2] == ("inprocess", 1)
     assert choose_engine(_articles(1), workers=2, scheduler="local")[:2] == ("dask", 2)
+
+
+def test_each_command_is_registered_by_the_module_the_table_names():
+    import argparse
+    import importlib
+
+    from dyads.cli import COMMAND_MODULES, COMMANDS
+
+    registered = {}
+    for module in COMMAND_MODULES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(sub)
+        registered.update({name: module for name in sub.choices})
+    assert registered == COMMANDS
+
+
+def test_a_named_command_loads_its_own_module_only(tmp_path):
+    probe = ("import sys\nfrom dyads.cli import main\ntry:\n    main(['query', '--help'])\n"
+             "except SystemExit:\n    pass\n"
+             "print('LOADED', sorted(m for m in sys.modules if m.startswith('dyads.cli.')))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         cwd=tmp_path, check=True).stdout
+    assert "usage: dyads query" in out
+    loaded = out.split("LOADED", 1)[1]
+    assert "dyads.cli.store" in loaded and "dyads.cli.code" not in loaded
+    assert "dyads.cli.serve" not in loaded
+
+
+def test_an_unknown_command_is_told_with_every_choice(capsys):
+    from dyads.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["qurey"])
+    err = capsys.readouterr().err
+    assert "invalid choice" in err and "'query'" in err and "'code'" in err

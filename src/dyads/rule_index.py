@@ -49,7 +49,7 @@ class RuleIndex:
     """A ruler's patterns filed by a value their first token must have."""
 
     # distinct token rows remembered (their first-token hits); most words recur
-    MEMO_ROWS = 200_000
+    MEMO_ROWS = 50_000
 
     def __init__(self, patterns: list[IndexedPattern], filed: dict, unfiled: list):
         self.patterns = patterns

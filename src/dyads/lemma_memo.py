@@ -1,0 +1,62 @@
+"""The model's lemmatizer with its answers remembered by a token's form, POS and morphology.
+
+spaCy's rule lemmatizer makes a ``Token`` per word and caches only some answers (base forms
+and words without rules are worked out again each time): 0.55 s warm, 2.8 s cold, on the
+84 PolNeAR test articles. A lemma depends on nothing but the token's ORTH, POS and MORPH
+(the lemmatizer's own cache key), so ``MemoLemmas`` reads those as one array, asks the
+lemmatizer once per distinct triple, and writes the lemmas back in one call: the same
+lemmas in 0.08 s warm (#17). Tokens that already have a lemma (from the attribute rules)
+keep it, as the lemmatizer leaves them unless told to overwrite.
+"""
+from __future__ import annotations
+
+# distinct (orth, pos, morph) triples remembered; most words recur
+MEMO_TRIPLES = 50_000
+
+
+def lemmatize_doc(lemmatizer, memo: dict, doc):
+    """Set the lemmas ``lemmatizer`` would set, asking it only about triples not in ``memo``."""
+    from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+    if not len(doc):
+        return doc
+    rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+    lemmas = rows[:, 3].copy()
+    strings = doc.vocab.strings
+    for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+        if lemma == 0 or lemmatizer.overwrite:
+            key = (orth, pos, morph)
+            found = memo.get(key)
+            if found is None:
+                if len(memo) >= MEMO_TRIPLES:
+                    memo.clear()
+                found = memo[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = found
+    doc.from_array([LEMMA], lemmas)
+    return doc
+
+
+def _memo_call(self, doc):
+    if not self._validated:
+        from spacy.errors import Errors
+
+        self._validate_tables(Errors.E1004)
+    try:
+        return lemmatize_doc(self, self.__dict__.setdefault("_dyads_memo", {}), doc)
+    except Exception as err:
+        return self.get_error_handler()(self.name, self, [doc], err)
+
+
+def install(nlp) -> bool:
+    """Have the pipeline's rule ``lemmatizer`` remember its answers; False (and the
+    lemmatizer left as it is) when there is none or it is not in rule mode."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return False
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule" or not hasattr(lemmatizer, "lemmatize"):
+        return False
+    cls = type(lemmatizer)
+    # its own class, with only __call__ replaced (a Python special method is looked up on
+    # the class, so an instance attribute would not be used by nlp(text))
+    lemmatizer.__class__ = type(f"Memo{cls.__name__}", (cls,), {"__call__": _memo_call})
+    return True

@@ -1,0 +1,65 @@
+"""Remembered lemmas are the lemmatizer's own, word for word."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyads import lemma_memo
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+# base forms, irregular forms, words without rules, names, numbers, spaces and symbols
+WORDS = ["The ministers were meeting; they had met, and he meets them again.  \n",
+         "Better days: 3.5 percent rose, the geese flew, Smith's dogs ran @ 5pm!",
+         "She is being sworn in as leaders vowed to keep talks going."]
+
+
+@pytest.fixture(scope="module")
+def unlemmatized(nlp):
+    texts = WORDS + [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    with nlp.select_pipes(disable=["lemmatizer", "ner"]):
+        return list(nlp.pipe(texts))
+
+
+def stock_lemmatizer(nlp):
+    """The model's lemmatizer as spaCy runs it (its tables, its own __call__)."""
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    loaded = nlp.get_pipe("lemmatizer")
+    stock = EnglishLemmatizer(nlp.vocab, model=None, name="lemmatizer", mode="rule")
+    stock.initialize(lookups=loaded.lookups)
+    return stock
+
+
+def test_remembered_lemmas_are_the_lemmatizers(nlp, unlemmatized):
+    stock, memo = stock_lemmatizer(nlp), {}
+    for doc in unlemmatized:
+        expected = [t.lemma_ for t in stock(doc.copy())]
+        assert [t.lemma_ for t in lemma_memo.lemmatize_doc(stock, memo, doc.copy())] == expected
+    # asked again, the memo answers: the same lemmas
+    again = lemma_memo.lemmatize_doc(stock, memo, unlemmatized[0].copy())
+    assert [t.lemma_ for t in again] == [t.lemma_ for t in stock(unlemmatized[0].copy())]
+    assert len(memo) > 50
+
+
+def test_lemmas_set_by_the_attribute_rules_stay(nlp):
+    doc = nlp("They aren't sure whether he is in.")
+    assert [t.lemma_ for t in doc if t.lower_ in ("are", "is", "n't")] == ["be", "not", "be"]
+
+
+def test_the_loaded_model_remembers_and_still_runs_one_text_at_a_time(nlp):
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert type(lemmatizer).__name__ == "MemoEnglishLemmatizer"
+    assert [t.lemma_ for t in nlp("Talks were held.")] == ["talk", "be", "hold", "."]
+    assert [d[1].lemma_ for d in nlp.pipe(["Two geese flew.", "The mice ran."])] == ["goose", "mouse"]
+
+
+def test_install_leaves_other_pipelines_alone():
+    import spacy
+
+    blank = spacy.blank("en")
+    assert lemma_memo.install(blank) is False
+    lookup = spacy.blank("en")
+    lookup.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert lemma_memo.install(lookup) is False
+    assert type(lookup.get_pipe("lemmatizer")).__name__ == "EnglishLemmatizer"
