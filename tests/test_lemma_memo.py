@@ -32,14 +32,14 @@ def stock_lemmatizer(nlp):
 
 
 def test_remembered_lemmas_are_the_lemmatizers(nlp, unlemmatized):
-    stock, memo = stock_lemmatizer(nlp), {}
+    stock, memo = stock_lemmatizer(nlp), lemma_memo.LemmaMemo()
     for doc in unlemmatized:
         expected = [t.lemma_ for t in stock(doc.copy())]
         assert [t.lemma_ for t in lemma_memo.lemmatize_doc(stock, memo, doc.copy())] == expected
     # asked again, the memo answers: the same lemmas
     again = lemma_memo.lemmatize_doc(stock, memo, unlemmatized[0].copy())
     assert [t.lemma_ for t in again] == [t.lemma_ for t in stock(unlemmatized[0].copy())]
-    assert len(memo) > 50
+    assert len(memo.lemmas) > 50
 
 
 def test_lemmas_set_by_the_attribute_rules_stay(nlp):
@@ -63,3 +63,12 @@ def test_install_leaves_other_pipelines_alone():
     lookup.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert lemma_memo.install(lookup) is False
     assert type(lookup.get_pipe("lemmatizer")).__name__ == "EnglishLemmatizer"
+
+
+def test_pairs_past_the_numbered_ones_are_worked_out_each_time(nlp, unlemmatized, monkeypatch):
+    monkeypatch.setattr(lemma_memo, "PAIRS", 3)
+    stock, memo = stock_lemmatizer(nlp), lemma_memo.LemmaMemo()
+    doc = unlemmatized[1]
+    expected = [t.lemma_ for t in stock(doc.copy())]
+    assert [t.lemma_ for t in lemma_memo.lemmatize_doc(stock, memo, doc.copy())] == expected
+    assert len(memo._pairs) == 3 and 0 < len(memo.lemmas) < len(doc)

@@ -78,3 +78,12 @@ def test_install_without_a_ruler_changes_nothing():
 
     blank = spacy.blank("en")
     assert rule_index.install(blank) is False and blank.pipe_names == []
+
+
+def test_rows_past_the_numbered_rests_are_matched_unremembered(nlp, bare_docs, monkeypatch):
+    monkeypatch.setattr(rule_index.RuleIndex, "RESTS", 4)
+    ruler = stock_ruler(nlp)
+    index = rule_index.index_rules(ruler)
+    for doc in bare_docs[:3]:
+        assert index.match(doc) == ruler.match(doc)
+    assert len(index._rests) == 4 and len(index._first_hits) < sum(len(d) for d in bare_docs[:3])

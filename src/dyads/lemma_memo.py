@@ -12,9 +12,33 @@ from __future__ import annotations
 
 # distinct (orth, pos, morph) triples remembered; most words recur
 MEMO_TRIPLES = 50_000
+# (POS, MORPH) pairs numbered for the keys; a triple of any other pair is not remembered
+PAIRS = 1 << 12
 
 
-def lemmatize_doc(lemmatizer, memo: dict, doc):
+class LemmaMemo:
+    """Lemma hashes by (ORTH, POS, MORPH), each triple kept as one int: its ORTH hash and
+    the number given to its (POS, MORPH) pair."""
+
+    def __init__(self):
+        self.lemmas: dict[int, int] = {}
+        self._pairs: dict[tuple[int, int], int] = {}
+
+    def key(self, orth: int, pos: int, morph: int) -> int | None:
+        """The triple's key; None once PAIRS pairs are numbered and this one is not."""
+        number = self._pairs.get((pos, morph))
+        if number is None and len(self._pairs) < PAIRS:
+            number = self._pairs[(pos, morph)] = len(self._pairs)
+        return None if number is None else orth * PAIRS + number
+
+    def keep(self, key: int | None, lemma: int) -> None:
+        if key is not None:
+            if len(self.lemmas) >= MEMO_TRIPLES:
+                self.lemmas.clear()
+            self.lemmas[key] = lemma
+
+
+def lemmatize_doc(lemmatizer, memo: LemmaMemo, doc):
     """Set the lemmas ``lemmatizer`` would set, asking it only about triples not in ``memo``."""
     from spacy.attrs import LEMMA, MORPH, ORTH, POS
 
@@ -22,15 +46,14 @@ def lemmatize_doc(lemmatizer, memo: dict, doc):
         return doc
     rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
     lemmas = rows[:, 3].copy()
-    strings = doc.vocab.strings
+    strings, known = doc.vocab.strings, memo.lemmas
     for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
         if lemma == 0 or lemmatizer.overwrite:
-            key = (orth, pos, morph)
-            found = memo.get(key)
+            key = memo.key(orth, pos, morph)
+            found = known.get(key)
             if found is None:
-                if len(memo) >= MEMO_TRIPLES:
-                    memo.clear()
-                found = memo[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])
+                found = strings.add(lemmatizer.lemmatize(doc[i])[0])
+                memo.keep(key, found)
             lemmas[i] = found
     doc.from_array([LEMMA], lemmas)
     return doc
@@ -42,7 +65,9 @@ def _memo_call(self, doc):
 
         self._validate_tables(Errors.E1004)
     try:
-        return lemmatize_doc(self, self.__dict__.setdefault("_dyads_memo", {}), doc)
+        memo = self.__dict__.get("_dyads_memo") or self.__dict__.setdefault(
+            "_dyads_memo", LemmaMemo())
+        return lemmatize_doc(self, memo, doc)
     except Exception as err:
         return self.get_error_handler()(self.name, self, [doc], err)
 

@@ -50,17 +50,22 @@ class RuleIndex:
 
     # distinct token rows remembered (their first-token hits); most words recur
     MEMO_ROWS = 50_000
+    # a row is remembered under one int: its LOWER hash and a small number for the rest of
+    # the row (TAG, DEP, IS_SPACE), while fewer than this many such rests have been seen
+    RESTS = 1 << 12
 
     def __init__(self, patterns: list[IndexedPattern], filed: dict, unfiled: list):
         self.patterns = patterns
         self._filed = filed  # (column, value id) -> patterns
         self._unfiled = unfiled
-        self._first_hits: dict[tuple, tuple[tuple, tuple]] = {}
+        self._first_hits: dict[int, tuple[tuple, tuple]] = {}
+        self._rests: dict[tuple, int] = {}
+        self._hit_sets: dict[tuple, tuple] = {}  # one object per distinct answer
 
     def match(self, doc) -> list[tuple[int, int, int, int]]:
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 
-        rows = [tuple(row) for row in doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()]
+        rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()
         strings = doc.vocab.strings
         found = set()
         for start, row in enumerate(rows):
@@ -73,20 +78,30 @@ class RuleIndex:
                     found.add((pattern.key, pattern.match_id, start, end))
         return sorted(found)
 
-    def _hits_on(self, row: tuple, strings) -> tuple[tuple, tuple]:
+    def _hits_on(self, row: list, strings) -> tuple[tuple, tuple]:
         """Of the patterns whose first token test this token row passes: the (key, match
         id) of the one-token ones, and the longer ones."""
-        hits = self._first_hits.get(row)
+        rest = (row[1], row[2], row[3])
+        number = self._rests.get(rest)
+        if number is None and len(self._rests) < self.RESTS:
+            number = self._rests[rest] = len(self._rests)
+        memo_key = None if number is None else row[0] * self.RESTS + number
+        hits = self._first_hits.get(memo_key)
         if hits is None:
-            tried = self._unfiled + self._filed.get((0, row[0]), []) + self._filed.get(
-                (1, row[1]), [])
-            passed = [p for p in tried if p.tests[0].holds(row, strings)]
-            hits = (tuple((p.key, p.match_id) for p in passed if len(p.tests) == 1),
-                    tuple(p for p in passed if len(p.tests) > 1))
-            if len(self._first_hits) >= self.MEMO_ROWS:
-                self._first_hits.clear()
-            self._first_hits[row] = hits
+            hits = self._first_hits_uncached(row, strings)
+            if memo_key is not None:
+                if len(self._first_hits) >= self.MEMO_ROWS:
+                    self._first_hits.clear()
+                self._first_hits[memo_key] = hits
         return hits
+
+    def _first_hits_uncached(self, row: list, strings) -> tuple[tuple, tuple]:
+        tried = self._unfiled + self._filed.get((0, row[0]), []) + self._filed.get(
+            (1, row[1]), [])
+        passed = [p for p in tried if p.tests[0].holds(row, strings)]
+        hits = (tuple((p.key, p.match_id) for p in passed if len(p.tests) == 1),
+                tuple(p for p in passed if len(p.tests) > 1))
+        return self._hit_sets.setdefault(hits, hits)
 
 
 def index_rules(ruler) -> RuleIndex | None:

@@ -30,7 +30,7 @@ from dyads.actors.sectors import (
 SOURCE_RANK = {"overrides": 4, "wikidata": 3, "factbook": 2, "phoenix": 1}
 SOURCE_NAMES = {name[0]: name for name in SOURCE_RANK}  # stored as one letter
 KEY_KINDS = {"f": "full", "a": "alias", "s": "short", "n": "surname"}
-LOOKUP_CACHE = 16384  # answers kept per lookup kind and KB instance
+LOOKUP_CACHE = 4096  # answers kept per lookup kind and KB instance
 # How much a kind of name match is worth before roles are considered.
 # A word is a first name when at least this many people carry it first, and this many
 # times more than carry it as their surname.

@@ -22,7 +22,7 @@ _LOOSE_ENDINGS = ((re.compile(r"sk(?:yy|iy|ii|ij|yi|i|y)$"), "sky"),
                   (re.compile(r"ck$"), "k"))
 
 
-@lru_cache(maxsize=65536)  # a pure function called with the same names over and over
+@lru_cache(maxsize=8192)  # a pure function called with the same names over and over
 def norm_text(text: str) -> str:
     """Lowercase ASCII words: diacritics, dots, apostrophes and possessive 's removed."""
     folded = text.translate(_FOLD)
@@ -84,7 +84,7 @@ def phrase_forms(phrase: str) -> list[str]:
     return list(_phrase_forms(phrase))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _phrase_forms(phrase: str) -> tuple[str, ...]:
     words = norm_text(phrase).split()
     if not words:
@@ -120,7 +120,6 @@ def title_sector_from_code(agent_code: str) -> str | None:
     return primary_sector(code)
 
 
-@lru_cache(maxsize=4096)
 def title_windows(title_words: str) -> tuple[str, ...]:
     """Sub-phrases of a title, longest first, rightmost first (the head noun ends a title)."""
     words = norm_text(title_words).split()
