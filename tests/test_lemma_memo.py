@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from dyads import lemma_memo
+from dyads.row_memo import RowMemo
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 # base forms, irregular forms, words without rules, names, numbers, spaces and symbols
@@ -32,14 +33,14 @@ def stock_lemmatizer(nlp):
 
 
 def test_remembered_lemmas_are_the_lemmatizers(nlp, unlemmatized):
-    stock, memo = stock_lemmatizer(nlp), lemma_memo.LemmaMemo()
+    stock, memo = stock_lemmatizer(nlp), lemma_memo.new_memo()
     for doc in unlemmatized:
         expected = [t.lemma_ for t in stock(doc.copy())]
         assert [t.lemma_ for t in lemma_memo.lemmatize_doc(stock, memo, doc.copy())] == expected
     # asked again, the memo answers: the same lemmas
     again = lemma_memo.lemmatize_doc(stock, memo, unlemmatized[0].copy())
     assert [t.lemma_ for t in again] == [t.lemma_ for t in stock(unlemmatized[0].copy())]
-    assert len(memo.lemmas) > 50
+    assert len(memo.answers) > 50
 
 
 def test_lemmas_set_by_the_attribute_rules_stay(nlp):
@@ -66,9 +67,8 @@ def test_install_leaves_other_pipelines_alone():
 
 
 def test_pairs_past_the_numbered_ones_are_worked_out_each_time(nlp, unlemmatized, monkeypatch):
-    monkeypatch.setattr(lemma_memo, "PAIRS", 3)
-    stock, memo = stock_lemmatizer(nlp), lemma_memo.LemmaMemo()
+    stock, memo = stock_lemmatizer(nlp), RowMemo(lemma_memo.MEMO_TRIPLES, rests=3)
     doc = unlemmatized[1]
     expected = [t.lemma_ for t in stock(doc.copy())]
     assert [t.lemma_ for t in lemma_memo.lemmatize_doc(stock, memo, doc.copy())] == expected
-    assert len(memo._pairs) == 3 and 0 < len(memo.lemmas) < len(doc)
+    assert 0 < len(memo.answers) < len(doc)

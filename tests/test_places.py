@@ -121,6 +121,12 @@ def test_shipped_keys_match_normalize():
     assert all(normalize(line.split("\t")[0]) == line.split("\t")[0] for line in keys if line)
 
 
+def test_shipped_keys_are_sorted_for_bisection(gaz):
+    """Lookups bisect the packed key lines: the build script must write them in order."""
+    assert gaz._postings.is_sorted()
+    assert len(gaz._postings) > 100_000
+
+
 # --- find_location ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, trigger, name, country", [

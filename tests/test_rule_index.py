@@ -86,4 +86,5 @@ def test_rows_past_the_numbered_rests_are_matched_unremembered(nlp, bare_docs, m
     index = rule_index.index_rules(ruler)
     for doc in bare_docs[:3]:
         assert index.match(doc) == ruler.match(doc)
-    assert len(index._rests) == 4 and len(index._first_hits) < sum(len(d) for d in bare_docs[:3])
+    assert len(index._first_hits._rest_numbers) == 4
+    assert len(index._first_hits.answers) < sum(len(d) for d in bare_docs[:3])

@@ -10,35 +10,18 @@ keep it, as the lemmatizer leaves them unless told to overwrite.
 """
 from __future__ import annotations
 
+from .row_memo import RowMemo
+
 # distinct (orth, pos, morph) triples remembered; most words recur
 MEMO_TRIPLES = 50_000
-# (POS, MORPH) pairs numbered for the keys; a triple of any other pair is not remembered
-PAIRS = 1 << 12
 
 
-class LemmaMemo:
-    """Lemma hashes by (ORTH, POS, MORPH), each triple kept as one int: its ORTH hash and
-    the number given to its (POS, MORPH) pair."""
-
-    def __init__(self):
-        self.lemmas: dict[int, int] = {}
-        self._pairs: dict[tuple[int, int], int] = {}
-
-    def key(self, orth: int, pos: int, morph: int) -> int | None:
-        """The triple's key; None once PAIRS pairs are numbered and this one is not."""
-        number = self._pairs.get((pos, morph))
-        if number is None and len(self._pairs) < PAIRS:
-            number = self._pairs[(pos, morph)] = len(self._pairs)
-        return None if number is None else orth * PAIRS + number
-
-    def keep(self, key: int | None, lemma: int) -> None:
-        if key is not None:
-            if len(self.lemmas) >= MEMO_TRIPLES:
-                self.lemmas.clear()
-            self.lemmas[key] = lemma
+def new_memo() -> RowMemo:
+    """Lemma hashes by (ORTH, POS, MORPH): the word and its (POS, MORPH) pair."""
+    return RowMemo(MEMO_TRIPLES)
 
 
-def lemmatize_doc(lemmatizer, memo: LemmaMemo, doc):
+def lemmatize_doc(lemmatizer, memo: RowMemo, doc):
     """Set the lemmas ``lemmatizer`` would set, asking it only about triples not in ``memo``."""
     from spacy.attrs import LEMMA, MORPH, ORTH, POS
 
@@ -46,10 +29,10 @@ def lemmatize_doc(lemmatizer, memo: LemmaMemo, doc):
         return doc
     rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
     lemmas = rows[:, 3].copy()
-    strings, known = doc.vocab.strings, memo.lemmas
+    strings, known = doc.vocab.strings, memo.answers
     for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
         if lemma == 0 or lemmatizer.overwrite:
-            key = memo.key(orth, pos, morph)
+            key = memo.key(orth, (pos, morph))
             found = known.get(key)
             if found is None:
                 found = strings.add(lemmatizer.lemmatize(doc[i])[0])
@@ -81,6 +64,6 @@ def install(nlp) -> bool:
     cls = type(lemmatizer)
     # its own class, with only __call__ replaced (a Python special method is looked up on
     # the class, so an instance attribute would not be used by nlp(text))
-    lemmatizer.dyads_memo = LemmaMemo()
+    lemmatizer.dyads_memo = new_memo()
     lemmatizer.__class__ = type(f"Memo{cls.__name__}", (cls,), {"__call__": _memo_call})
     return True

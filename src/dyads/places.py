@@ -19,6 +19,7 @@ from typing import Iterable
 from spacy.tokens import Span
 
 from dyads.docview import doc_memo, sentence_bounds, view_of
+from dyads.packed_lines import PackedLines, SortedKeyedLines
 from dyads.records import Location
 
 KIND_PRECISION = {"country": "country", "region": "region", "city": "city"}
@@ -95,7 +96,7 @@ def _parse_row(fields: list[str]) -> _Entry:
 class Gazetteer:
     """Name -> place index; ``lookup`` picks one place using country context."""
 
-    def __init__(self, rows: list[str], postings: dict[str, str]):
+    def __init__(self, rows: PackedLines, postings: SortedKeyedLines):
         self._rows = rows  # raw place rows, parsed into entries on first use
         self._entries: dict[int, _Entry] = {}
         self._postings = postings  # normalized name -> "12,345a" (a: alternate name)
@@ -108,9 +109,8 @@ class Gazetteer:
                 f"gazetteer not found at {path}; run scripts/build_gazetteer.py to build it")
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             places, _, keys = fh.read().partition("\n#keys\n")
-        rows = places.split("\n")[1:]
-        postings = dict(line.split("\t", 1) for line in keys.split("\n") if line)
-        return cls(rows, postings)
+        rows = PackedLines(places.partition("\n")[2])  # after the header line
+        return cls(rows, SortedKeyedLines(keys.rstrip("\n")))
 
     def _entry(self, number: int) -> _Entry:
         entry = self._entries.get(number)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .row_memo import DEFAULT_RESTS, RowMemo
+
 # token attributes the index can test, and those it may file a pattern under (most
 # selective first)
 TESTED = ("LOWER", "TAG", "DEP", "IS_SPACE")
@@ -51,16 +53,14 @@ class RuleIndex:
 
     # distinct token rows remembered (their first-token hits); most words recur
     MEMO_ROWS = 50_000
-    # a row is remembered under one int: its LOWER hash and a small number for the rest of
-    # the row (TAG, DEP, IS_SPACE), while fewer than this many such rests have been seen
-    RESTS = 1 << 12
+    RESTS = DEFAULT_RESTS  # distinct (TAG, DEP, IS_SPACE) rests a row may have to be kept
 
     def __init__(self, patterns: list[IndexedPattern], filed: dict, unfiled: list):
         self.patterns = patterns
         self._filed = filed  # (column, value id) -> patterns
         self._unfiled = unfiled
-        self._first_hits: dict[int, tuple[tuple, tuple]] = {}
-        self._rests: dict[tuple, int] = {}
+        # by a row's LOWER and the rest of it (TAG, DEP, IS_SPACE)
+        self._first_hits = RowMemo(self.MEMO_ROWS, self.RESTS)
         self._hit_sets: dict[tuple, tuple] = {}  # one object per distinct answer
 
     def match(self, doc) -> list[tuple[int, int, int, int]]:
@@ -82,18 +82,11 @@ class RuleIndex:
     def _hits_on(self, row: list, strings) -> tuple[tuple, tuple]:
         """Of the patterns whose first token test this token row passes: the (key, match
         id) of the one-token ones, and the longer ones."""
-        rest = (row[1], row[2], row[3])
-        number = self._rests.get(rest)
-        if number is None and len(self._rests) < self.RESTS:
-            number = self._rests[rest] = len(self._rests)
-        memo_key = None if number is None else row[0] * self.RESTS + number
+        memo_key = self._first_hits.key(row[0], (row[1], row[2], row[3]))
         hits = self._first_hits.get(memo_key)
         if hits is None:
             hits = self._first_hits_uncached(row, strings)
-            if memo_key is not None:
-                if len(self._first_hits) >= self.MEMO_ROWS:
-                    self._first_hits.clear()
-                self._first_hits[memo_key] = hits
+            self._first_hits.keep(memo_key, hits)
         return hits
 
     def _first_hits_uncached(self, row: list, strings) -> tuple[tuple, tuple]:
