@@ -1,6 +1,7 @@
 """Words per second of dyads against spaCy's own ``nlp.pipe`` on the same texts.
 
     .venv/bin/python benchmarks/throughput.py [--size-mb 0.2] [--repeat 3] [--workers 1 2]
+        [--processes]
 
 Generates the fixed corpus (scripts/make_throughput_corpus.py, seeded) into a temp dir,
 reads it into Articles (not timed), then in one process times, alternately and
@@ -11,18 +12,22 @@ indexed attribute rules, dyads.rule_index). With
 ``--workers`` it also times the process-pool engine (model loading excluded: the pool is
 warmed up before the clock starts). Words are the alphabetic tokens of the parse, the
 count dyads reports. Prints medians by wall clock and by CPU time (steadier when other
-programs share the machine), the dyads/spaCy ratio (target: >= 0.75) and the peak RSS
+programs share the machine), the dyads/spaCy ratio (target: >= 0.90) with each run's
+paired ratio, and the peak RSS
 of this process and of the pool's workers, and the split of dyads' own CPU time by stage
 (parse, actors, events, quotes, dates, places, assemble, other) from one extra, separately
 timed run (benchmarks/stages.py), so the wrappers never slow the compared runs. As
 dyads' parse is not spaCy's stock one, ``ratio_to_own_parse`` also gives the share of
 dyads' CPU that is its parse: what everything after the parse costs, apart from how fast
-the parse itself is.
+the parse itself is. ``--processes`` also times whole processes from a fresh interpreter
+(``dyads code --workers 1`` writing its events, against a spaCy process parsing the same
+texts), start-up and loading included.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -91,6 +96,45 @@ def time_pool(articles, workers: int, repeat: int) -> dict:
             "words_per_worker_cpu_s": round(per_cpu_s)}
 
 
+# spaCy's whole process: load the pinned model, parse the corpus' texts, count the words
+SPACY_PROCESS = """
+import json, sys
+import {model} as model
+nlp = model.load()
+rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+texts = [row.get("text") or row.get("body") or "" for row in rows]
+print(sum(sum(1 for t in doc if t.is_alpha) for doc in nlp.pipe(texts, batch_size=16)))
+"""
+
+
+def time_process(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one child process, start-up included."""
+    before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    wall, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def whole_processes(corpus: Path, repeat: int) -> dict:
+    """``dyads code CORPUS --workers 1`` against a spaCy process parsing the same texts,
+    alternately, each from a fresh interpreter: imports, model and KB loading, reading,
+    coding and writing the events all count. Ratios are spaCy's seconds over dyads'."""
+    from dyads.parse import MODEL_PACKAGE
+
+    dyads = [sys.executable, "-m", "dyads", "code", str(corpus), "--workers", "1",
+             "--out", os.devnull, "--quiet"]
+    spacy = [sys.executable, "-c", SPACY_PROCESS.format(model=MODEL_PACKAGE), str(corpus)]
+    runs = [(time_process(spacy), time_process(dyads)) for _ in range(repeat)]
+    result = {}
+    for i, clock in enumerate(("wall", "cpu")):
+        ratios = sorted(s[i] / d[i] for s, d in runs)
+        result[clock] = {"spacy_seconds": [round(s[i], 2) for s, _ in runs],
+                         "dyads_seconds": [round(d[i], 2) for _, d in runs],
+                         "ratio_median": round(statistics.median(ratios), 3),
+                         "ratio_range": [round(ratios[0], 3), round(ratios[-1], 3)]}
+    return result
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -128,9 +172,11 @@ def single_process(articles, resources, repeat: int, batch_size: int) -> dict:
     for i, clock in enumerate(("wall", "cpu")):
         spacy_rate = spacy_words / statistics.median(s[i] for s in spacy_s)
         dyads_rate = dyads_words / statistics.median(s[i] for s in dyads_s)
+        paired = sorted((dyads_words / d[i]) / (spacy_words / s[i]) for s, d in zip(spacy_s, dyads_s))
         result[clock] = {"spacy_words_per_s": round(spacy_rate),
                          "dyads_words_per_s": round(dyads_rate),
                          "ratio": round(dyads_rate / spacy_rate, 3),
+                         "paired_ratios": [round(r, 3) for r in paired],
                          "spacy_seconds": [round(s[i], 2) for s in spacy_s],
                          "dyads_seconds": [round(s[i], 2) for s in dyads_s]}
     stages = result["dyads_cpu_by_stage"]
@@ -148,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, nargs="*", default=[],
                     help="also time the process pool with these worker counts")
     ap.add_argument("--pool-only", action="store_true", help="skip the single-process timings")
+    ap.add_argument("--processes", action="store_true",
+                    help="also time whole processes: 'dyads code --workers 1' against a spaCy "
+                         "process, start-up included")
     args = ap.parse_args(argv)
 
     from dyads.ingest import read_inputs
@@ -156,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = args.corpus or make_corpus(Path(tmp), args.size_mb)
         articles = list(read_inputs([str(corpus)]))
+        processes = whole_processes(corpus, args.repeat) if args.processes else None
     resources = load_resources()
     result = {} if args.pool_only else single_process(articles, resources, args.repeat,
                                                       args.batch_size)
@@ -171,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
                 n * figures["words_per_worker_cpu_s"] / base["words_per_worker_cpu_s"], 2)
     if pools:
         result["pool"] = pools
+    if processes:
+        result["whole_processes"] = processes
     print(json.dumps(result, indent=1))
     return 0
 

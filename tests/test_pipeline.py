@@ -124,8 +124,17 @@ def test_event_ids_are_stable():
     assert first == code_text(text, "2022-03-31").events[0].event_id
 
 
-def test_long_texts_parse_alone_and_keep_their_order_and_parses(nlp):
-    """parse_texts sends long texts through the networks one at a time: same Docs, same order."""
+def test_network_runs_are_cut_at_the_character_budget():
+    from dyads import pipeline
+
+    texts = ["a" * 5, "b" * 4, "c" * 3, "d" * 20, "", "e"]
+    assert pipeline.network_runs(texts, budget=10) == [[0, 1], [2], [3], [4, 5]]
+    assert pipeline.network_runs([""], budget=10) == [[0]]
+    assert pipeline.network_runs([], budget=10) == []
+
+
+def test_texts_parsed_in_runs_keep_their_order_and_parses(nlp, monkeypatch):
+    """parse_texts sends texts through the networks run by run: same Docs, same order."""
     import numpy
 
     from dyads import pipeline
@@ -134,7 +143,8 @@ def test_long_texts_parse_alone_and_keep_their_order_and_parses(nlp):
     short = ["Police detained ten protesters in Minsk on Sunday.", "The envoy left Kabul."]
     long = " ".join(f"Officials in city number {n} said the talks with rebels had failed, and "
                     "the army shelled the hills." for n in range(60))
-    assert len(long) > pipeline.LONE_TEXT_CHARS
+    monkeypatch.setattr(pipeline, "NETWORK_CHARS", 4000)
+    assert len(long) > pipeline.NETWORK_CHARS  # runs alone; the short texts share runs
     texts = [short[0], long, short[1], long + " The end.", short[0]]
     docs = pipeline.parse_texts(nlp, texts)
     plain = list(nlp.pipe(texts))

@@ -141,7 +141,8 @@ def code_in_windows(article: Article, resources: Resources, settings: Settings) 
     parts, sentences = [], 0
     bounds = windows.split_windows(article.body)
     pieces = [windows.window_article(article, start, end) for start, end in bounds]
-    docs = pipe_docs(resources.nlp, (masked_text(p) for p in pieces), None)
+    # one window at a time: each is a network run of its own, parsed when it is reached
+    docs = pipe_docs(resources.nlp, (masked_text(p) for p in pieces), 1)
     for (start, _), piece, doc in zip(bounds, pieces, docs):
         if deadline.expired():
             return failed(article, windows.time_budget_error(deadline.seconds))
@@ -169,37 +170,45 @@ def code_articles(articles: Iterable[Article], resources: Resources | None = Non
         heap.trim()
 
 
-# spaCy keeps every intermediate array of its embedding network alive until a whole batch is
-# embedded (about 15 KB a token: 16 articles took a process from 180 to 490 MB). The
-# networks run two articles at a time, the rest of the batch unchanged: the same parses, at
-# no measured CPU cost (#17).
+# The networks' peak memory grows with the tokens they run on at once, about 4.5 KB a token
+# now that their chains keep no training state (dyads.lean_inference). Texts go through
+# them in runs of up to the characters of the longest text a worker parses in one piece
+# (a window), so mixing articles never raises the peak past what one long article costs,
+# and short articles share a run: fewer, larger matrix products, 2.6 s less CPU on the 84
+# PolNeAR test articles than two at a time (#17). Worker peak there: 235 MB.
+NETWORK_CHARS = windows.WINDOW_CHARS
 NETWORK_STEPS = ("tok2vec", "tagger", "parser", "ner")
-NETWORK_BATCH = 2
 
 
-def pipe_docs(nlp, texts, batch_size: int | None, network_batch: int = NETWORK_BATCH):
-    """``nlp.pipe`` with the network components run ``network_batch`` texts at a time."""
-    steps = {name: {"batch_size": network_batch} for name in NETWORK_STEPS}
+def pipe_docs(nlp, texts: Iterable[str], batch_size: int):
+    """``nlp.pipe`` with every component taking ``batch_size`` texts at a time."""
+    steps = {name: {"batch_size": batch_size} for name in NETWORK_STEPS}
     return nlp.pipe(texts, batch_size=batch_size, component_cfg=steps)
 
 
-# A text longer than this (about 800 tokens, some 15 MB of network arrays) goes through the
-# networks alone: paired with another long one it would double a worker's peak memory (two
-# news articles of 15,000 and 10,000 characters took a worker 95 MB above its resting size).
-LONE_TEXT_CHARS = 4000
+def network_runs(texts: list[str], budget: int | None = None) -> list[list[int]]:
+    """The texts' indices in order, cut into runs of at most ``budget`` characters
+    (NETWORK_CHARS unless given; a longer text runs alone)."""
+    budget = budget or NETWORK_CHARS
+    runs: list[list[int]] = []
+    size = 0
+    for i, text in enumerate(texts):
+        if not runs or size + len(text) > budget:
+            runs.append([])
+            size = 0
+        runs[-1].append(i)
+        size += len(text)
+    return runs
 
 
 def parse_texts(nlp, texts: list[str]) -> list:
-    """Docs for ``texts`` in their order: short texts NETWORK_BATCH at a time, long ones
-    alone (the same parses: a Doc's analysis does not depend on its batch)."""
-    docs: list = [None] * len(texts)
-    for lone in (False, True):
-        at = [i for i, t in enumerate(texts) if (len(t) > LONE_TEXT_CHARS) == lone]
-        if at:
-            parsed = pipe_docs(nlp, [texts[i] for i in at], len(at), 1 if lone else NETWORK_BATCH)
-            for i, doc in zip(at, parsed):
-                doc.tensor = _NO_TENSOR  # the embeddings (~400 B a token) are never read again
-                docs[i] = doc
+    """Docs for ``texts`` in their order, parsed run by run (the same parses: a Doc's
+    analysis does not depend on its batch)."""
+    docs: list = []
+    for run in network_runs(texts):
+        for doc in pipe_docs(nlp, [texts[i] for i in run], len(run)):
+            doc.tensor = _NO_TENSOR  # the embeddings (~400 B a token) are never read again
+            docs.append(doc)
     return docs
 
 

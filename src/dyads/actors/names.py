@@ -148,13 +148,12 @@ def backer_only(doc, a: int, b: int) -> bool:
     """'pro-Iranian group', 'anti-Syria journalist', 'Syrian-backed militia', 'a Sanders-endorsed
     candidate': the country or person is the one the group leans to or is backed by, not
     the one it belongs to or is."""
-    while b > a + 1 and doc[b - 1].is_punct:
+    view = view_of(doc)  # asked for every entity found: no Token per look
+    while b > a + 1 and view.is_punct[b - 1]:
         b -= 1  # "Iranian-" may match as a whole
-    before = doc[a - 2:a] if a >= 2 else None
-    after = doc[b:b + 2] if b + 2 <= len(doc) else None
-    if before is not None and before[1].text == "-" and before[0].lower_ in STANCE_PREFIXES:
+    if a >= 2 and view.words[a - 1] == "-" and view.lower[a - 2] in STANCE_PREFIXES:
         return True
-    return after is not None and after[0].text == "-" and after[1].lower_ in BACKING_WORDS
+    return b + 2 <= len(view.words) and view.words[b] == "-" and view.lower[b + 1] in BACKING_WORDS
 
 
 def find_person(doc, phrase, kb: KnowledgeBase, on, is_place=None):
