@@ -22,21 +22,31 @@ def unlemmatized(nlp):
         return list(nlp.pipe(texts))
 
 
-def stock_lemmatizer(nlp):
-    """The model's lemmatizer as spaCy runs it (its tables, its own __call__)."""
+@pytest.fixture(scope="module")
+def stock_lookups():
+    """The lemmatizer's tables as the model's package loads them (the index as lists)."""
+    from dyads.parse import MODEL_PACKAGE
+
+    return __import__(MODEL_PACKAGE).load().get_pipe("lemmatizer").lookups
+
+
+def stock_lemmatizer(nlp, lookups=None):
+    """The model's lemmatizer as spaCy runs it (its own __call__; the package's tables
+    when given, else the loaded model's)."""
     from spacy.lang.en.lemmatizer import EnglishLemmatizer
 
-    loaded = nlp.get_pipe("lemmatizer")
     stock = EnglishLemmatizer(nlp.vocab, model=None, name="lemmatizer", mode="rule")
-    stock.initialize(lookups=loaded.lookups)
+    stock.initialize(lookups=lookups or nlp.get_pipe("lemmatizer").lookups)
     return stock
 
 
-def test_remembered_lemmas_are_the_lemmatizers(nlp, unlemmatized):
-    stock, memo = stock_lemmatizer(nlp), lemma_memo.new_memo()
+def test_remembered_lemmas_are_the_lemmatizers(nlp, unlemmatized, stock_lookups):
+    stock, memo = stock_lemmatizer(nlp, stock_lookups), lemma_memo.new_memo()
     for doc in unlemmatized:
         expected = [t.lemma_ for t in stock(doc.copy())]
         assert [t.lemma_ for t in lemma_memo.lemmatize_doc(stock, memo, doc.copy())] == expected
+        # the loaded model's own lemmatizer: its memo and its index held as sets
+        assert [t.lemma_ for t in nlp.get_pipe("lemmatizer")(doc.copy())] == expected
     # asked again, the memo answers: the same lemmas
     again = lemma_memo.lemmatize_doc(stock, memo, unlemmatized[0].copy())
     assert [t.lemma_ for t in again] == [t.lemma_ for t in stock(unlemmatized[0].copy())]
@@ -72,3 +82,13 @@ def test_pairs_past_the_numbered_ones_are_worked_out_each_time(nlp, unlemmatized
     expected = [t.lemma_ for t in stock(doc.copy())]
     assert [t.lemma_ for t in lemma_memo.lemmatize_doc(stock, memo, doc.copy())] == expected
     assert 0 < len(memo.answers) < len(doc)
+
+
+def test_the_word_index_is_held_as_sets_of_the_same_words(nlp, stock_lookups):
+    lists = stock_lookups.get_table("lemma_index")
+    sets = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert sorted(lists.keys()) == sorted(sets.keys()) and len(lists) >= 4
+    for key, words in lists.items():
+        assert isinstance(words, list) and isinstance(sets[key], frozenset)
+        assert sets[key] == frozenset(words)
+    assert lemma_memo.index_as_sets(nlp.get_pipe("lemmatizer")) == 0  # turned once only

@@ -66,4 +66,23 @@ def install(nlp) -> bool:
     # the class, so an instance attribute would not be used by nlp(text))
     lemmatizer.dyads_memo = new_memo()
     lemmatizer.__class__ = type(f"Memo{cls.__name__}", (cls,), {"__call__": _memo_call})
+    index_as_sets(lemmatizer)
     return True
+
+
+def index_as_sets(lemmatizer) -> int:
+    """Hold the lemmatizer's word index (its known lemmas, by part of speech) as sets;
+    how many lists were turned.
+
+    The rule lemmatizer asks whether each form a rule makes is a known word, and the
+    index holds the words as lists (57,528 nouns): a third of a millisecond per new word,
+    2.5 s of a fresh process's CPU on the 84 PolNeAR test articles. It only ever asks
+    for membership, so a set gives the same lemmas at once."""
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return 0
+    table, turned = lemmatizer.lookups.get_table("lemma_index"), 0
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)
+            turned += 1
+    return turned
