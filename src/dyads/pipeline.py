@@ -174,8 +174,9 @@ def code_articles(articles: Iterable[Article], resources: Resources | None = Non
 # now that their chains keep no training state (dyads.lean_inference). Texts go through
 # them in runs of up to the characters of the longest text a worker parses in one piece
 # (a window), so mixing articles never raises the peak past what one long article costs,
-# and short articles share a run: fewer, larger matrix products, 2.6 s less CPU on the 84
-# PolNeAR test articles than two at a time (#17). Worker peak there: 235 MB.
+# and short articles share a run: fewer, larger matrix products, 1.8 s less parse CPU on
+# the 84 PolNeAR test articles than two at a time (paired runs; #17). Worker peak there:
+# 233-237 MB.
 NETWORK_CHARS = windows.WINDOW_CHARS
 NETWORK_STEPS = ("tok2vec", "tagger", "parser", "ner")
 
