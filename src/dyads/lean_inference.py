@@ -50,5 +50,6 @@ def _no_backprop(_gradient):
 
 
 def _chain_forward():
-    """thinc's own chain forward (the module, which ``thinc.layers.chain`` the function hides)."""
+    """thinc's own chain forward, read from its module (as an attribute of
+    ``thinc.layers``, ``chain`` is the function that builds a chain)."""
     return importlib.import_module("thinc.layers.chain").forward
