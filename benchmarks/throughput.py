@@ -119,11 +119,16 @@ def whole_processes(corpus: Path, repeat: int) -> dict:
     """``dyads code CORPUS --workers 1`` against a spaCy process parsing the same texts,
     alternately, each from a fresh interpreter: imports, model and KB loading, reading,
     coding and writing the events all count. Ratios are spaCy's seconds over dyads'."""
-    from dyads.parse import MODEL_PACKAGE
+    import compileall
 
+    from dyads import parse
+
+    # byte-compiled first, as pip compiles a package it installs: an editable checkout
+    # run with PYTHONDONTWRITEBYTECODE would compile dyads' modules in every process
+    compileall.compile_dir(str(Path(parse.__file__).parent), quiet=1)
     dyads = [sys.executable, "-m", "dyads", "code", str(corpus), "--workers", "1",
              "--out", os.devnull, "--quiet"]
-    spacy = [sys.executable, "-c", SPACY_PROCESS.format(model=MODEL_PACKAGE), str(corpus)]
+    spacy = [sys.executable, "-c", SPACY_PROCESS.format(model=parse.MODEL_PACKAGE), str(corpus)]
     runs = [(time_process(spacy), time_process(dyads)) for _ in range(repeat)]
     result = {}
     for i, clock in enumerate(("wall", "cpu")):

@@ -161,6 +161,9 @@ def test_a_stray_utf16_mark_before_utf8_lines_is_one_bad_line():
         articles = list(read_source(mark + b"\n" + good, "feed", ".jsonl", None))
         assert {a.doc_id: a.body for a in articles}["ok"] == TEXT
         assert [a.doc_id for a in articles if not a.body] == ["feed:1"]
+        # a line of plain ASCII tells the mark is stray, however noisy the garbage before it
+        noisy = mark + b"\n" + b"\x80" * 40 + b"\n" + b"\xc3" * 40 + b"\n" + good
+        assert {a.doc_id: a.body for a in read_source(noisy, "feed", ".jsonl", None)}["ok"] == TEXT
     wide = ("\n".join([good.decode()] * 2)).encode("utf-16")  # a real UTF-16 file still is
     assert [a.body for a in read_source(wide, "feed", ".jsonl", None)] == [TEXT, TEXT]
     for script in ("Переговоры в Москве продолжились.", "北京和东京今天举行了会谈。"):

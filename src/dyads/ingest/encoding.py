@@ -71,12 +71,18 @@ def sniff(sample: bytes) -> Encoding:
 
 
 def _stray_wide_bom(rest: bytes, codec: str) -> bool:
-    """A UTF-16/32 byte order mark before mostly ASCII bytes with no NUL: the mark is two
-    stray bytes (a garbage line), not the encoding. Wide Latin text is full of NULs, and
-    wide text in other scripts is full of bytes past ASCII or control bytes."""
-    return (codec != "utf-8-sig" and len(rest) >= 4 and b"\x00" not in rest
-            and len(_HIGH.findall(rest)) + len(_CONTROL.findall(rest))
-            <= (1 - MOSTLY_ASCII) * len(rest))
+    """A UTF-16/32 byte order mark before bytes with no NUL that are mostly ASCII, or
+    hold a line of plain ASCII text: the mark is two stray bytes (a garbage line), not
+    the encoding. Wide Latin text is full of NULs, and wide text in other scripts is
+    full of bytes past ASCII or control bytes (sixteen printable ASCII bytes in a row
+    after a line break are about one chance in 10^10 there)."""
+    if codec == "utf-8-sig" or len(rest) < 4 or b"\x00" in rest:
+        return False
+    noisy = len(_HIGH.findall(rest)) + len(_CONTROL.findall(rest))
+    return noisy <= (1 - MOSTLY_ASCII) * len(rest) or bool(_ASCII_LINE.search(rest))
+
+
+_ASCII_LINE = re.compile(rb"(?:^|\n)[\x20-\x7e\t]{16}")
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
