@@ -11,6 +11,7 @@ chain unchanged.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 
 
@@ -49,6 +50,7 @@ def _no_backprop(_gradient):
                        "call the model with is_train=True to train it")
 
 
+@functools.cache  # looked up once: every chain's every pass compares against it
 def _chain_forward():
     """thinc's own chain forward, read from its module (as an attribute of
     ``thinc.layers``, ``chain`` is the function that builds a chain)."""

@@ -1,7 +1,7 @@
 """Many short text lines held as one UTF-8 blob and an array of where each line starts.
 
 The gazetteer's 34k place rows and 117k name keys took 20 MB of a worker as Python strings
-and a dict (about 170 bytes a line); packed, they take their own size, 4 MB (#17). A line
+and a dict (about 170 bytes a line); packed, they take about 6 MB (#17). A line
 is decoded only when it is read, and a file of sorted "key<TAB>value" lines is searched by
 bisection, so nothing is built per line at load.
 """
@@ -57,6 +57,7 @@ class SortedKeyedLines(PackedLines):
     def is_sorted(self) -> bool:
         """Whether the lines are in strictly ascending order of key (``get`` relies on it)."""
         return all(self._raw(i) < self._raw(i + 1) for i in range(len(self) - 1))
+
 
 def _int_array(values) -> array:
     packed = array("i")

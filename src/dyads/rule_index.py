@@ -4,9 +4,8 @@ spaCy's ``attribute_ruler`` (tag -> POS and morphology, and its word exceptions)
 ``Matcher`` that tries each of its ~180 patterns at every token: 3.5 s of CPU for the 76k
 tokens of the 84 PolNeAR test articles, a sixth of the whole parse (#17). Its patterns are
 all fixed-length runs of single-token tests (a value, IN / NOT_IN a list, a regex, a
-flag), so each
-can be filed under a value its first token must have (its LOWER or TAG), and a token need
-only be tried against the patterns filed under its own values. ``RuleIndex.match`` returns
+flag), so each can be filed under a value its first token must have (its LOWER or TAG),
+and a token need only be tried against the patterns filed under its own values. ``RuleIndex.match`` returns
 exactly the ``AttributeRuler.match`` list (key, match id, start, end), sorted as it sorts
 it; the ruler then sets the attributes as before. A ruler with patterns of any other kind
 (operators, other predicates, other attributes) keeps its own matcher.
