@@ -110,6 +110,17 @@ def test_move_table_lists_each_kind_of_states_valid_moves():
     assert names(table.valid[5 + 2 * 0]) == ["IO", "LO"]
 
 
+def test_a_move_of_another_kind_leaves_the_recogniser_to_spacy():
+    assert entity_decoder.move_table(["B-ORG", "L-ORG", "M-ORG", "O"]) is None
+
+
+def test_the_decoder_survives_a_copy(decoder):
+    import copy
+
+    twin = copy.copy(decoder)
+    assert twin.recogniser is decoder.recogniser and twin.labels == decoder.labels
+
+
 def test_state_rows_follow_spacys_validity_rules():
     open_label = numpy.array([-1, -1, -1, 0, 1, 1])
     may_go_on = numpy.array([True, False, True, True, False, True])

@@ -3,8 +3,9 @@
 spaCy's NER reads each token once: at every step each unfinished article's state picks
 one of its moves (B/I/L/U for 18 labels, U with no label, O) by the best score among the
 moves valid there. Its networks are fast; its decoding loop is not: the state helpers
-every validity test calls take and release Python's lock each time, some 60 times a
-token, and NER spent two thirds of its time there (#17). This module runs the same model
+every validity test calls take and release Python's lock each time, dozens of times a
+token, and that made NER the parse's slowest component (#17; 108 s of NER on 953 real
+articles, 31 s here). This module runs the same model
 and the same transition rules with numpy: the same features, sums in the same order,
 maxout, output layer through the same BLAS routine and first-best valid move, so the
 same entities (checked token for token on 953 real articles). With no entity open a
@@ -33,8 +34,11 @@ class MoveTable:
     valid: numpy.ndarray      # (4 + 2 * labels, moves) bool; see ``state_rows``
 
 
-def move_table(names: list[str]) -> MoveTable:
-    """The table for moves named as spaCy names them ("B-ORG", "U-", "O")."""
+def move_table(names: list[str]) -> MoveTable | None:
+    """The table for moves named as spaCy names them ("B-ORG", "U-", "O"); None when a
+    move is of another kind."""
+    if not all(name[:1] in KINDS for name in names):
+        return None
     label_names = tuple(dict.fromkeys(n[2:] for n in names if len(n) > 2))
     index = {name: i for i, name in enumerate(label_names)}
     kinds = numpy.array([KINDS[n[0]] for n in names], dtype=numpy.int8)
@@ -86,7 +90,7 @@ def networks_of(recogniser) -> Networks | None:
     return Networks(embed, lower, upper)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Batch:
     """The token facts of a batch's articles, end to end (token ``t`` of article ``d``
     at ``starts[d] + t``)."""
@@ -216,6 +220,8 @@ class EntityDecoder:
         self.table = table
 
     def __getattr__(self, name):
+        if name.startswith("__") or name == "recogniser":  # copy and pickle probe these
+            raise AttributeError(name)  # on an instance not yet filled in
         return getattr(self.recogniser, name)
 
     def __call__(self, doc):
@@ -256,6 +262,8 @@ def install(nlp, name: str = "ner") -> bool:
         return False
     moves = recogniser.moves
     table = move_table([moves.get_class_name(i) for i in range(moves.n_moves)])
+    if table is None:
+        return False
     at = [n for n, _ in nlp._components].index(name)
     nlp._components[at] = (name, EntityDecoder(recogniser, networks, table))
     return True
