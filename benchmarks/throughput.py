@@ -7,8 +7,9 @@ Generates the fixed corpus (scripts/make_throughput_corpus.py, seeded) into a te
 reads it into Articles (not timed), then in one process times, alternately and
 ``--repeat`` times each: spaCy's full pipeline over the texts (``nlp.pipe`` of the pinned
 model as its package loads it, untouched by dyads) and dyads' in-process coder
-(``pipeline.code_articles``, whose own copy of the model has dyads' sentence bounds and
-indexed attribute rules, dyads.rule_index). With
+(``pipeline.code_articles``, whose own copy of the model has dyads' sentence bounds,
+indexed attribute rules, dyads.rule_index, and its entity recogniser decoded by
+dyads.entity_decoder: the same annotations, faster). With
 ``--workers`` it also times the process-pool engine (model loading excluded: the pool is
 warmed up before the clock starts). Words are the alphabetic tokens of the parse, the
 count dyads reports. Prints medians by wall clock and by CPU time (steadier when other
