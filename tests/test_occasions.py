@@ -34,3 +34,14 @@ def test_subject_date_equals_the_subject_first_order_and_skips_undated_sentences
     dated = [i for i in range(len(lazy.sentences)) if lazy.mentions(i)]
     assert dated and len(dated) < len(lazy.sentences)
     assert any(d is not None for d in found)  # "On Tuesday, Petrov told ..."
+
+
+def test_a_deed_at_the_talks_told_before_takes_the_talks_date():
+    import dyads
+
+    text = ("Prime Minister Narendra Modi held talks with President Vladimir Putin in the "
+            "Kremlin on Tuesday.\n\nPutin had welcomed Modi at his residence on Monday "
+            "evening for a dinner.\n\nAt the formal talks, the two sides agreed to expand "
+            "trade.")
+    agreed = [e for e in dyads.code(text, date="2024-07-10").events if e.trigger.text == "agreed"]
+    assert agreed and {e.date for e in agreed} == {"2024-07-09"}

@@ -264,6 +264,7 @@ def date_event(art, cand, earlier, dated) -> EventDate:
             art, cand, earlier, dated, reach=CONTINUED_REPORT_SENTENCES)
         return going_on or UNDATED
     inherited = (_same_sentence_date(cand, earlier, dated)
+                 or occasions.occasion_date(art, cand, earlier, dated)
                  or (None if deed else _main_clause_own_date(art, cand))
                  or occasions.attribution_date(art, cand)
                  or occasions.same_speaker_date(art, cand, earlier, dated)

@@ -236,6 +236,29 @@ def named_event_date(doc, noun, earlier, dated, before_sentence: int) -> "EventD
     return None
 
 
+# "AT the formal talks, the two sides agreed", "DURING the summit, they signed": the
+# occasion a clause's deed happened at
+OCCASION_PREPS = frozenset({"at", "during"})
+BACK_DETERMINERS = frozenset({"the", "that", "this", "those", "these"})
+
+
+def occasion_date(art, cand, earlier, dated) -> "EventDate | None":
+    """'At the formal talks, the two sides agreed ...': the date of the earlier event that
+    the clause's 'at/during the ...' occasion refers back to."""
+    verb = clause_verb(art.doc[cand.trigger])
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS:
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or not any(c.dep_ == "det" and c.lower_ in BACK_DETERMINERS
+                                   for c in noun.children):
+            continue
+        found = named_event_date(art.doc, noun, earlier, dated, cand.sentence_index)
+        if found is not None:
+            return found
+    return None
+
+
 def _event_nouns(trigger) -> set[str]:
     """Words that name an event: its trigger, and the object a verb trigger carries
     ('held talks' is referred to as 'the talks')."""

@@ -501,3 +501,11 @@ def test_two_titled_people_joined_are_two_targets():
     got = dyads.code("Mark Cuban praised Republican nominee Donald Trump and Democratic "
                      "front-runner Hillary Clinton.", date="2016-05-22").events
     assert sorted(e.target.name for e in got) == ["Donald Trump", "Hillary Clinton"]
+
+
+def test_what_a_deal_is_meant_to_end_is_not_an_event_of_its_own():
+    text = ("A ceasefire between Israel and Hezbollah took effect on Wednesday after both "
+            "sides accepted a deal to end more than a year of fighting.")
+    assert not [r for r in roots(text, "2024-11-27") if r[2] == "19"]
+    assert [r for r in roots("Israeli troops and Hezbollah fighters fought along the border "
+                             "on Tuesday.", "2024-11-27") if r[2] == "19"]

@@ -25,6 +25,9 @@ PAIR_WORDS = {"sides", "leaders", "countries", "nations", "parties", "government
               "neighbours", "neighbors", "diplomats", "presidents", "officials"}
 PERSON_PAIR_WORDS = {"leaders", "ministers", "diplomats", "presidents", "officials"}
 PAIR_DETERMINERS = {"both", "two"}
+# "both POLITICAL parties", "the two MAJOR parties": the kind of body meant, not two sides
+# named before
+KIND_MODIFIERS = {"political", "major", "main", "mainstream", "big", "largest", "biggest"}
 NOUN_HEAD_POS = {"NOUN", "PROPN"}
 NOT_HEAD_DEPS = {"compound", "amod", "flat", "nmod", "poss"}
 
@@ -300,18 +303,64 @@ def resolve_pair(token, antecedents) -> list[Actor]:
         return []
     if any(c.dep_ in NOT_HEAD_DEPS and c.text[:1].isupper() for c in token.children):
         return []  # "both State and FBI officials" names its two sides itself
+    if any(c.dep_ == "amod" and c.lower_ in KIND_MODIFIERS for c in token.children):
+        return []
     people_only = token.lower_ in PERSON_PAIR_WORDS
+    before = [a for a in _before(antecedents, token.i) if not (people_only and not a.is_person)
+              and not _not_a_side(token.doc[a.token], token)]
+    distinct = _named_together(before, token) or _last_two(before)
+    span = token.doc[phrase_of(token).left:phrase_of(token).right]
+    return [_as_reference(a, span) for a in distinct] if len(distinct) == 2 else []
+
+
+def _side_key(actor: Actor):
+    return actor.country or actor.code
+
+
+def _last_two(antecedents) -> list[Actor]:
+    """The last two actors named before, of two countries (or codes), in text order."""
     distinct: list[Actor] = []
-    for ante in reversed(_before(antecedents, token.i)):
-        if people_only and not ante.is_person:
-            continue
-        key = ante.actor.country or ante.actor.code
-        if key and all((a.country or a.code) != key for a in distinct):
+    for ante in reversed(antecedents):
+        key = _side_key(ante.actor)
+        if key and all(_side_key(a) != key for a in distinct):
             distinct.append(ante.actor)
         if len(distinct) == 2:
             break
-    span = token.doc[phrase_of(token).left:phrase_of(token).right]
-    return [_as_reference(a, span) for a in reversed(distinct)] if len(distinct) == 2 else []
+    return list(reversed(distinct))
+
+
+def _named_together(antecedents, token) -> list[Actor]:
+    """'a ceasefire between Israel and Hezbollah ... Biden announced that both sides': the
+    last two actors of two countries named as a pair ('A and B') in the pair word's own
+    sentence or the one before, whoever was named since."""
+    doc = token.doc
+    earliest = doc[token.sent.start - 1].sent.start if token.sent.start else token.sent.start
+    by_token = {a.token: a for a in antecedents}
+    for ante in reversed(antecedents):
+        word = doc[ante.token]
+        if ante.token < earliest:
+            break
+        first = by_token.get(word.head.i) if word.dep_ == "conj" else None
+        if first is not None and _side_key(first.actor) and _side_key(ante.actor) \
+                and _side_key(first.actor) != _side_key(ante.actor):
+            return [first.actor, ante.actor]
+    return []
+
+
+def _not_a_side(name, token) -> bool:
+    """A name before the pair word that is not one of the two sides: the place things
+    happen in ('their summit IN HANOI'), or the source the pair's own sentence is told
+    by ('ACCORDING TO spokesperson X, both leaders ...'). Who says 'both sides' may be
+    one of them ('the Russian minister claimed both sides were making progress')."""
+    head = name.head
+    if name.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
+        return True
+    if name.sent.start != token.sent.start:
+        return False
+    return head.lower_ == "to" and head.head.lower_ == "according"
+
+
+PLACE_PREPS = {"in", "at", "near", "inside", "across", "throughout"}
 
 
 def country_side(token, kb: KnowledgeBase) -> Actor | None:
@@ -424,6 +473,47 @@ def dominant_country(antecedents, token_i: int, share: float = 0.6) -> str | Non
 
 
 PLURAL_PRONOUNS = {"they", "them", "their"}
+
+
+# "A met B. They agreed ...": verbs whose subject and partner are the pair "they" refers to
+# ("called" is left out: "A called B a liar" is no meeting)
+MEETING_VERBS = {"meet", "host", "receive", "welcome", "visit", "phone", "talk", "speak",
+                 "confer", "hold"}
+MEETING_NOUNS = {"talks", "meeting", "discussions", "call", "conversation", "consultations"}
+
+
+def met_pair(token):
+    """'A met B on Monday. They agreed ...': the subject and partner of the sentence
+    before the plural pronoun's own, when that sentence's main verb is a meeting (met,
+    hosted, spoke with, held talks with); None otherwise."""
+    if token.lower_ not in PLURAL_PRONOUNS or token.sent.start == 0:
+        return None
+    if any(t.pos_ in {"NOUN", "PROPN"} for t in token.doc[token.sent.start:token.i]):
+        return None
+    root = token.doc[token.sent.start - 1].sent.root
+    if root.lemma_.lower() not in MEETING_VERBS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    partner = _meeting_partner(root)
+    return (subject, partner) if subject is not None and partner is not None else None
+
+
+def _meeting_partner(verb):
+    """B in 'met B', 'met with B', 'held talks with B' (None for 'held a rally')."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.lemma_.lower() == "hold":
+        if obj is None or obj.lemma_.lower() not in MEETING_NOUNS | {"talk"}:
+            return None
+        return _with_object(obj)
+    if obj is not None and obj.pos_ in {"PROPN", "NOUN"} and \
+            obj.lemma_.lower() not in MEETING_NOUNS | {"talk"}:
+        return obj
+    return _with_object(verb) or (_with_object(obj) if obj is not None else None)
+
+
+def _with_object(token):
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def listed_subject(token):

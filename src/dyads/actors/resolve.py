@@ -254,10 +254,25 @@ class ArticleActors(ContextCountries, NamedBodies):
         return [replace(a, resolved_by="coref") for a in found]
 
     def _listed_before(self, token, on) -> list[Actor]:
-        """'Sens. A, B and C criticized Comey. They asked ...': each of them."""
+        """'Sens. A, B and C criticized Comey. They asked ...': each of them; 'A met B.
+        They agreed ...': the two who met."""
         subject = coref.listed_subject(token)
         found = self.at(subject, on) if subject is not None else []
+        if len(found) < 2:
+            found = self._met_before(token, on)
         return [replace(a, resolved_by="coref") for a in found] if len(found) > 1 else []
+
+    def _met_before(self, token, on) -> list[Actor]:
+        pair = coref.met_pair(token)
+        if pair is None:
+            return []
+        first, second = (self.at(t, on, coordinated=False) for t in pair)
+        if len(first) != 1 or len(second) != 1:
+            return []
+        a, b = first[0], second[0]
+        if (a.kb_id, a.code) == (b.kb_id, b.code):
+            return []  # no telling the two apart
+        return [a, b]
 
     def _as_state(self, actor: Actor) -> Actor:
         """'Iran fired', 'China's support': a country's proper name as an event's actor is

@@ -337,7 +337,7 @@ def _owner_of(tok, actors: ArticleActors) -> list[Actor]:
 
 def candidates_for(token, entry: LexEntry, s_index: int, actors: ArticleActors,
                    code: str | None = None) -> list[EventCandidate]:
-    if _charged_deed(token) or _none_of(token, entry):
+    if _charged_deed(token) or _none_of(token, entry) or (entry.pos == "noun" and _to_end(token)):
         return []
     source_tok, target_toks, fallback_toks = _argument_tokens(token, entry)
     if _no_one(source_tok):
@@ -532,6 +532,21 @@ def _reporter(token, actors: ArticleActors) -> Actor | None:
 
 
 GOAL_PREPS = {"toward", "towards", "for"}
+
+
+def _to_end(noun) -> bool:
+    """'a deal TO END more than a year of FIGHTING', 'talks to halt the war': what an act
+    is meant to end is the background it ends, not an event of its own."""
+    for _ in range(3):  # "a year of fighting", "months of clashes"
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+            break
+        noun = noun.head.head
+    verb = noun.head
+    return (noun.dep_ == "dobj" and verb.lemma_.lower() in ENDING_VERBS and verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+ENDING_VERBS = {"end", "halt", "stop", "cease", "freeze"}
 
 
 def _goal_noun(noun) -> bool:

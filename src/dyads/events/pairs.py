@@ -56,6 +56,15 @@ def same_actor(a: Actor | None, b: Actor | None) -> bool:
     return corefs == 2 or (corefs == 1 and one_sector) or _state_and_capital(a, b)
 
 
+def one_word_for_two(a: Actor, b: Actor) -> bool:
+    """'both sides', 'the two leaders', 'they': one reference back to two actors named
+    before, each with its own country or identity (the one phrase is not one actor)."""
+    if a.resolved_by != "coref" or b.resolved_by != "coref" or (a.start, a.end) != (b.start, b.end):
+        return False
+    return (bool(a.country and b.country) and a.country != b.country) or (
+        bool(a.kb_id and b.kb_id) and a.kb_id != b.kb_id)
+
+
 def _person_and_named_body(a: Actor, b: Actor) -> bool:
     """A reference back to a person and one to a body written with a noun ('the
     investigators', not 'they')."""
@@ -149,7 +158,8 @@ def dyads_of(sources: list[Actor], targets: list[Actor], mutual: bool = True, ap
     for, so every target counts ("we ask the FBI and the Justice Department")."""
     sources = [s for s in sources if s.country or s.code]
     if not targets and len(sources) > 1 and mutual:
-        return [(s, t) for s in sources for t in sources if s is not t and not same_actor(s, t)]
+        return [(s, t) for s in sources for t in sources
+                if s is not t and (one_word_for_two(s, t) or not same_actor(s, t))]
     if not sources:
         return [(None, t) for t in (targets if speaker_to_come else targets[:1])]
     if not targets:
