@@ -16,6 +16,7 @@ import numpy
 from . import __version__, heap, windows
 from .actors.kb import KnowledgeBase, default_kb
 from .actors.resolve import ArticleActors
+from .actors.place_names import retag_places
 from .assemble import build_events, build_quotes, dedupe
 from .events.discards import Discards, default_discards
 from .events.lexicon import Lexicon, default_lexicon
@@ -111,6 +112,7 @@ def code_article(article: Article, resources: Resources | None = None,
 
 
 def code_doc(article: Article, doc, resources: Resources, settings: Settings) -> CodedArticle:
+    retag_places(doc, resources.gazetteer, resources.kb)  # "attacks on Kharkiv" is no person
     actors = ArticleActors(doc, resources.kb, article.published, resources.gazetteer)
     candidates = match_events(doc, resources.lexicon, actors, resources.discards)
     quotes = build_quotes(article, doc, actors)

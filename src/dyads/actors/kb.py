@@ -222,6 +222,13 @@ class KnowledgeBase:
             "SELECT 1 FROM person_keys WHERE key >= ? AND key < ? AND kind IN ('f', 'a') "
             "LIMIT 1", (key + " ", key + "!")).fetchone() is not None
 
+    def is_surname(self, word: str) -> bool:
+        """Whether some KB person has this word as a surname ("Austin": Lloyd Austin)."""
+        key = person_key(word)
+        return bool(key) and " " not in key and self.db.execute(
+            "SELECT 1 FROM person_keys WHERE key = ? AND kind = 'n' LIMIT 1",
+            (key,)).fetchone() is not None
+
     def is_given_name(self, word: str) -> bool:
         """Whether the KB's people have this word as a first name far more often than as
         a surname ("Donald": dozens of Donalds, two people surnamed Donald)."""
