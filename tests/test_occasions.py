@@ -45,3 +45,13 @@ def test_a_deed_at_the_talks_told_before_takes_the_talks_date():
             "trade.")
     agreed = [e for e in dyads.code(text, date="2024-07-10").events if e.trigger.text == "agreed"]
     assert agreed and {e.date for e in agreed} == {"2024-07-09"}
+
+
+def test_he_for_a_minister_named_before_is_not_the_president_of_his_country():
+    import dyads
+
+    text = ("President Volodymyr Zelensky thanked the alliance on Monday.\n\nForeign Minister "
+            "Andrii Sybiha accused Moscow of targeting power plants. He said Kyiv had asked "
+            "the International Atomic Energy Agency to send experts.")
+    asked = [e for e in dyads.code(text, date="2026-01-20").events if e.trigger.text == "asked"]
+    assert asked and all(e.date != "2026-01-19" for e in asked)

@@ -52,7 +52,13 @@ def _same_actor(a, b) -> bool:
         return True
     if not (a.code and a.code == b.code and a.sector):
         return False
-    return _is_pronoun(a) or _is_pronoun(b) or _last_name(a) == _last_name(b)
+    return _bare_pronoun(a) or _bare_pronoun(b) or _last_name(a) == _last_name(b)
+
+
+def _bare_pronoun(actor) -> bool:
+    """A pronoun with no name behind it; 'he' for a person named before is that person,
+    compared by name ('He said Kyiv had asked ...' is the minister, not the president)."""
+    return _is_pronoun(actor) and not actor.name
 
 
 NAMING_RESOLUTIONS = {"person", "title", "coref"}
