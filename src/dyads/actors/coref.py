@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..docview import sentence_bounds, span_text, view_of
+from ..events.arguments import prep_object
 from ..records import Actor
 from .gender import agrees, mention_cue, mention_sex, pronoun_sex
 from .kb import KnowledgeBase, composite_code
@@ -479,7 +480,8 @@ PLURAL_PRONOUNS = {"they", "them", "their"}
 # ("called" is left out: "A called B a liar" is no meeting)
 MEETING_VERBS = {"meet", "host", "receive", "welcome", "visit", "phone", "talk", "speak",
                  "confer", "hold"}
-MEETING_NOUNS = {"talks", "meeting", "discussions", "call", "conversation", "consultations"}
+MEETING_NOUNS = {"talk", "talks", "meeting", "discussions", "call", "conversation",
+                 "consultations"}
 
 
 def met_pair(token):
@@ -502,18 +504,13 @@ def _meeting_partner(verb):
     """B in 'met B', 'met with B', 'held talks with B' (None for 'held a rally')."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if verb.lemma_.lower() == "hold":
-        if obj is None or obj.lemma_.lower() not in MEETING_NOUNS | {"talk"}:
+        if obj is None or obj.lemma_.lower() not in MEETING_NOUNS:
             return None
-        return _with_object(obj)
+        return prep_object(obj, "with")
     if obj is not None and obj.pos_ in {"PROPN", "NOUN"} and \
-            obj.lemma_.lower() not in MEETING_NOUNS | {"talk"}:
+            obj.lemma_.lower() not in MEETING_NOUNS:
         return obj
-    return _with_object(verb) or (_with_object(obj) if obj is not None else None)
-
-
-def _with_object(token):
-    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"), None)
-    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return prep_object(verb, "with") or (prep_object(obj, "with") if obj is not None else None)
 
 
 def listed_subject(token):
